@@ -1,0 +1,204 @@
+//! Example 4, Count Async: three `count()` coroutines gathered on one event loop.
+//!
+//! ```python
+//! async def count():
+//!     print("One")
+//!     await asyncio.sleep(1)
+//!     print("Two")
+//!
+//! async def main():
+//!     await asyncio.gather(count(), count(), count())
+//! ```
+//!
+//! Each `count()` prints `One`, then hands the thread back to the event loop for a second;
+//! all three sleep at the same time, so the whole program takes one second, not three.
+//! The sequential twin awaits each `count()` before starting the next: three seconds.
+
+use futures::future::join_all;
+
+use crate::env::{Env, Task};
+
+pub const DEFAULT_COROUTINES: u32 = 3;
+pub const MAX_COROUTINES: u32 = 10_000;
+const SLEEP_MS: f64 = 1000.0;
+
+/// The number of coroutines, checked against the limits the page shows.
+pub fn validate_coroutines(coroutines: u32) -> Result<u32, String> {
+    if (1..=MAX_COROUTINES).contains(&coroutines) {
+        Ok(coroutines)
+    } else {
+        Err(format!(
+            "The number of coroutines must be between 1 and {MAX_COROUTINES}; got {coroutines}."
+        ))
+    }
+}
+
+pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
+    let mut task = Task::start(env, lane, "count()");
+    task.print("One");
+    task.sleep(SLEEP_MS).await;
+    task.print("Two");
+}
+
+/// `asyncio.gather(count(), count(), ...)`: every `count()` runs at once. Returns the
+/// elapsed milliseconds.
+pub async fn gather_counts<E: Env + ?Sized>(env: &E, coroutines: u32) -> f64 {
+    let start = env.now_ms();
+    join_all((1..=coroutines).map(|i| count(env, lane_name(i)))).await;
+    report_elapsed(env, "count_async.rs", start)
+}
+
+/// The sequential twin: each `count()` finishes before the next starts. Returns the elapsed
+/// milliseconds.
+pub async fn count_one_after_another<E: Env + ?Sized>(env: &E, coroutines: u32) -> f64 {
+    let start = env.now_ms();
+    for i in 1..=coroutines {
+        count(env, lane_name(i)).await;
+    }
+    report_elapsed(env, "count_sync.rs", start)
+}
+
+fn lane_name(i: u32) -> String {
+    format!("count() #{i}")
+}
+
+fn report_elapsed<E: Env + ?Sized>(env: &E, script: &str, start: f64) -> f64 {
+    let elapsed = env.now_ms() - start;
+    let main = Task::start(env, "main", "print");
+    main.print(format!(
+        "{script} executed in {:.2} seconds.",
+        elapsed / 1000.0
+    ));
+    elapsed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::trace::{Event, Line, Span, SpanState};
+    use crate::virtual_time::VirtualEnv;
+
+    fn lines(events: &[Event]) -> Vec<(String, String, f64)> {
+        events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Line(Line { lane, text, at_ms }) => {
+                    Some((lane.clone(), text.clone(), *at_ms))
+                }
+                Event::Span(_) => None,
+            })
+            .collect()
+    }
+
+    fn spans_of(events: &[Event], lane: &str) -> Vec<(SpanState, f64, f64)> {
+        events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Span(span) if span.lane == lane => {
+                    Some((span.state, span.start_ms, span.end_ms))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gathered_counts_print_all_ones_then_all_twos_in_one_second() {
+        let env = VirtualEnv::new();
+        let elapsed = env.run(gather_counts(&env, 3));
+        assert_eq!(elapsed, 1000.0);
+        let printed = lines(&env.events());
+        let expected = [
+            ("count() #1", "One", 0.0),
+            ("count() #2", "One", 0.0),
+            ("count() #3", "One", 0.0),
+            ("count() #1", "Two", 1000.0),
+            ("count() #2", "Two", 1000.0),
+            ("count() #3", "Two", 1000.0),
+            ("main", "count_async.rs executed in 1.00 seconds.", 1000.0),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(lane, text, at)| (lane.to_string(), text.to_string(), *at))
+            .collect();
+        assert_eq!(printed, expected);
+    }
+
+    #[test]
+    fn each_gathered_count_runs_sleeps_a_second_then_runs_again() {
+        let env = VirtualEnv::new();
+        env.run(gather_counts(&env, 3));
+        for i in 1..=3 {
+            assert_eq!(
+                spans_of(&env.events(), &lane_name(i)),
+                vec![
+                    (SpanState::Running, 0.0, 0.0),
+                    (SpanState::Sleeping, 0.0, 1000.0),
+                    (SpanState::Running, 1000.0, 1000.0),
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn counts_one_after_another_take_three_seconds() {
+        let env = VirtualEnv::new();
+        let elapsed = env.run(count_one_after_another(&env, 3));
+        assert_eq!(elapsed, 3000.0);
+        let texts: Vec<_> = lines(&env.events()).into_iter().map(|l| l.1).collect();
+        assert_eq!(
+            texts,
+            [
+                "One",
+                "Two",
+                "One",
+                "Two",
+                "One",
+                "Two",
+                "count_sync.rs executed in 3.00 seconds."
+            ]
+        );
+        assert_eq!(
+            spans_of(&env.events(), &lane_name(3)),
+            vec![
+                (SpanState::Running, 2000.0, 2000.0),
+                (SpanState::Sleeping, 2000.0, 3000.0),
+                (SpanState::Running, 3000.0, 3000.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn ten_thousand_gathered_counts_still_take_one_second() {
+        let env = VirtualEnv::new();
+        let elapsed = env.run(gather_counts(&env, MAX_COROUTINES));
+        assert_eq!(elapsed, 1000.0);
+        let events = env.events();
+        let printed = lines(&events);
+        assert_eq!(printed.len(), 2 * MAX_COROUTINES as usize + 1);
+        assert!(printed[..MAX_COROUTINES as usize]
+            .iter()
+            .all(|l| l.1 == "One"));
+        let sleeping = events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    Event::Span(Span {
+                        state: SpanState::Sleeping,
+                        ..
+                    })
+                )
+            })
+            .count();
+        assert_eq!(sleeping, MAX_COROUTINES as usize);
+    }
+
+    #[test]
+    fn coroutine_count_is_validated() {
+        assert!(validate_coroutines(0).is_err());
+        assert_eq!(validate_coroutines(1), Ok(1));
+        assert_eq!(validate_coroutines(MAX_COROUTINES), Ok(MAX_COROUTINES));
+        assert!(validate_coroutines(MAX_COROUTINES + 1).is_err());
+    }
+}

@@ -1,0 +1,4 @@
+//! The examples, in the tutorial's order: event-loop examples first, then worker examples.
+
+pub mod count_async;
+pub mod pool;

@@ -1,0 +1,513 @@
+//! Examples 7–9, the process pool: count, in each row of a random matrix, the values that
+//! lie within a range.
+//!
+//! ```python
+//! def howmany_within_range(row, minimum, maximum):
+//!     count = 0
+//!     for n in row:
+//!         if minimum <= n <= maximum:
+//!             count = count + 1
+//!     return count
+//!
+//! pool = mp.Pool(mp.cpu_count())
+//! results = pool.map(howmany_within_range_rowonly, [row for row in data])
+//! ```
+//!
+//! Python's pool sends every row to another process and pickles every result back; for a
+//! job this small that costs far more than the counting, and the original's pool loses to a
+//! plain loop. Here the workers are threads sharing one memory: rows are never copied, each
+//! worker writes its counts straight into the result, and rows are handed out in chunks so
+//! that the cost of a hand-off is paid once per chunk rather than once per row. Even so, a
+//! job of a few milliseconds is dominated by waking the workers; the speedup shows from a
+//! few million rows on.
+
+use std::sync::Mutex;
+
+use rand::Rng;
+use rand_pcg::Pcg32;
+use rayon::prelude::*;
+
+use crate::clock;
+use crate::trace::{Event, Line, Span, SpanState};
+
+pub const DEFAULT_ROWS: usize = 200_000;
+pub const DEFAULT_COLUMNS: usize = 5;
+pub const DEFAULT_MINIMUM: u8 = 4;
+pub const DEFAULT_MAXIMUM: u8 = 8;
+pub const DEFAULT_SEED: u64 = 100;
+pub const MAX_ROWS: usize = 10_000_000;
+pub const MAX_COLUMNS: usize = 100;
+/// Cells are bytes: this bound keeps the matrix well inside the 1 GiB of wasm memory.
+pub const MAX_CELLS: usize = 100_000_000;
+/// Values are drawn from `0..VALUE_RANGE`, like the original's `np.random.randint(0, 10)`.
+pub const VALUE_RANGE: u32 = 10;
+/// PCG's default stream: the generator is `Pcg32::new(seed, PCG_STREAM)`.
+pub const PCG_STREAM: u64 = 0x0a02_bdbf_7bb3_c0a7;
+/// The lane of the thread that calls into the pool and runs the sequential loop.
+pub const RUNNER_LANE: &str = "runner";
+
+/// The matrix of the examples, row after row in one allocation.
+pub struct Matrix {
+    columns: usize,
+    cells: Vec<u8>,
+}
+
+impl Matrix {
+    /// Cell `k` (row-major) is `next_u32() * 10 >> 32` of `Pcg32::new(seed, PCG_STREAM)`:
+    /// a definition short enough for a test or another language to recompute.
+    pub fn random(rows: usize, columns: usize, seed: u64) -> Self {
+        let mut rng = Pcg32::new(seed, PCG_STREAM);
+        let cells = (0..rows * columns)
+            .map(|_| ((u64::from(rng.next_u32()) * u64::from(VALUE_RANGE)) >> 32) as u8)
+            .collect();
+        Matrix { columns, cells }
+    }
+
+    pub fn rows(&self) -> usize {
+        self.cells.len() / self.columns
+    }
+
+    pub fn row_slices(&self) -> std::slice::ChunksExact<'_, u8> {
+        self.cells.chunks_exact(self.columns)
+    }
+}
+
+pub fn howmany_within_range(row: &[u8], minimum: u8, maximum: u8) -> u32 {
+    row.iter()
+        .filter(|&&n| minimum <= n && n <= maximum)
+        .count() as u32
+}
+
+/// What a pool run computes, checked before any work starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolParams {
+    pub rows: usize,
+    pub columns: usize,
+    pub minimum: u8,
+    pub maximum: u8,
+    pub seed: u64,
+    /// Rows handed to a worker at a time; 0 picks a few chunks per worker.
+    pub chunk_rows: usize,
+}
+
+impl Default for PoolParams {
+    fn default() -> Self {
+        PoolParams {
+            rows: DEFAULT_ROWS,
+            columns: DEFAULT_COLUMNS,
+            minimum: DEFAULT_MINIMUM,
+            maximum: DEFAULT_MAXIMUM,
+            seed: DEFAULT_SEED,
+            chunk_rows: 0,
+        }
+    }
+}
+
+impl PoolParams {
+    pub fn validate(self) -> Result<Self, String> {
+        if self.rows > MAX_ROWS {
+            return Err(format!(
+                "Rows must be at most {MAX_ROWS}; got {}.",
+                self.rows
+            ));
+        }
+        if !(1..=MAX_COLUMNS).contains(&self.columns) {
+            return Err(format!(
+                "Columns must be between 1 and {MAX_COLUMNS}; got {}.",
+                self.columns
+            ));
+        }
+        if self.rows * self.columns > MAX_CELLS {
+            return Err(format!(
+                "Rows × columns must be at most {MAX_CELLS} cells; got {}.",
+                self.rows * self.columns
+            ));
+        }
+        if self.chunk_rows > MAX_ROWS {
+            return Err(format!(
+                "The chunk size must be at most {MAX_ROWS} rows; got {}.",
+                self.chunk_rows
+            ));
+        }
+        Ok(self)
+    }
+
+    /// The chunk size actually used with `workers` threads.
+    pub fn effective_chunk_rows(&self, workers: usize) -> usize {
+        if self.chunk_rows > 0 {
+            return self.chunk_rows;
+        }
+        // Four chunks per worker balance uneven progress while keeping hand-offs rare.
+        self.rows.div_ceil(workers.max(1) * 4).max(1)
+    }
+}
+
+/// The plain loop the pool is compared with.
+pub fn count_sequential(matrix: &Matrix, minimum: u8, maximum: u8) -> Vec<u32> {
+    matrix
+        .row_slices()
+        .map(|row| howmany_within_range(row, minimum, maximum))
+        .collect()
+}
+
+/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows, each counted by one worker
+/// straight into its part of the result. Each chunk is recorded as one span of its
+/// worker's lane.
+pub fn count_parallel(
+    matrix: &Matrix,
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+    spans: &Mutex<Vec<Span>>,
+) -> Vec<u32> {
+    let chunk_rows = chunk_rows.max(1);
+    let mut counts = vec![0u32; matrix.rows()];
+    counts
+        .par_chunks_mut(chunk_rows)
+        .zip(matrix.cells.par_chunks(chunk_rows * matrix.columns))
+        .enumerate()
+        .for_each(|(chunk, (counts, cells))| {
+            let start_ms = clock::now_ms();
+            for (count, row) in counts.iter_mut().zip(cells.chunks_exact(matrix.columns)) {
+                *count = howmany_within_range(row, minimum, maximum);
+            }
+            let first_row = chunk * chunk_rows;
+            let span = Span {
+                lane: worker_lane(),
+                state: SpanState::Running,
+                start_ms,
+                end_ms: clock::now_ms(),
+                label: format!("rows {}–{}", first_row, first_row + counts.len() - 1),
+            };
+            spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
+        });
+    counts
+}
+
+fn worker_lane() -> String {
+    match rayon::current_thread_index() {
+        Some(index) => format!("worker {index}"),
+        None => RUNNER_LANE.to_string(),
+    }
+}
+
+/// What a pool run found and how long it took.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolReport {
+    pub counts_head: Vec<u32>,
+    pub total: u64,
+    pub workers: usize,
+    pub chunk_rows: usize,
+    pub repeats: usize,
+    /// Medians over the repeats, in milliseconds.
+    pub parallel_ms: f64,
+    pub sequential_ms: f64,
+}
+
+impl PoolReport {
+    pub fn speedup(&self) -> f64 {
+        self.sequential_ms / self.parallel_ms
+    }
+}
+
+/// Example 8, `pool.map`: generates the matrix, maps `howmany_within_range_rowonly` over its
+/// rows on the current rayon pool, and runs the plain loop for comparison, alternating the
+/// two `repeats` times so that both see the same machine. Prints what the original prints,
+/// then the timings; reports every line and span through `emit` as it happens.
+pub fn run_map(params: &PoolParams, repeats: usize, emit: &mut dyn FnMut(Event)) -> PoolReport {
+    let workers = rayon::current_num_threads();
+    let chunk_rows = params.effective_chunk_rows(workers);
+    let repeats = repeats.max(1);
+    let mut runner = SpanRecorder::default();
+
+    let matrix = runner.record(SpanState::Running, "generate the matrix", || {
+        Matrix::random(params.rows, params.columns, params.seed)
+    });
+    let (minimum, maximum) = (params.minimum, params.maximum);
+    let mut parallel_times = Vec::with_capacity(repeats);
+    let mut sequential_times = Vec::with_capacity(repeats);
+    let mut counts = Vec::new();
+    for _ in 0..repeats {
+        let worker_spans = Mutex::new(Vec::new());
+        let start = clock::now_ms();
+        let parallel = runner.record(SpanState::Waiting, "waiting for pool.map", || {
+            count_parallel(&matrix, minimum, maximum, chunk_rows, &worker_spans)
+        });
+        parallel_times.push(clock::now_ms() - start);
+        for span in worker_spans.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            emit(Event::Span(span));
+        }
+
+        let start = clock::now_ms();
+        let sequential = runner.record(SpanState::Running, "sequential loop", || {
+            count_sequential(&matrix, minimum, maximum)
+        });
+        sequential_times.push(clock::now_ms() - start);
+        assert_eq!(parallel, sequential, "pool.map and the loop disagree");
+        counts = parallel;
+    }
+    for span in runner.spans {
+        emit(Event::Span(span));
+    }
+
+    let report = PoolReport {
+        counts_head: counts.iter().take(10).copied().collect(),
+        total: counts.iter().map(|&c| u64::from(c)).sum(),
+        workers,
+        chunk_rows,
+        repeats,
+        parallel_ms: median(&mut parallel_times),
+        sequential_ms: median(&mut sequential_times),
+    };
+    let mut print = |text: String| {
+        emit(Event::Line(Line {
+            lane: RUNNER_LANE.to_string(),
+            text,
+            at_ms: clock::now_ms(),
+        }))
+    };
+    print(python_list(&report.counts_head));
+    print(format!(
+        "pool.map: {} rows on {} workers in {:.2} ms (chunks of {} rows, median of {})",
+        matrix.rows(),
+        workers,
+        report.parallel_ms,
+        chunk_rows,
+        repeats
+    ));
+    print(format!(
+        "sequential loop: {:.2} ms; speedup {:.2}×",
+        report.sequential_ms,
+        report.speedup()
+    ));
+    report
+}
+
+/// Spans of the runner's own lane, one per step it takes.
+#[derive(Default)]
+struct SpanRecorder {
+    spans: Vec<Span>,
+}
+
+impl SpanRecorder {
+    fn record<T>(&mut self, state: SpanState, label: &str, step: impl FnOnce() -> T) -> T {
+        let start_ms = clock::now_ms();
+        let result = step();
+        self.spans.push(Span {
+            lane: RUNNER_LANE.to_string(),
+            state,
+            start_ms,
+            end_ms: clock::now_ms(),
+            label: label.to_string(),
+        });
+        result
+    }
+}
+
+fn median(times: &mut [f64]) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// `[3, 1, 2, ...]`, the way Python prints a list.
+pub fn python_list(values: &[u32]) -> String {
+    let items: Vec<String> = values.iter().map(u32::to_string).collect();
+    format!("[{}]", items.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pcg32 written out from its definition (PCG XSH RR 64/32), independent of rand_pcg.
+    fn reference_cells(count: usize, seed: u64) -> Vec<u8> {
+        const MULTIPLIER: u64 = 6364136223846793005;
+        let increment = (PCG_STREAM << 1) | 1;
+        let mut state = seed.wrapping_add(increment);
+        state = state.wrapping_mul(MULTIPLIER).wrapping_add(increment);
+        (0..count)
+            .map(|_| {
+                let old = state;
+                state = state.wrapping_mul(MULTIPLIER).wrapping_add(increment);
+                let xorshifted = (((old >> 18) ^ old) >> 27) as u32;
+                let output = xorshifted.rotate_right((old >> 59) as u32);
+                ((u64::from(output) * 10) >> 32) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matrix_follows_its_documented_definition() {
+        for seed in [0, 1, 100, 444, u64::MAX] {
+            let matrix = Matrix::random(1000, 5, seed);
+            assert_eq!(matrix.cells, reference_cells(5000, seed));
+        }
+    }
+
+    #[test]
+    fn values_cover_zero_to_nine() {
+        let matrix = Matrix::random(10_000, 5, 7);
+        let mut seen = [0usize; 10];
+        for &v in &matrix.cells {
+            seen[usize::from(v)] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 4000), "{seen:?}");
+    }
+
+    #[test]
+    fn counts_values_within_inclusive_bounds() {
+        assert_eq!(howmany_within_range(&[0, 4, 5, 8, 9], 4, 8), 3);
+        assert_eq!(howmany_within_range(&[], 4, 8), 0);
+        assert_eq!(howmany_within_range(&[4, 8], 8, 4), 0);
+    }
+
+    #[test]
+    fn parallel_equals_sequential_for_many_shapes_and_chunks() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        for (rows, columns) in [(0, 5), (1, 5), (7, 1), (1000, 5), (12_345, 9)] {
+            for seed in 0..4 {
+                let matrix = Matrix::random(rows, columns, seed);
+                let expected = count_sequential(&matrix, 4, 8);
+                for chunk_rows in [1, 3, 64, 100_000] {
+                    let spans = Mutex::new(Vec::new());
+                    let counts = pool.install(|| count_parallel(&matrix, 4, 8, chunk_rows, &spans));
+                    assert_eq!(
+                        counts, expected,
+                        "{rows}×{columns} seed {seed} chunk {chunk_rows}"
+                    );
+                    assert_eq!(spans.lock().unwrap().len(), rows.div_ceil(chunk_rows));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_chunk_is_one_span_on_a_worker_lane() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let matrix = Matrix::random(1000, 5, 1);
+        let spans = Mutex::new(Vec::new());
+        pool.install(|| count_parallel(&matrix, 4, 8, 100, &spans));
+        let spans = spans.into_inner().unwrap();
+        assert_eq!(spans.len(), 10);
+        assert!(spans
+            .iter()
+            .all(|s| s.lane == "worker 0" || s.lane == "worker 1"));
+        assert!(spans.iter().all(|s| s.start_ms <= s.end_ms));
+        let mut labels: Vec<_> = spans.iter().map(|s| s.label.clone()).collect();
+        labels.sort();
+        assert_eq!(labels[0], "rows 0–99");
+    }
+
+    #[test]
+    fn params_are_validated() {
+        let ok = PoolParams::default();
+        assert!(ok.clone().validate().is_ok());
+        assert!(PoolParams {
+            rows: MAX_ROWS + 1,
+            ..ok.clone()
+        }
+        .validate()
+        .is_err());
+        assert!(PoolParams {
+            columns: 0,
+            ..ok.clone()
+        }
+        .validate()
+        .is_err());
+        assert!(PoolParams {
+            columns: MAX_COLUMNS + 1,
+            ..ok.clone()
+        }
+        .validate()
+        .is_err());
+        assert!(PoolParams {
+            rows: MAX_ROWS,
+            columns: 50,
+            ..ok.clone()
+        }
+        .validate()
+        .is_err());
+        assert!(PoolParams { rows: 0, ..ok }.validate().is_ok());
+    }
+
+    #[test]
+    fn default_chunking_gives_four_chunks_per_worker() {
+        let params = PoolParams::default();
+        assert_eq!(params.effective_chunk_rows(2), 25_000);
+        assert_eq!(PoolParams { rows: 0, ..params }.effective_chunk_rows(2), 1);
+    }
+
+    #[test]
+    fn run_map_prints_the_first_counts_then_the_timings() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let params = PoolParams {
+            rows: 5000,
+            ..PoolParams::default()
+        };
+        let mut events = Vec::new();
+        let report = pool.install(|| run_map(&params, 3, &mut |e| events.push(e)));
+
+        let matrix = Matrix::random(5000, 5, params.seed);
+        let expected = count_sequential(&matrix, 4, 8);
+        assert_eq!(report.counts_head, expected[..10]);
+        assert_eq!(
+            report.total,
+            expected.iter().map(|&c| u64::from(c)).sum::<u64>()
+        );
+        assert_eq!(
+            (report.workers, report.chunk_rows, report.repeats),
+            (2, 625, 3)
+        );
+
+        let lines: Vec<_> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Line(line) => Some(line.text.clone()),
+                Event::Span(_) => None,
+            })
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], python_list(&expected[..10]));
+        assert!(
+            lines[1].starts_with("pool.map: 5000 rows on 2 workers in "),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].starts_with("sequential loop: "), "{}", lines[2]);
+
+        let spans: Vec<_> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Span(span) => Some(span),
+                Event::Line(_) => None,
+            })
+            .collect();
+        let on_workers = spans
+            .iter()
+            .filter(|s| s.lane.starts_with("worker "))
+            .count();
+        assert_eq!(on_workers, 3 * 8, "eight chunks per repeat");
+        let runner: Vec<_> = spans.iter().filter(|s| s.lane == RUNNER_LANE).collect();
+        assert_eq!(
+            runner.len(),
+            1 + 2 * 3,
+            "generate, then wait and loop per repeat"
+        );
+        assert_eq!(runner[1].state, SpanState::Waiting);
+    }
+
+    #[test]
+    fn lists_print_like_python() {
+        assert_eq!(python_list(&[3, 1, 2]), "[3, 1, 2]");
+        assert_eq!(python_list(&[]), "[]");
+    }
+}

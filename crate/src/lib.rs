@@ -1,0 +1,20 @@
+//! Async & Parallel Playground: the nine examples of the Python tutorial, ported to Rust.
+//!
+//! The examples are written against small interfaces ([`env::Env`] for the event-loop
+//! examples, [`clock`] and [`trace`] for the worker examples) so that the very code the
+//! page runs is also run natively by `cargo test`, under a virtual clock where time matters.
+//! The browser bindings live in `web` and exist only on wasm32.
+
+pub mod clock;
+pub mod demos;
+pub mod env;
+pub mod params;
+pub mod trace;
+pub mod virtual_time;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+/// `initThreadPool(n)` for JavaScript: starts the rayon pool's Web Workers.
+#[cfg(target_arch = "wasm32")]
+pub use wasm_bindgen_rayon::init_thread_pool;

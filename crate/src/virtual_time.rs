@@ -1,0 +1,118 @@
+//! A single-threaded executor with a virtual clock, for running the event-loop examples
+//! natively and exactly.
+//!
+//! Time does not pass while tasks run; when every task is waiting, the clock jumps to the
+//! earliest pending timer. Timers with the same deadline fire in the order they were set,
+//! as the browser's do, so runs are deterministic and span times are exact.
+
+use std::cell::{Cell, RefCell};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::future::Future;
+use std::pin::pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+use crate::env::{Env, Sleep};
+use crate::trace::Event;
+
+#[derive(Default)]
+struct Inner {
+    now_ms: Cell<f64>,
+    next_timer_id: Cell<u64>,
+    /// (deadline in µs, id) of each pending timer, earliest first.
+    timers: RefCell<BinaryHeap<Reverse<(u64, u64)>>>,
+    fired: RefCell<std::collections::HashSet<u64>>,
+    wakers: RefCell<std::collections::HashMap<u64, Waker>>,
+    events: RefCell<Vec<Event>>,
+}
+
+/// Records every event; [`VirtualEnv::events`] returns them for assertions.
+#[derive(Clone, Default)]
+pub struct VirtualEnv(Rc<Inner>);
+
+impl VirtualEnv {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn events(&self) -> Vec<Event> {
+        self.0.events.borrow().clone()
+    }
+
+    /// Drives `future` to completion, advancing the clock whenever nothing can run.
+    ///
+    /// Panics if the future waits for something that is not a timer: under a virtual clock
+    /// that would wait forever.
+    pub fn run<F: Future>(&self, future: F) -> F::Output {
+        let mut future = pin!(future);
+        let woken = Arc::new(Flag(AtomicBool::new(true)));
+        let waker = Waker::from(woken.clone());
+        let mut cx = Context::from_waker(&waker);
+        loop {
+            if woken.0.swap(false, Ordering::SeqCst) {
+                if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+                    return output;
+                }
+                continue;
+            }
+            self.fire_next_timers();
+        }
+    }
+
+    /// Advances to the earliest deadline and wakes every timer due then.
+    fn fire_next_timers(&self) {
+        let mut timers = self.0.timers.borrow_mut();
+        let Some(&Reverse((deadline_us, _))) = timers.peek() else {
+            panic!("deadlock: every task is waiting and no timer is pending");
+        };
+        self.0.now_ms.set(deadline_us as f64 / 1000.0);
+        while let Some(&Reverse((due_us, id))) = timers.peek() {
+            if due_us != deadline_us {
+                break;
+            }
+            timers.pop();
+            self.0.fired.borrow_mut().insert(id);
+            if let Some(waker) = self.0.wakers.borrow_mut().remove(&id) {
+                waker.wake();
+            }
+        }
+    }
+}
+
+struct Flag(AtomicBool);
+
+impl Wake for Flag {
+    fn wake(self: Arc<Self>) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Env for VirtualEnv {
+    fn now_ms(&self) -> f64 {
+        self.0.now_ms.get()
+    }
+
+    fn sleep(&self, ms: f64) -> Sleep {
+        let inner = self.0.clone();
+        let id = inner.next_timer_id.get();
+        inner.next_timer_id.set(id + 1);
+        // Whole microseconds keep deadlines exact and totally ordered.
+        let deadline_us = ((inner.now_ms.get() + ms.max(0.0)) * 1000.0).round() as u64;
+        inner.timers.borrow_mut().push(Reverse((deadline_us, id)));
+        Box::pin(std::future::poll_fn(move |cx| {
+            if inner.fired.borrow_mut().remove(&id) {
+                Poll::Ready(())
+            } else {
+                inner.wakers.borrow_mut().insert(id, cx.waker().clone());
+                Poll::Pending
+            }
+        }))
+    }
+
+    fn emit(&self, event: Event) {
+        self.0.events.borrow_mut().push(event);
+    }
+}

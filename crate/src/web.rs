@@ -1,0 +1,190 @@
+//! The browser bindings: the only module that knows about JavaScript.
+//!
+//! Event-loop examples run on the page's main thread as futures driven by the browser's
+//! event loop. Worker examples are called from a dedicated Worker (`www/js/pool-worker.js`),
+//! because rayon blocks its caller and the page's main thread must never block.
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::demos::{count_async, pool};
+use crate::env::{Env, Sleep};
+use crate::params::whole_number;
+use crate::trace::{Event, Line, Span};
+
+#[wasm_bindgen]
+extern "C" {
+    // A global in windows and workers alike.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+}
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The browser's event loop as an [`Env`]: real time, `setTimeout` sleeps, and every event
+/// handed to a JavaScript callback as it happens.
+struct BrowserEnv {
+    on_event: Function,
+}
+
+impl Env for BrowserEnv {
+    fn now_ms(&self) -> f64 {
+        crate::clock::now_ms()
+    }
+
+    fn sleep(&self, ms: f64) -> Sleep {
+        let timer = Promise::new(&mut |resolve, _reject| {
+            set_timeout(&resolve, ms);
+        });
+        Box::pin(async move {
+            // A timer promise never rejects.
+            let _ = JsFuture::from(timer).await;
+        })
+    }
+
+    fn emit(&self, event: Event) {
+        emit_to(&self.on_event, &event);
+    }
+}
+
+fn emit_to(on_event: &Function, event: &Event) {
+    if let Err(error) = on_event.call1(&JsValue::NULL, &event_to_js(event)) {
+        web_sys::console::error_2(&"playground: the event callback threw".into(), &error);
+    }
+}
+
+/// `{kind: "line", lane, text, at}` or `{kind: "span", lane, state, start, end, label}`.
+fn event_to_js(event: &Event) -> JsValue {
+    match event {
+        Event::Line(Line { lane, text, at_ms }) => js_object(&[
+            ("kind", "line".into()),
+            ("lane", lane.into()),
+            ("text", text.into()),
+            ("at", (*at_ms).into()),
+        ]),
+        Event::Span(Span {
+            lane,
+            state,
+            start_ms,
+            end_ms,
+            label,
+        }) => js_object(&[
+            ("kind", "span".into()),
+            ("lane", lane.into()),
+            ("state", state.as_str().into()),
+            ("start", (*start_ms).into()),
+            ("end", (*end_ms).into()),
+            ("label", label.into()),
+        ]),
+    }
+}
+
+fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in fields {
+        // Setting a fresh plain object's own property cannot fail.
+        let _ = Reflect::set(&object, &(*key).into(), value);
+    }
+    object.into()
+}
+
+/// Reads a numeric field of a parameters object; absent fields take `default`.
+fn number_field(
+    params: &JsValue,
+    field: &str,
+    default: u64,
+    min: u64,
+    max: u64,
+) -> Result<u64, JsError> {
+    let value = Reflect::get(params, &field.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(default);
+    }
+    let number = value
+        .as_f64()
+        .ok_or_else(|| JsError::new(&format!("{field} must be a number.")))?;
+    whole_number(field, number, min, max).map_err(|message| JsError::new(&message))
+}
+
+/// Example 4. `concurrent` gathers the coroutines; otherwise each is awaited in turn.
+/// Resolves to the elapsed milliseconds.
+#[wasm_bindgen(js_name = runCountAsync)]
+pub async fn run_count_async(
+    coroutines: f64,
+    concurrent: bool,
+    on_event: Function,
+) -> Result<f64, JsError> {
+    let coroutines = whole_number(
+        "coroutines",
+        coroutines,
+        1,
+        u64::from(count_async::MAX_COROUTINES),
+    )
+    .map_err(|message| JsError::new(&message))? as u32;
+    let env = BrowserEnv { on_event };
+    Ok(if concurrent {
+        count_async::gather_counts(&env, coroutines).await
+    } else {
+        count_async::count_one_after_another(&env, coroutines).await
+    })
+}
+
+/// Example 8, on the thread pool started by `initThreadPool`. Blocks: call it from a Worker.
+/// `params` may carry rows, columns, minimum, maximum, seed, chunkRows and repeats.
+#[wasm_bindgen(js_name = runPoolMap)]
+pub fn run_pool_map(params: JsValue, on_event: Function) -> Result<JsValue, JsError> {
+    let defaults = pool::PoolParams::default();
+    let checked = pool::PoolParams {
+        rows: number_field(
+            &params,
+            "rows",
+            defaults.rows as u64,
+            0,
+            pool::MAX_ROWS as u64,
+        )? as usize,
+        columns: number_field(
+            &params,
+            "columns",
+            defaults.columns as u64,
+            1,
+            pool::MAX_COLUMNS as u64,
+        )? as usize,
+        minimum: number_field(&params, "minimum", defaults.minimum.into(), 0, 255)? as u8,
+        maximum: number_field(&params, "maximum", defaults.maximum.into(), 0, 255)? as u8,
+        seed: number_field(&params, "seed", defaults.seed, 0, MAX_SAFE_INTEGER)?,
+        chunk_rows: number_field(&params, "chunkRows", 0, 0, pool::MAX_ROWS as u64)? as usize,
+    }
+    .validate()
+    .map_err(|message| JsError::new(&message))?;
+    let repeats = number_field(&params, "repeats", 3, 1, 25)? as usize;
+
+    let report = pool::run_map(&checked, repeats, &mut |event| emit_to(&on_event, &event));
+    let head = Array::new();
+    for count in &report.counts_head {
+        head.push(&JsValue::from(*count));
+    }
+    Ok(js_object(&[
+        ("countsHead", head.into()),
+        ("total", (report.total as f64).into()),
+        ("workers", (report.workers as f64).into()),
+        ("chunkRows", (report.chunk_rows as f64).into()),
+        ("repeats", (report.repeats as f64).into()),
+        ("parallelMs", report.parallel_ms.into()),
+        ("sequentialMs", report.sequential_ms.into()),
+        ("speedup", report.speedup().into()),
+    ]))
+}
+
+/// The largest integer a JavaScript number holds exactly: seeds travel as numbers.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A seed from the browser's cryptographic generator, for "new random data".
+#[wasm_bindgen(js_name = freshSeed)]
+pub fn fresh_seed() -> Result<f64, JsError> {
+    let seed = getrandom::u64().map_err(|error| JsError::new(&error.to_string()))?;
+    Ok((seed & MAX_SAFE_INTEGER) as f64)
+}
