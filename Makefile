@@ -1,0 +1,97 @@
+# The single entry point: `make serve` to try the playground, `make test` to check it.
+# Every target runs `setup` first, which installs only what is missing.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := serve
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+# --- Toolchain: the one place it is chosen ------------------------------------------------
+# Threaded wasm needs std rebuilt with atomics (-Z build-std), so the compiler must come with
+# its std sources. Debian's rustc-web does (rust-web-src) and is preferred; RUSTC_BOOTSTRAP
+# lets its stable compiler take -Z flags. Failing that, a rustup nightly with rust-src and
+# the wasm32 target will do. Native builds and tests use the same compiler, so that both
+# share one target/ directory without rebuilding each other's dependencies.
+ifneq ($(wildcard /usr/bin/rustc /usr/lib/rustlib/src/rust/library),)
+CARGO := env PATH=/usr/bin:$(PATH) RUSTC_BOOTSTRAP=1 cargo
+else ifneq ($(shell rustup +nightly component list --installed 2>/dev/null | grep -c -e rust-src -e wasm32-unknown-unknown),)
+CARGO := cargo +nightly
+else
+CARGO := env PATH=/usr/bin:$(PATH) RUSTC_BOOTSTRAP=1 cargo
+endif
+WASM_TARGET := wasm32-unknown-unknown
+# Only the wasm build gets -Z build-std: a native `cargo test` must not.
+WASM_CARGO_FLAGS := --target $(WASM_TARGET) -Z build-std=panic_abort,std -p playground
+CARGO_HOME ?= $(HOME)/.cargo
+WASM_BINDGEN := $(CARGO_HOME)/bin/wasm-bindgen
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
+APT_PACKAGES := rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# --- Outputs ---------------------------------------------------------------------------------
+PKG := www/pkg
+GENERATED := www/generated
+WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
+RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
+DEMO_SOURCES := $(wildcard crate/src/demos/*.rs)
+
+.PHONY: setup build serve test test-native test-e2e lint fmt clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "setup: installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@test -f Cargo.lock || $(CARGO) generate-lockfile
+	@want="$(WASM_BINDGEN_VERSION)"; \
+	have=$$($(WASM_BINDGEN) --version 2>/dev/null | awk '{print $$2}'); \
+	if [ "$$have" != "$$want" ]; then \
+		echo "setup: installing wasm-bindgen-cli $$want (a few minutes, once)"; \
+		$(CARGO) install wasm-bindgen-cli --version "=$$want" --root $(CARGO_HOME) --force; \
+	fi
+	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
+build: setup $(PKG)/playground_bg.wasm $(GENERATED)/.stamp
+
+$(WASM_OUT): $(RUST_SOURCES)
+	$(CARGO) build --release $(WASM_CARGO_FLAGS)
+	@touch $@
+
+$(PKG)/playground_bg.wasm: $(WASM_OUT)
+	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_OUT)
+
+# The code view shows the very sources that were compiled, copied at build time.
+$(GENERATED)/.stamp: $(DEMO_SOURCES)
+	@mkdir -p $(GENERATED)/rust
+	cp $(DEMO_SOURCES) $(GENERATED)/rust/
+	@touch $@
+
+serve: build
+	@echo "Serving the playground at http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	node_modules/.bin/serve --config serve.json --no-clipboard --listen tcp://$(HOST):$(PORT)
+
+test: test-native test-e2e
+
+test-native: setup
+	$(CARGO) test
+
+test-e2e: build
+	node --test --test-concurrency=1 tests/
+
+lint: setup
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --release $(WASM_CARGO_FLAGS) -- -D warnings
+
+fmt: setup
+	$(CARGO) fmt --all
+
+clean:
+	rm -rf $(PKG) $(GENERATED) target
