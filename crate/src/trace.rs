@@ -32,6 +32,27 @@ pub struct Span {
     pub label: String,
 }
 
+impl Span {
+    /// Runs `step` on this thread and returns its result with the wall-clock span it took.
+    pub fn timed<T>(
+        lane: String,
+        state: SpanState,
+        label: impl Into<String>,
+        step: impl FnOnce() -> T,
+    ) -> (T, Span) {
+        let start_ms = crate::clock::now_ms();
+        let result = step();
+        let span = Span {
+            lane,
+            state,
+            start_ms,
+            end_ms: crate::clock::now_ms(),
+            label: label.into(),
+        };
+        (result, span)
+    }
+}
+
 /// A line of output, stamped with the lane (task, coroutine or worker) that printed it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {

@@ -144,15 +144,12 @@ impl PoolParams {
 
 /// The plain loop the pool is compared with.
 pub fn count_sequential(matrix: &Matrix, minimum: u8, maximum: u8) -> Vec<u32> {
-    matrix
-        .row_slices()
-        .map(|row| howmany_within_range(row, minimum, maximum))
-        .collect()
+    let mut counts = vec![0u32; matrix.rows()];
+    count_rows_into(&mut counts, &matrix.cells, matrix.columns, minimum, maximum);
+    counts
 }
 
-/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows, each counted by one worker
-/// straight into its part of the result. Each chunk is recorded as one span of its
-/// worker's lane.
+/// [`count_parallel_into`] into a new vector.
 pub fn count_parallel(
     matrix: &Matrix,
     minimum: u8,
@@ -160,28 +157,43 @@ pub fn count_parallel(
     chunk_rows: usize,
     spans: &Mutex<Vec<Span>>,
 ) -> Vec<u32> {
-    let chunk_rows = chunk_rows.max(1);
     let mut counts = vec![0u32; matrix.rows()];
+    count_parallel_into(&mut counts, matrix, minimum, maximum, chunk_rows, spans);
+    counts
+}
+
+/// The kernel both versions share, so that they differ only in who runs it: one count per
+/// row, written in place.
+fn count_rows_into(counts: &mut [u32], cells: &[u8], columns: usize, minimum: u8, maximum: u8) {
+    for (count, row) in counts.iter_mut().zip(cells.chunks_exact(columns)) {
+        *count = howmany_within_range(row, minimum, maximum);
+    }
+}
+
+/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows, each counted by one worker
+/// straight into its part of `counts`. Each chunk is recorded as one span of its worker's
+/// lane. (A single chunk is not split, and rayon then runs it on the calling thread.)
+pub fn count_parallel_into(
+    counts: &mut [u32],
+    matrix: &Matrix,
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+    spans: &Mutex<Vec<Span>>,
+) {
+    let chunk_rows = chunk_rows.max(1);
     counts
         .par_chunks_mut(chunk_rows)
         .zip(matrix.cells.par_chunks(chunk_rows * matrix.columns))
         .enumerate()
         .for_each(|(chunk, (counts, cells))| {
-            let start_ms = clock::now_ms();
-            for (count, row) in counts.iter_mut().zip(cells.chunks_exact(matrix.columns)) {
-                *count = howmany_within_range(row, minimum, maximum);
-            }
             let first_row = chunk * chunk_rows;
-            let span = Span {
-                lane: worker_lane(),
-                state: SpanState::Running,
-                start_ms,
-                end_ms: clock::now_ms(),
-                label: format!("rows {}–{}", first_row, first_row + counts.len() - 1),
-            };
+            let label = format!("rows {}–{}", first_row, first_row + counts.len() - 1);
+            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
+                count_rows_into(counts, cells, matrix.columns, minimum, maximum)
+            });
             spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
         });
-    counts
 }
 
 fn worker_lane() -> String {
@@ -226,26 +238,51 @@ pub fn run_map(params: &PoolParams, repeats: usize, emit: &mut dyn FnMut(Event))
     let (minimum, maximum) = (params.minimum, params.maximum);
     let mut parallel_times = Vec::with_capacity(repeats);
     let mut sequential_times = Vec::with_capacity(repeats);
-    let mut counts = Vec::new();
+    // Both results are allocated once, outside the timings: they measure counting alone.
+    let mut parallel = vec![0u32; matrix.rows()];
+    let mut sequential = vec![0u32; matrix.rows()];
     for _ in 0..repeats {
         let worker_spans = Mutex::new(Vec::new());
         let start = clock::now_ms();
-        let parallel = runner.record(SpanState::Waiting, "waiting for pool.map", || {
-            count_parallel(&matrix, minimum, maximum, chunk_rows, &worker_spans)
+        runner.record(SpanState::Waiting, "waiting for pool.map", || {
+            count_parallel_into(
+                &mut parallel,
+                &matrix,
+                minimum,
+                maximum,
+                chunk_rows,
+                &worker_spans,
+            )
         });
         parallel_times.push(clock::now_ms() - start);
         for span in worker_spans.into_inner().unwrap_or_else(|e| e.into_inner()) {
             emit(Event::Span(span));
         }
 
+        // The loop runs on a pool thread too: run here, beside the pool's threads that are
+        // still spinning in search of work, it would share a core with them and look slower
+        // than it is.
         let start = clock::now_ms();
-        let sequential = runner.record(SpanState::Running, "sequential loop", || {
-            count_sequential(&matrix, minimum, maximum)
+        let loop_span = runner.record(SpanState::Waiting, "waiting for the loop", || {
+            rayon::scope(|_| {
+                let ((), span) =
+                    Span::timed(worker_lane(), SpanState::Running, "sequential loop", || {
+                        count_rows_into(
+                            &mut sequential,
+                            &matrix.cells,
+                            matrix.columns,
+                            minimum,
+                            maximum,
+                        )
+                    });
+                span
+            })
         });
         sequential_times.push(clock::now_ms() - start);
+        emit(Event::Span(loop_span));
         assert_eq!(parallel, sequential, "pool.map and the loop disagree");
-        counts = parallel;
     }
+    let counts = parallel;
     for span in runner.spans {
         emit(Event::Span(span));
     }
@@ -291,15 +328,8 @@ struct SpanRecorder {
 
 impl SpanRecorder {
     fn record<T>(&mut self, state: SpanState, label: &str, step: impl FnOnce() -> T) -> T {
-        let start_ms = clock::now_ms();
-        let result = step();
-        self.spans.push(Span {
-            lane: RUNNER_LANE.to_string(),
-            state,
-            start_ms,
-            end_ms: clock::now_ms(),
-            label: label.to_string(),
-        });
+        let (result, span) = Span::timed(RUNNER_LANE.to_string(), state, label, step);
+        self.spans.push(span);
         result
     }
 }
@@ -495,14 +525,21 @@ mod tests {
             .iter()
             .filter(|s| s.lane.starts_with("worker "))
             .count();
-        assert_eq!(on_workers, 3 * 8, "eight chunks per repeat");
+        assert_eq!(
+            on_workers,
+            3 * (8 + 1),
+            "eight chunks and a loop per repeat"
+        );
+        let loops = spans.iter().filter(|s| s.label == "sequential loop");
+        assert!(loops.clone().all(|s| s.lane.starts_with("worker ")));
+        assert_eq!(loops.count(), 3);
         let runner: Vec<_> = spans.iter().filter(|s| s.lane == RUNNER_LANE).collect();
         assert_eq!(
             runner.len(),
             1 + 2 * 3,
-            "generate, then wait and loop per repeat"
+            "generate, then wait for pool.map and the loop"
         );
-        assert_eq!(runner[1].state, SpanState::Waiting);
+        assert!(runner[1..].iter().all(|s| s.state == SpanState::Waiting));
     }
 
     #[test]
