@@ -1,0 +1,156 @@
+// End-to-end: the served page in headless Chromium, driven as a learner would drive it.
+// Every test fails on any page error or console error (see afterEach).
+
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, launchBrowser, openPage, startServer } from './support/harness.mjs';
+import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
+
+let server;
+let browser;
+let opened;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  const errors = opened?.errors ?? [];
+  await opened?.context.close();
+  opened = null;
+  assert.deepEqual(errors, [], 'the page reported errors');
+});
+
+async function open(hash = '') {
+  opened = await openPage(browser, `${server.url}${hash}`);
+  await opened.page.waitForSelector('html[data-ready="true"]');
+  return opened.page;
+}
+
+/** Presses Run and waits for the run to end; returns the status text. */
+async function runExample(page, { timeout = 60_000 } = {}) {
+  await page.click('#run');
+  await page.waitForFunction(
+    () => ['done', 'error', 'stopped'].includes(document.getElementById('status').dataset.kind),
+    null, { timeout });
+  return page.textContent('#status');
+}
+
+const outputTexts = (page) => page.$$eval('#output .line .text', (nodes) => nodes.map((n) => n.textContent));
+const timelineLanes = (page) => page.$eval('#timeline', (timeline) => timeline.lanes);
+
+describe('the page', () => {
+  test('is cross-origin isolated and lists the nine examples in the tutorial’s groups', async () => {
+    const page = await open();
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true);
+    assert.equal(await page.isHidden('#isolation-notice'), true);
+    const groups = await page.$$eval('nav section', (sections) => sections.map((s) => ({
+      title: s.querySelector('h2').textContent,
+      numbers: [...s.querySelectorAll('.number')].map((n) => Number(n.textContent)),
+    })));
+    assert.deepEqual(groups, [
+      { title: 'Asynchronous programming', numbers: [3, 4, 5, 6] },
+      { title: 'Parallelism', numbers: [1, 2, 7, 8, 9] },
+    ]);
+  });
+
+  test('each example has its own URL', async () => {
+    const page = await open('#pool-map');
+    assert.equal(await page.textContent('h1'), 'pool.map');
+    await page.click('nav a[href="#count-async"]');
+    await page.waitForFunction(() => document.querySelector('h1').textContent === 'Count Async');
+    assert.equal(new URL(page.url()).hash, '#count-async');
+  });
+
+  test('shows the Rust that runs beside the Python original', async () => {
+    const page = await open('#count-async');
+    const paneText = async (pane) => {
+      await page.waitForFunction((id) => document.querySelector(`#${id} code`).textContent, pane);
+      return page.textContent(`#${pane} code`);
+    };
+    const compiled = await readFile(path.join(ROOT, 'crate/src/demos/count_async.rs'), 'utf8');
+    assert.equal(await paneText('rust-code'), compiled);
+    assert.match(await paneText('python-code'), /asyncio\.gather\(count\(\), count\(\), count\(\)\)/);
+    await page.click('#python-tabs .tab:has-text("countsync.py")');
+    await page.waitForFunction(() => document.querySelector('#python-code code').textContent.includes('time.sleep(1)'));
+  });
+});
+
+describe('Count Async', () => {
+  test('gathers three count() coroutines: One ×3, Two ×3, in about a second', async () => {
+    const page = await open('#count-async');
+    const status = await runExample(page);
+    assert.match(status, /^Finished/);
+    const lines = await outputTexts(page);
+    assert.deepEqual(lines.slice(0, 6), ['One', 'One', 'One', 'Two', 'Two', 'Two']);
+    const [, seconds] = lines[6].match(/^count_async\.rs executed in (\d+\.\d\d) seconds\.$/);
+    // Generous bounds: gathered sleeps overlap (~1 s), they do not add up (3 s).
+    assert.ok(Number(seconds) >= 0.99 && Number(seconds) < 2.5, `elapsed ${seconds} s`);
+    assert.equal(lines.length, 7);
+    assert.deepEqual(await timelineLanes(page), ['count() #1', 'count() #2', 'count() #3', 'main']);
+    const states = await page.$eval('#timeline', (t) => t.spans.filter((s) => s.lane === 'count() #2').map((s) => s.state));
+    assert.deepEqual(states, ['running', 'sleeping', 'running']);
+  });
+
+  test('its sequential twin prints One, Two in turn and takes about three seconds', async () => {
+    const page = await open('#count-async');
+    await page.selectOption('#param-mode', 'sequential');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.deepEqual(lines.slice(0, 6), ['One', 'Two', 'One', 'Two', 'One', 'Two']);
+    const [, seconds] = lines[6].match(/^count_sync\.rs executed in (\d+\.\d\d) seconds\.$/);
+    assert.ok(Number(seconds) >= 2.99, `elapsed ${seconds} s`);
+  });
+
+  test('rejects a coroutine count out of range without running', async () => {
+    const page = await open('#count-async');
+    await page.fill('#param-coroutines', '0');
+    await page.click('#run');
+    assert.match(await page.textContent('#param-coroutines-error'), /Between 1 and 10,000/);
+    assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
+    assert.deepEqual(await outputTexts(page), []);
+  });
+});
+
+describe('pool.map', () => {
+  const expectedHead = (seed) => matrixRows(seed, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
+
+  test('prints the first ten counts of the seeded matrix, computed on the thread pool', async () => {
+    const page = await open('#pool-map');
+    const status = await runExample(page);
+    assert.match(status, /^Finished: speedup \d+\.\d\d× on 2 workers/);
+    const lines = await outputTexts(page);
+    assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
+    assert.match(lines[1], /^pool\.map: 200000 rows on 2 workers in \d+\.\d\d ms \(chunks of 25000 rows, median of 3\)$/);
+    assert.match(lines[2], /^sequential loop: \d+\.\d\d ms; speedup \d+\.\d\d×$/);
+    const lanes = await timelineLanes(page);
+    assert.deepEqual([...lanes].sort(), ['runner', 'worker 0', 'worker 1']);
+  });
+
+  test('another seed and size give the counts recomputed here', async () => {
+    const page = await open('#pool-map?rows=1000&seed=7&repeats=1');
+    assert.equal(await page.inputValue('#param-rows'), '1000');
+    await runExample(page);
+    const [head] = await outputTexts(page);
+    assert.equal(head, `[${expectedHead(7).join(', ')}]`);
+  });
+
+  test('a long run can be stopped, and the next run succeeds', async () => {
+    const page = await open('#pool-map?rows=10000000&repeats=25');
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'running');
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'stopped');
+    await page.fill('#param-rows', '500');
+    await page.fill('#param-repeats', '1');
+    assert.match(await runExample(page), /^Finished/);
+  });
+});

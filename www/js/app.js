@@ -1,0 +1,315 @@
+// The playground page: the list of examples, one example at a time with its explanation,
+// parameters, output, timeline and code. The URL's hash names the example and may carry
+// its parameters (#pool-map?rows=2000000&seed=7), so a prepared run can be shared.
+
+import { EXAMPLES, GROUPS, exampleById } from './examples.js';
+import { PoolClient } from './pool-client.js';
+import { loadWasm } from './wasm.js';
+import './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const epochNow = () => performance.timeOrigin + performance.now();
+
+const pool = new PoolClient();
+let current = null; // the example on screen
+let activeRun = null; // {stop(), example} while a run is live
+
+function element(tag, props = {}, children = []) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function parseHash() {
+  const [id, query = ''] = location.hash.slice(1).split('?');
+  return { id: decodeURIComponent(id), query: new URLSearchParams(query) };
+}
+
+function renderNav(activeId) {
+  const nav = $('nav');
+  nav.replaceChildren(...GROUPS.map((group) => {
+    const items = EXAMPLES.filter((e) => e.group === group.id)
+      .sort((a, b) => a.number - b.number)
+      .map((example) => {
+        const link = element('a', { href: `#${example.id}` }, [
+          element('span', { className: 'number', textContent: `${example.number}` }),
+          element('span', { className: 'name', textContent: example.title }),
+        ]);
+        if (!example.run) {
+          link.append(element('span', { className: 'badge', textContent: 'not ported yet' }));
+        }
+        if (example.id === activeId) link.setAttribute('aria-current', 'page');
+        return element('li', {}, [link]);
+      });
+    return element('section', {}, [
+      element('h2', { textContent: group.title }),
+      element('ul', {}, items),
+    ]);
+  }));
+}
+
+function renderParams(example, query) {
+  const fields = (example.params ?? []).map((param) => {
+    const id = `param-${param.name}`;
+    const given = query.get(param.name);
+    const value = given ?? String(param.default);
+    let control;
+    if (param.type === 'choice') {
+      control = element('select', { id, name: param.name },
+        param.choices.map(([v, label]) => element('option', { value: v, textContent: label })));
+      control.value = param.choices.some(([v]) => v === value) ? value : String(param.default);
+    } else {
+      control = element('input', {
+        id, name: param.name, type: 'number', inputMode: 'numeric', required: true,
+        min: String(param.min), max: String(param.max), step: '1', value,
+      });
+    }
+    const error = element('span', { id: `${id}-error`, className: 'field-error' });
+    control.setAttribute('aria-describedby', error.id);
+    return element('div', { className: 'field' }, [
+      element('label', { htmlFor: id, textContent: param.label }), control, error,
+    ]);
+  });
+  $('param-fields').replaceChildren(...fields);
+}
+
+/** The form's values, or null after marking each invalid field with its message. */
+function readParams(example) {
+  const values = {};
+  let valid = true;
+  for (const param of example.params ?? []) {
+    const control = $(`param-${param.name}`);
+    const error = $(`param-${param.name}-error`);
+    let message = '';
+    if (param.type === 'choice') {
+      values[param.name] = control.value;
+    } else {
+      const text = control.value.trim();
+      const number = Number(text);
+      if (text === '' || !Number.isFinite(number)) message = 'Enter a number.';
+      else if (!Number.isInteger(number)) message = 'Enter a whole number.';
+      else if (number < param.min || number > param.max) {
+        message = `Between ${param.min.toLocaleString('en')} and ${param.max.toLocaleString('en')}.`;
+      }
+      values[param.name] = number;
+    }
+    error.textContent = message;
+    control.toggleAttribute('aria-invalid', message !== '');
+    if (message) valid = false;
+  }
+  return valid ? values : null;
+}
+
+const sourceTexts = new Map(); // url → Promise<string>, fetched once per page
+
+function fetchSource(url) {
+  if (!sourceTexts.has(url)) {
+    sourceTexts.set(url, fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.text();
+    }));
+  }
+  return sourceTexts.get(url);
+}
+
+/** A pane of source files with a tab per file (WAI-ARIA tabs: arrow keys move between them). */
+async function renderSourcePane(example, tabsId, codeId, files) {
+  const tablist = $(tabsId);
+  const code = $(codeId).querySelector('code');
+  const tabs = files.map((file, index) => {
+    const tab = element('button', {
+      type: 'button', className: 'tab', textContent: file.name, id: `${tabsId}-${index}`,
+    });
+    tab.setAttribute('role', 'tab');
+    tab.addEventListener('click', () => select(index));
+    return tab;
+  });
+  tablist.replaceChildren(...tabs);
+  tablist.onkeydown = (event) => {
+    const index = tabs.indexOf(document.activeElement);
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (index >= 0 && step) select((index + step + tabs.length) % tabs.length, true);
+  };
+  async function select(index, focus = false) {
+    tabs.forEach((tab, i) => {
+      tab.setAttribute('aria-selected', String(i === index));
+      tab.tabIndex = i === index ? 0 : -1;
+    });
+    if (focus) tabs[index].focus();
+    $(codeId).setAttribute('aria-labelledby', tabs[index].id);
+    const text = await fetchSource(files[index].url);
+    if (current === example) code.textContent = text;
+  }
+  code.textContent = '';
+  $(codeId).closest('section').hidden = files.length === 0;
+  if (files.length) await select(0);
+}
+
+function renderCode(example) {
+  const rust = example.rust ? [{ name: example.rust, url: `generated/rust/${example.rust}` }] : [];
+  const python = (example.python ?? []).map((name) => ({ name, url: `python/${name}` }));
+  return Promise.all([
+    renderSourcePane(example, 'rust-tabs', 'rust-code', rust),
+    renderSourcePane(example, 'python-tabs', 'python-code', python),
+  ]);
+}
+
+function showExample(example, query) {
+  activeRun?.stop();
+  current = example;
+  renderNav(example.id);
+  document.title = `${example.number}. ${example.title} · Async & Parallel Playground`;
+  $('example-kicker').textContent =
+    `Example ${example.number} · ${GROUPS.find((g) => g.id === example.group).title}`;
+  $('example-title').textContent = example.title;
+  const paragraphs = example.explanation ?? [example.summary];
+  $('example-explanation').replaceChildren(
+    ...paragraphs.map((text) => element('p', { textContent: text })));
+  if (!example.run) {
+    $('example-explanation').append(element('p', {
+      className: 'notice',
+      textContent: 'This example has not been ported to Rust yet.',
+    }));
+  }
+  // Warm up what the example needs while the learner reads, so that Run starts at once.
+  if (example.run) {
+    const warmUp = example.usesPool ? pool.start() : loadWasm();
+    warmUp.catch((error) => setStatus(`Could not start: ${error.message}`, 'error'));
+  }
+  renderParams(example, query);
+  $('params').hidden = !example.run;
+  $('output').replaceChildren();
+  $('timeline').clear();
+  setStatus('');
+  renderCode(example).catch((error) => setStatus(`Could not load the code: ${error.message}`, 'error'));
+}
+
+function setStatus(text, kind = '') {
+  $('status').textContent = text;
+  $('status').dataset.kind = kind;
+}
+
+/** The DOM keeps the most recent lines only: examples share the page's event loop with the
+ * output, and laying out 20,000 lines would delay their timers, distorting what they show. */
+const MAX_LINES_SHOWN = 1000;
+/** Ten updates a second read as live, and leave the event loop to the example. */
+const FLUSH_INTERVAL_MS = 100;
+
+/** Collects output lines and writes them in batches. */
+function outputWriter(origin) {
+  const output = $('output');
+  const pending = [];
+  let written = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!pending.length) return;
+    const atBottom = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
+    const fragment = document.createDocumentFragment();
+    for (const line of pending.splice(0).slice(-MAX_LINES_SHOWN)) {
+      fragment.append(element('div', { className: 'line' }, [
+        element('span', { className: 'at', textContent: `${((line.at - origin) / 1000).toFixed(3)} s` }),
+        element('span', { className: 'lane', textContent: line.lane }),
+        element('span', { className: 'text', textContent: line.text }),
+      ]));
+    }
+    output.append(fragment);
+    const lines = output.querySelectorAll(':scope > .line');
+    for (let i = 0; i < lines.length - MAX_LINES_SHOWN; i++) lines[i].remove();
+    let elided = output.querySelector(':scope > .elided');
+    const hidden = written - Math.min(written, MAX_LINES_SHOWN);
+    if (hidden > 0) {
+      elided ??= output.insertBefore(element('p', { className: 'elided' }), output.firstChild);
+      elided.textContent = `… ${hidden.toLocaleString('en')} earlier lines not shown`;
+    }
+    if (atBottom) output.scrollTop = output.scrollHeight;
+  };
+  return {
+    write(line) {
+      pending.push(line);
+      written++;
+      if (!scheduled) {
+        scheduled = true;
+        setTimeout(flush, FLUSH_INTERVAL_MS);
+      }
+    },
+    flush,
+  };
+}
+
+async function run(example) {
+  const params = readParams(example);
+  if (!params) {
+    setStatus('Some parameters need fixing before the example can run.', 'error');
+    return;
+  }
+  activeRun?.stop();
+  const timeline = $('timeline');
+  const origin = epochNow();
+  timeline.clear();
+  timeline.origin = origin;
+  $('output').replaceChildren();
+  const output = outputWriter(origin);
+
+  let stopped = false;
+  let frame = 0;
+  const tick = () => {
+    timeline.now = epochNow();
+    frame = requestAnimationFrame(tick);
+  };
+  const thisRun = {
+    example,
+    stop() {
+      stopped = true;
+      if (example.usesPool) pool.stop();
+    },
+  };
+  activeRun = thisRun;
+  $('run').disabled = true;
+  $('stop').disabled = !example.usesPool;
+  setStatus('Running…', 'running');
+  tick();
+
+  const emit = (event) => {
+    if (stopped) return;
+    if (event.kind === 'line') output.write(event);
+    else if (event.kind === 'span') timeline.addSpan(event);
+  };
+  try {
+    const summary = await example.run(params, { emit, pool });
+    output.flush();
+    setStatus(`Finished: ${summary}`, 'done');
+  } catch (error) {
+    output.flush();
+    if (stopped) setStatus('Stopped.', 'stopped');
+    else setStatus(`Error: ${error.message}`, 'error');
+  } finally {
+    cancelAnimationFrame(frame);
+    timeline.now = null;
+    if (activeRun === thisRun) {
+      activeRun = null;
+      $('run').disabled = false;
+      $('stop').disabled = true;
+    }
+  }
+}
+
+function route() {
+  const { id, query } = parseHash();
+  const example = exampleById(id) ?? EXAMPLES.find((e) => e.run);
+  showExample(example, query);
+}
+
+function main() {
+  if (!crossOriginIsolated) $('isolation-notice').hidden = false;
+  $('params').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (current?.run) run(current);
+  });
+  $('stop').addEventListener('click', () => activeRun?.stop());
+  addEventListener('hashchange', route);
+  route();
+  document.documentElement.dataset.ready = 'true';
+}
+
+main();

@@ -1,0 +1,107 @@
+// The nine examples of the tutorial, in its menu's order and grouping. Each entry says what
+// the page needs to show and run it; `run` is absent for examples not ported yet.
+
+import { loadWasm } from './wasm.js';
+
+export const GROUPS = [
+  { id: 'async', title: 'Asynchronous programming' },
+  { id: 'parallel', title: 'Parallelism' },
+];
+
+/** Runs one example: `emit` receives every line and span; resolves to a one-line summary. */
+const countAsync = async (params, { emit }) => {
+  const wasm = await loadWasm();
+  const concurrent = params.mode === 'gather';
+  const elapsed = await wasm.runCountAsync(params.coroutines, concurrent, emit);
+  const how = concurrent ? 'gathered' : 'one after another';
+  return `${params.coroutines} × count() ${how}: ${(elapsed / 1000).toFixed(2)} s`;
+};
+
+const poolMap = async (params, { emit, pool }) => {
+  const result = await pool.run('pool-map', params, emit);
+  return `speedup ${result.speedup.toFixed(2)}× on ${result.workers} workers ` +
+    `(pool.map ${result.parallelMs.toFixed(2)} ms, loop ${result.sequentialMs.toFixed(2)} ms)`;
+};
+
+export const EXAMPLES = [
+  {
+    id: 'multiprocessing', number: 1, group: 'parallel', title: 'Multiprocessing',
+    summary: 'Four processes that share nothing, each printing its continent.',
+  },
+  {
+    id: 'threading', number: 2, group: 'parallel', title: 'Threading',
+    summary: 'Two threads in one memory: a square and a cube.',
+  },
+  {
+    id: 'coroutines', number: 3, group: 'async', title: 'Coroutines',
+    summary: 'A generator that receives names and prints the ones it looks for.',
+  },
+  {
+    id: 'count-async', number: 4, group: 'async', title: 'Count Async',
+    summary: 'Three coroutines share one thread: while one sleeps, the others run.',
+    explanation: [
+      'Each count() prints “One”, then awaits a one-second sleep. Awaiting hands the thread ' +
+        'back to the event loop, which runs the other coroutines meanwhile: all three sleep ' +
+        'at the same time, and the program takes one second, not three.',
+      'Here the coroutines are Rust futures driven by this page’s own event loop; the sleep ' +
+        'is a setTimeout promise. Switch to “one after another” to await each count() before ' +
+        'starting the next: the same six lines, in another order, in three seconds. (Python’s ' +
+        'twin blocks its thread in time.sleep; a page must never block, so here it awaits.)',
+    ],
+    python: ['countasync.py', 'countsync.py'],
+    rust: 'count_async.rs',
+    params: [
+      { name: 'mode', label: 'Run the coroutines', type: 'choice', default: 'gather',
+        choices: [['gather', 'gathered (asyncio.gather)'], ['sequential', 'one after another']] },
+      { name: 'coroutines', label: 'Coroutines', type: 'number', min: 1, max: 10000, default: 3 },
+    ],
+    run: countAsync,
+  },
+  {
+    id: 'rand', number: 5, group: 'async', title: 'Rand',
+    summary: 'Three coroutines draw random numbers until one beats its threshold.',
+  },
+  {
+    id: 'chained', number: 6, group: 'async', title: 'Chained',
+    summary: 'Coroutines that await coroutines: part1 feeds part2.',
+  },
+  {
+    id: 'pool-apply', number: 7, group: 'parallel', title: 'pool.apply',
+    summary: 'One blocking call into the pool per row.',
+  },
+  {
+    id: 'pool-map', number: 8, group: 'parallel', title: 'pool.map',
+    summary: 'Count values within a range, row by row, on every core.',
+    explanation: [
+      'A 200,000 × 5 matrix of random digits; for each row, count the values between 4 and ' +
+        '8. pool.map hands the rows to a pool of workers and collects the counts in order.',
+      'In Python each row travels to another process and back, which costs far more than ' +
+        'counting five numbers: the original’s pool loses to a plain loop. Here the workers ' +
+        'are threads sharing one memory (rayon on Web Workers): nothing is copied, and rows ' +
+        'go out in chunks so each hand-off is paid once per chunk. The job is still tiny — a ' +
+        'few milliseconds — so waking the workers costs as much as the work: raise the rows ' +
+        'to a few million to see the speedup approach the number of cores.',
+      'The pool runs in a dedicated Worker, because rayon blocks the thread that calls it ' +
+        'and the page must stay responsive. The data comes from a seeded generator (PCG32), ' +
+        'so a seed always gives the same matrix. (The original calls ' +
+        'np.random.RandomState(100) and throws the result away: its data is never seeded.)',
+    ],
+    python: ['pool_map.py'],
+    rust: 'pool.rs',
+    params: [
+      { name: 'rows', label: 'Rows', type: 'number', min: 0, max: 10_000_000, default: 200_000 },
+      { name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 100 },
+      { name: 'chunkRows', label: 'Rows per chunk (0: automatic)', type: 'number', min: 0,
+        max: 10_000_000, default: 0 },
+      { name: 'repeats', label: 'Repeats (median)', type: 'number', min: 1, max: 25, default: 3 },
+    ],
+    usesPool: true,
+    run: poolMap,
+  },
+  {
+    id: 'pool-starmap', number: 9, group: 'parallel', title: 'pool.starmap',
+    summary: 'Like pool.map, with each item a tuple of arguments.',
+  },
+];
+
+export const exampleById = (id) => EXAMPLES.find((example) => example.id === id);

@@ -1,0 +1,75 @@
+// The page's side of pool-worker.js, in the manner of squoosh's worker bridge: the worker
+// starts lazily and once, runs one job at a time, and stopping a job terminates the worker
+// (a blocked rayon call cannot be interrupted) so that the next run starts a fresh one.
+
+export class PoolClient {
+  #worker = null;
+  #ready = null;
+  #nextId = 1;
+  #pending = new Map();
+  #workers;
+
+  constructor({ workers = navigator.hardwareConcurrency || 2 } = {}) {
+    this.#workers = workers;
+  }
+
+  get workers() {
+    return this.#workers;
+  }
+
+  /** Resolves once the worker's thread pool is up; starts it if needed. */
+  start() {
+    if (this.#ready) return this.#ready;
+    const url = new URL('./pool-worker.js', import.meta.url);
+    url.searchParams.set('workers', String(this.#workers));
+    const worker = new Worker(url, { type: 'module' });
+    this.#worker = worker;
+    this.#ready = new Promise((resolve, reject) => {
+      worker.addEventListener('message', ({ data }) => {
+        if (data.type === 'ready') resolve(data.workers);
+        else this.#settle(data);
+      });
+      worker.addEventListener('error', (event) => {
+        const error = new Error(event.message || 'The pool worker failed to start.');
+        reject(error);
+        this.#failAll(error);
+      });
+    });
+    return this.#ready;
+  }
+
+  /** Runs `example` with `params`; `onEvent` receives each line and span as it happens. */
+  async run(example, params, onEvent) {
+    await this.start();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onEvent });
+      this.#worker.postMessage({ type: 'run', id, example, params });
+    });
+  }
+
+  /** Stops whatever runs: the worker and its pool are discarded. */
+  stop() {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#ready = null;
+    this.#failAll(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
+  }
+
+  #settle({ type, id, event, result, message }) {
+    const job = this.#pending.get(id);
+    if (!job) return;
+    if (type === 'event') {
+      job.onEvent(event);
+      return;
+    }
+    this.#pending.delete(id);
+    if (type === 'result') job.resolve(result);
+    else job.reject(new Error(message));
+  }
+
+  #failAll(error) {
+    for (const job of this.#pending.values()) job.reject(error);
+    this.#pending.clear();
+  }
+}

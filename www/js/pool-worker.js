@@ -1,0 +1,34 @@
+// A dedicated Worker that owns the rayon thread pool. rayon blocks the thread that calls
+// it, so parallel examples are called from here and never from the page's main thread.
+// Protocol: the page posts {type: 'run', id, example, params}; this worker answers with
+// {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
+// {type: 'error', id, message}. {type: 'ready', workers} is posted once the pool is up.
+
+import init, { initThreadPool, runPoolMap } from '../pkg/playground.js';
+
+const runners = {
+  'pool-map': runPoolMap,
+};
+
+const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
+  navigator.hardwareConcurrency || 2;
+
+const ready = (async () => {
+  await init();
+  await initThreadPool(workers);
+  self.postMessage({ type: 'ready', workers });
+})();
+
+self.addEventListener('message', async ({ data }) => {
+  if (data?.type !== 'run') return;
+  const { id, example, params } = data;
+  try {
+    await ready;
+    const run = runners[example];
+    if (!run) throw new Error(`No worker example called "${example}".`);
+    const result = run(params, (event) => self.postMessage({ type: 'event', id, event }));
+    self.postMessage({ type: 'result', id, result });
+  } catch (error) {
+    self.postMessage({ type: 'error', id, message: error?.message ?? String(error) });
+  }
+});
