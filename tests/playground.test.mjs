@@ -110,6 +110,29 @@ describe('Count Async', () => {
     assert.ok(Number(seconds) >= 2.99, `elapsed ${seconds} s`);
   });
 
+  test('runs sped up: the program reports its own second, the status the real time too', async () => {
+    const page = await open('#count-async?speed=4');
+    const status = await runExample(page);
+    assert.match(status, /gathered: \d\.\d\d s simulated, \d\.\d\d s real at 4×$/);
+    const lines = await outputTexts(page);
+    assert.match(lines.at(-1), /^count_async\.rs executed in 1\.\d\d seconds\.$/);
+  });
+
+  test('a run can be stopped half-way, says so, and the next run succeeds', async () => {
+    const page = await open('#count-async');
+    await page.click('#run');
+    await page.waitForFunction(() => document.querySelectorAll('#output .line').length >= 3);
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'stopped');
+    const lines = await outputTexts(page);
+    assert.deepEqual(lines.slice(0, 3), ['One', 'One', 'One']);
+    assert.match(lines.at(-1), /^Stopped after \d+(\.\d\d)? s\.$/);
+    assert.ok(!lines.includes('Two'));
+    const sleeping = await page.$eval('#timeline', (t) => t.spans.filter((s) => s.state === 'sleeping'));
+    assert.equal(sleeping.length, 3, 'each coroutine’s sleep ends where the run stopped');
+    assert.match(await runExample(page), /^Finished/);
+  });
+
   test('rejects a coroutine count out of range without running', async () => {
     const page = await open('#count-async');
     await page.fill('#param-coroutines', '0');

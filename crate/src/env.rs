@@ -97,3 +97,141 @@ pub fn format_seconds(ms: f64) -> String {
         format!("{seconds:.2} s")
     }
 }
+
+/// An example run faster than real time, without changing its structure: every sleep takes
+/// `1 / speed` of its time, and the clock the example reads runs `speed` times as fast from
+/// `origin_ms`. What it prints and the spans it records are in the example's own seconds,
+/// so a 12-second example watched at 4× still reports 12 seconds.
+pub struct Accelerated<E> {
+    inner: E,
+    speed: f64,
+    origin_ms: f64,
+}
+
+pub const MIN_SPEED: f64 = 0.25;
+pub const MAX_SPEED: f64 = 100.0;
+
+impl<E: Env> Accelerated<E> {
+    pub fn new(inner: E, speed: f64, origin_ms: f64) -> Result<Self, String> {
+        if !(MIN_SPEED..=MAX_SPEED).contains(&speed) {
+            return Err(format!(
+                "The speed must be between {MIN_SPEED}× and {MAX_SPEED}×; got {speed}."
+            ));
+        }
+        Ok(Accelerated {
+            inner,
+            speed,
+            origin_ms,
+        })
+    }
+}
+
+impl<E: Env> Env for Accelerated<E> {
+    fn now_ms(&self) -> f64 {
+        self.origin_ms + (self.inner.now_ms() - self.origin_ms) * self.speed
+    }
+
+    fn sleep(&self, ms: f64) -> Sleep {
+        self.inner.sleep(ms / self.speed)
+    }
+
+    fn emit(&self, event: Event) {
+        self.inner.emit(event);
+    }
+}
+
+/// Runs `work` until it finishes or `stop` resolves, whichever is first. A stopped run is
+/// dropped where it stands: its tasks close their spans at that moment, and a last line
+/// says when it stopped. Returns `None` when stopped.
+pub async fn run_until_stopped<E: Env + ?Sized, T>(
+    env: &E,
+    work: impl Future<Output = T>,
+    stop: impl Future<Output = ()>,
+) -> Option<T> {
+    let start = env.now_ms();
+    let outcome = match futures::future::select(std::pin::pin!(work), std::pin::pin!(stop)).await {
+        futures::future::Either::Left((output, _)) => Some(output),
+        futures::future::Either::Right(_) => None,
+    };
+    if outcome.is_none() {
+        let main = Task::start(env, "main", "stop");
+        main.print(format!(
+            "Stopped after {}.",
+            format_seconds(env.now_ms() - start)
+        ));
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demos::count_async::gather_counts;
+    use crate::virtual_time::VirtualEnv;
+
+    #[test]
+    fn an_accelerated_example_reports_its_own_seconds_in_less_real_time() {
+        let real = VirtualEnv::new();
+        let fast = Accelerated::new(real.clone(), 4.0, 0.0).unwrap();
+        let reported = real.run(gather_counts(&fast, 3));
+        assert_eq!(reported, 1000.0);
+        assert_eq!(real.now_ms(), 250.0);
+        let last = real.events().into_iter().rev().find_map(|e| match e {
+            Event::Line(line) => Some(line),
+            Event::Span(_) => None,
+        });
+        assert_eq!(
+            last.unwrap().text,
+            "count_async.rs executed in 1.00 seconds."
+        );
+    }
+
+    #[test]
+    fn a_stopped_run_closes_its_spans_when_stopped_and_says_so() {
+        let env = VirtualEnv::new();
+        let outcome = env.run(run_until_stopped(
+            &env,
+            gather_counts(&env, 2),
+            env.sleep(400.0),
+        ));
+        assert_eq!(outcome, None);
+        let events = env.events();
+        let sleeping_ends: Vec<f64> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Span(span) if span.state == crate::trace::SpanState::Sleeping => {
+                    Some(span.end_ms)
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sleeping_ends, [400.0, 400.0]);
+        let texts: Vec<String> = events
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Line(line) => Some(line.text),
+                Event::Span(_) => None,
+            })
+            .collect();
+        assert_eq!(texts, ["One", "One", "Stopped after 0.40 s."]);
+    }
+
+    #[test]
+    fn an_unstopped_run_returns_its_output() {
+        let env = VirtualEnv::new();
+        let outcome = env.run(run_until_stopped(
+            &env,
+            gather_counts(&env, 1),
+            env.sleep(5000.0),
+        ));
+        assert_eq!(outcome, Some(1000.0));
+    }
+
+    #[test]
+    fn speed_is_bounded() {
+        assert!(Accelerated::new(VirtualEnv::new(), 0.0, 0.0).is_err());
+        assert!(Accelerated::new(VirtualEnv::new(), f64::NAN, 0.0).is_err());
+        assert!(Accelerated::new(VirtualEnv::new(), 101.0, 0.0).is_err());
+        assert!(Accelerated::new(VirtualEnv::new(), 10.0, 0.0).is_ok());
+    }
+}

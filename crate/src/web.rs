@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::demos::{count_async, pool};
-use crate::env::{Env, Sleep};
+use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
 use crate::params::whole_number;
 use crate::trace::{Event, Line, Span};
 
@@ -110,27 +110,86 @@ fn number_field(
     whole_number(field, number, min, max).map_err(|message| JsError::new(&message))
 }
 
-/// Example 4. `concurrent` gathers the coroutines; otherwise each is awaited in turn.
-/// Resolves to the elapsed milliseconds.
+/// How a page runs an event-loop example: `{speed, origin, stop}` where `origin` is the
+/// run's start in epoch milliseconds (the time zero of its timeline) and `stop` a promise
+/// that resolves when the learner stops the run.
+fn event_loop_env(
+    on_event: Function,
+    control: &JsValue,
+) -> Result<Accelerated<BrowserEnv>, JsError> {
+    let speed = optional_number(control, "speed")?.unwrap_or(1.0);
+    let origin = optional_number(control, "origin")?.unwrap_or_else(crate::clock::now_ms);
+    Accelerated::new(BrowserEnv { on_event }, speed, origin).map_err(|m| JsError::new(&m))
+}
+
+fn stop_signal(control: &JsValue) -> Sleep {
+    match Reflect::get(control, &"stop".into()) {
+        Ok(stop) if stop.is_instance_of::<Promise>() => {
+            let stop = JsFuture::from(Promise::from(stop));
+            Box::pin(async move {
+                let _ = stop.await;
+            })
+        }
+        _ => Box::pin(std::future::pending()),
+    }
+}
+
+fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsError> {
+    let value = Reflect::get(object, &field.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_f64()
+        .map(Some)
+        .ok_or_else(|| JsError::new(&format!("{field} must be a number.")))
+}
+
+/// `{stopped, elapsedMs}`: elapsed in the example's own (simulated) milliseconds.
+fn event_loop_outcome(elapsed_ms: Option<f64>) -> JsValue {
+    js_object(&[
+        ("stopped", elapsed_ms.is_none().into()),
+        ("elapsedMs", elapsed_ms.map_or(JsValue::NULL, JsValue::from)),
+    ])
+}
+
+/// Example 4. `params`: `{coroutines, mode: "gather" | "sequential"}`.
 #[wasm_bindgen(js_name = runCountAsync)]
 pub async fn run_count_async(
-    coroutines: f64,
-    concurrent: bool,
+    params: JsValue,
     on_event: Function,
-) -> Result<f64, JsError> {
-    let coroutines = whole_number(
+    control: JsValue,
+) -> Result<JsValue, JsError> {
+    let coroutines = number_field(
+        &params,
         "coroutines",
-        coroutines,
+        count_async::DEFAULT_COROUTINES.into(),
         1,
-        u64::from(count_async::MAX_COROUTINES),
-    )
-    .map_err(|message| JsError::new(&message))? as u32;
-    let env = BrowserEnv { on_event };
-    Ok(if concurrent {
-        count_async::gather_counts(&env, coroutines).await
-    } else {
-        count_async::count_one_after_another(&env, coroutines).await
-    })
+        count_async::MAX_COROUTINES.into(),
+    )? as u32;
+    let concurrent = match Reflect::get(&params, &"mode".into())
+        .ok()
+        .and_then(|mode| mode.as_string())
+        .as_deref()
+    {
+        None | Some("gather") => true,
+        Some("sequential") => false,
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "mode must be \"gather\" or \"sequential\"; got \"{other}\"."
+            )))
+        }
+    };
+    let env = event_loop_env(on_event, &control)?;
+    let work = async {
+        if concurrent {
+            count_async::gather_counts(&env, coroutines).await
+        } else {
+            count_async::count_one_after_another(&env, coroutines).await
+        }
+    };
+    let elapsed = run_until_stopped(&env, work, stop_signal(&control)).await;
+    Ok(event_loop_outcome(elapsed))
 }
 
 /// Example 8, on the thread pool started by `initThreadPool`. Blocks: call it from a Worker.

@@ -251,39 +251,47 @@ async function run(example) {
   $('output').replaceChildren();
   const output = outputWriter(origin);
 
+  // Event-loop examples may run sped up: their clock runs `speed` times as fast from
+  // `origin`, and so does the timeline's "now" cursor.
+  const speed = example.eventLoop ? Number(params.speed ?? 1) : 1;
+  let requestStop;
+  const control = { speed, origin, stop: new Promise((resolve) => { requestStop = resolve; }) };
   let stopped = false;
   let frame = 0;
   const tick = () => {
-    timeline.now = epochNow();
+    timeline.now = origin + (epochNow() - origin) * speed;
     frame = requestAnimationFrame(tick);
   };
   const thisRun = {
     example,
     stop() {
       stopped = true;
+      requestStop();
       if (example.usesPool) pool.stop();
     },
   };
   activeRun = thisRun;
   $('run').disabled = true;
-  $('stop').disabled = !example.usesPool;
+  $('stop').disabled = false;
   setStatus('Running…', 'running');
   tick();
 
+  // Lines and spans of a stopped pool run are dropped with its worker; an event-loop run
+  // reports how far it got, then says it stopped.
   const emit = (event) => {
-    if (stopped) return;
+    if (stopped && example.usesPool) return;
     if (event.kind === 'line') output.write(event);
     else if (event.kind === 'span') timeline.addSpan(event);
   };
   try {
-    const summary = await example.run(params, { emit, pool });
-    output.flush();
-    setStatus(`Finished: ${summary}`, 'done');
+    const summary = await example.run(params, { emit, pool, control });
+    if (summary === null || stopped) setStatus('Stopped.', 'stopped');
+    else setStatus(`Finished: ${summary}`, 'done');
   } catch (error) {
-    output.flush();
     if (stopped) setStatus('Stopped.', 'stopped');
     else setStatus(`Error: ${error.message}`, 'error');
   } finally {
+    output.flush();
     cancelAnimationFrame(frame);
     timeline.now = null;
     if (activeRun === thisRun) {

@@ -8,13 +8,29 @@ export const GROUPS = [
   { id: 'parallel', title: 'Parallelism' },
 ];
 
-/** Runs one example: `emit` receives every line and span; resolves to a one-line summary. */
-const countAsync = async (params, { emit }) => {
+/** Speeds for the event-loop examples: sleeps shortened, structure unchanged. */
+const SPEED = {
+  name: 'speed', label: 'Speed', type: 'choice', default: '1',
+  choices: [['1', '1× (real time)'], ['2', '2×'], ['4', '4×'], ['10', '10×']],
+};
+
+/** How long a run took, in the example's own seconds and, when sped up, in real ones. */
+export function describeElapsed(elapsedMs, realMs, speed) {
+  const own = `${(elapsedMs / 1000).toFixed(2)} s`;
+  return speed === 1 ? own : `${own} simulated, ${(realMs / 1000).toFixed(2)} s real at ${speed}×`;
+}
+
+// Each `run(params, context)` receives `context.emit` for every line and span, and
+// resolves to a one-line summary, or to null when the run was stopped.
+
+const countAsync = async (params, { emit, control }) => {
   const wasm = await loadWasm();
-  const concurrent = params.mode === 'gather';
-  const elapsed = await wasm.runCountAsync(params.coroutines, concurrent, emit);
-  const how = concurrent ? 'gathered' : 'one after another';
-  return `${params.coroutines} × count() ${how}: ${(elapsed / 1000).toFixed(2)} s`;
+  const started = performance.now();
+  const outcome = await wasm.runCountAsync(params, emit, control);
+  if (outcome.stopped) return null;
+  const how = params.mode === 'gather' ? 'gathered' : 'one after another';
+  return `${params.coroutines} × count() ${how}: ` +
+    describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
 };
 
 const poolMap = async (params, { emit, pool }) => {
@@ -54,7 +70,9 @@ export const EXAMPLES = [
       { name: 'mode', label: 'Run the coroutines', type: 'choice', default: 'gather',
         choices: [['gather', 'gathered (asyncio.gather)'], ['sequential', 'one after another']] },
       { name: 'coroutines', label: 'Coroutines', type: 'number', min: 1, max: 10000, default: 3 },
+      SPEED,
     ],
+    eventLoop: true,
     run: countAsync,
   },
   {
