@@ -192,10 +192,21 @@ pub async fn run_count_async(
     Ok(event_loop_outcome(elapsed))
 }
 
-/// Example 8, on the thread pool started by `initThreadPool`. Blocks: call it from a Worker.
-/// `params` may carry rows, columns, minimum, maximum, seed, chunkRows and repeats.
-#[wasm_bindgen(js_name = runPoolMap)]
-pub fn run_pool_map(params: JsValue, on_event: Function) -> Result<JsValue, JsError> {
+/// Examples 7–9 (`method`: "apply", "map" or "starmap") on the thread pool started by
+/// `initThreadPool`. Blocks: call it from a Worker. `params` may carry rows, columns,
+/// minimum, maximum, seed, chunkRows and repeats.
+#[wasm_bindgen(js_name = runPool)]
+pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsError> {
+    let method = match method {
+        "apply" => pool::PoolMethod::Apply,
+        "map" => pool::PoolMethod::Map,
+        "starmap" => pool::PoolMethod::Starmap,
+        other => {
+            return Err(JsError::new(&format!(
+                "The pool method must be apply, map or starmap; got \"{other}\"."
+            )))
+        }
+    };
     let defaults = pool::PoolParams::default();
     let checked = pool::PoolParams {
         rows: number_field(
@@ -221,7 +232,9 @@ pub fn run_pool_map(params: JsValue, on_event: Function) -> Result<JsValue, JsEr
     .map_err(|message| JsError::new(&message))?;
     let repeats = number_field(&params, "repeats", 3, 1, 25)? as usize;
 
-    let report = pool::run_map(&checked, repeats, &mut |event| emit_to(&on_event, &event));
+    let report = pool::run_pool(method, &checked, repeats, &mut |event| {
+        emit_to(&on_event, &event)
+    });
     let head = Array::new();
     for count in &report.counts_head {
         head.push(&JsValue::from(*count));

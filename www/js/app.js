@@ -171,12 +171,13 @@ function showExample(example, query) {
       textContent: 'This example has not been ported to Rust yet.',
     }));
   }
+  renderParams(example, query);
   // Warm up what the example needs while the learner reads, so that Run starts at once.
   if (example.run) {
+    if (example.usesPool) pool.setWorkers(Number($('param-workers').value));
     const warmUp = example.usesPool ? pool.start() : loadWasm();
     warmUp.catch((error) => setStatus(`Could not start: ${error.message}`, 'error'));
   }
-  renderParams(example, query);
   $('params').hidden = !example.run;
   $('output').replaceChildren();
   $('timeline').clear();

@@ -17,6 +17,13 @@ export class PoolClient {
     return this.#workers;
   }
 
+  /** A pool of another size needs a fresh worker: rayon's global pool is built once. */
+  setWorkers(workers) {
+    if (workers === this.#workers) return;
+    this.stop();
+    this.#workers = workers;
+  }
+
   /** Resolves once the worker's thread pool is up; starts it if needed. */
   start() {
     if (this.#ready) return this.#ready;
@@ -38,13 +45,13 @@ export class PoolClient {
     return this.#ready;
   }
 
-  /** Runs `example` with `params`; `onEvent` receives each line and span as it happens. */
-  async run(example, params, onEvent) {
+  /** Runs pool `method` with `params`; `onEvent` receives each line and span as it happens. */
+  async run(method, params, onEvent) {
     await this.start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onEvent });
-      this.#worker.postMessage({ type: 'run', id, example, params });
+      this.#worker.postMessage({ type: 'run', id, method, params });
     });
   }
 

@@ -1,14 +1,10 @@
 // A dedicated Worker that owns the rayon thread pool. rayon blocks the thread that calls
 // it, so parallel examples are called from here and never from the page's main thread.
-// Protocol: the page posts {type: 'run', id, example, params}; this worker answers with
+// Protocol: the page posts {type: 'run', id, method, params}; this worker answers with
 // {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
 // {type: 'error', id, message}. {type: 'ready', workers} is posted once the pool is up.
 
-import init, { initThreadPool, runPoolMap } from '../pkg/playground.js';
-
-const runners = {
-  'pool-map': runPoolMap,
-};
+import init, { initThreadPool, runPool } from '../pkg/playground.js';
 
 const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
   navigator.hardwareConcurrency || 2;
@@ -21,12 +17,10 @@ const ready = (async () => {
 
 self.addEventListener('message', async ({ data }) => {
   if (data?.type !== 'run') return;
-  const { id, example, params } = data;
+  const { id, method, params } = data;
   try {
     await ready;
-    const run = runners[example];
-    if (!run) throw new Error(`No worker example called "${example}".`);
-    const result = run(params, (event) => self.postMessage({ type: 'event', id, event }));
+    const result = runPool(method, params, (event) => self.postMessage({ type: 'event', id, event }));
     self.postMessage({ type: 'result', id, result });
   } catch (error) {
     self.postMessage({ type: 'error', id, message: error?.message ?? String(error) });

@@ -132,13 +132,35 @@ impl PoolParams {
         Ok(self)
     }
 
-    /// The chunk size actually used with `workers` threads.
-    pub fn effective_chunk_rows(&self, workers: usize) -> usize {
-        if self.chunk_rows > 0 {
-            return self.chunk_rows;
+    /// The chunk size actually used by `method` with `workers` threads.
+    pub fn effective_chunk_rows(&self, method: PoolMethod, workers: usize) -> usize {
+        match (self.chunk_rows, method) {
+            (0, PoolMethod::Apply) => 1,
+            // Four chunks per worker balance uneven progress while keeping hand-offs rare.
+            (0, _) => self.rows.div_ceil(workers.max(1) * 4).max(1),
+            (chunk_rows, _) => chunk_rows,
         }
-        // Four chunks per worker balance uneven progress while keeping hand-offs rare.
-        self.rows.div_ceil(workers.max(1) * 4).max(1)
+    }
+}
+
+/// The three ways the tutorial hands rows to its pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PoolMethod {
+    /// `pool.apply(f, (row, 4, 8))` per row: one blocking round trip per call.
+    Apply,
+    /// `pool.map(f_rowonly, rows)`: one call over all rows.
+    Map,
+    /// `pool.starmap(f, [(row, 4, 8), ...])`: like map, each item a tuple of arguments.
+    Starmap,
+}
+
+impl PoolMethod {
+    pub fn name(self) -> &'static str {
+        match self {
+            PoolMethod::Apply => "pool.apply",
+            PoolMethod::Map => "pool.map",
+            PoolMethod::Starmap => "pool.starmap",
+        }
     }
 }
 
@@ -187,13 +209,107 @@ pub fn count_parallel_into(
         .zip(matrix.cells.par_chunks(chunk_rows * matrix.columns))
         .enumerate()
         .for_each(|(chunk, (counts, cells))| {
-            let first_row = chunk * chunk_rows;
-            let label = format!("rows {}–{}", first_row, first_row + counts.len() - 1);
+            let label = rows_label(chunk * chunk_rows, counts.len());
             let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
                 count_rows_into(counts, cells, matrix.columns, minimum, maximum)
             });
             spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
         });
+}
+
+/// `pool.starmap`: the items are `(row, minimum, maximum)` tuples, unpacked into each call;
+/// chunks and spans as in [`count_parallel_into`].
+pub fn starmap_into(
+    counts: &mut [u32],
+    items: &[(&[u8], u8, u8)],
+    chunk_rows: usize,
+    spans: &Mutex<Vec<Span>>,
+) {
+    let chunk_rows = chunk_rows.max(1);
+    counts
+        .par_chunks_mut(chunk_rows)
+        .zip(items.par_chunks(chunk_rows))
+        .enumerate()
+        .for_each(|(chunk, (counts, items))| {
+            let label = rows_label(chunk * chunk_rows, counts.len());
+            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
+                for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
+                    *count = howmany_within_range(row, minimum, maximum);
+                }
+            });
+            spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
+        });
+}
+
+/// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
+/// worker has run it, so every call pays a full round trip. Consecutive calls that ran on
+/// the same worker share one span, so that a million calls do not make a million spans.
+pub fn apply_into(
+    counts: &mut [u32],
+    matrix: &Matrix,
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+    spans: &Mutex<Vec<Span>>,
+) {
+    let chunk_rows = chunk_rows.max(1);
+    let mut merged = SpanMerger::default();
+    for (chunk, (counts, cells)) in counts
+        .chunks_mut(chunk_rows)
+        .zip(matrix.cells.chunks(chunk_rows * matrix.columns))
+        .enumerate()
+    {
+        let span = rayon::scope(|_| {
+            let label = rows_label(chunk * chunk_rows, counts.len());
+            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
+                count_rows_into(counts, cells, matrix.columns, minimum, maximum)
+            });
+            span
+        });
+        merged.push(span);
+    }
+    spans
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .extend(merged.spans);
+}
+
+/// Joins each span to the previous one of its lane when they are close enough to read as
+/// one stretch of work on a timeline.
+#[derive(Default)]
+struct SpanMerger {
+    spans: Vec<Span>,
+    last_of_lane: std::collections::HashMap<String, usize>,
+}
+
+impl SpanMerger {
+    /// Gaps shorter than this are drawn as busy: at a timeline's scale they are invisible.
+    const JOIN_GAP_MS: f64 = 0.05;
+
+    fn push(&mut self, span: Span) {
+        if let Some(&index) = self.last_of_lane.get(&span.lane) {
+            let last = &mut self.spans[index];
+            if last.state == span.state && span.start_ms - last.end_ms < Self::JOIN_GAP_MS {
+                last.end_ms = span.end_ms;
+                last.label = join_row_labels(&last.label, &span.label);
+                return;
+            }
+        }
+        self.last_of_lane
+            .insert(span.lane.clone(), self.spans.len());
+        self.spans.push(span);
+    }
+}
+
+fn rows_label(first_row: usize, rows: usize) -> String {
+    format!("rows {}–{}", first_row, first_row + rows - 1)
+}
+
+/// "rows 0–9" + "rows 10–19" → "rows 0–19".
+fn join_row_labels(first: &str, second: &str) -> String {
+    let start = first.split('–').next().unwrap_or(first);
+    let end = second.rsplit('–').next().unwrap_or(second);
+    format!("{start}–{end}")
 }
 
 fn worker_lane() -> String {
@@ -222,13 +338,18 @@ impl PoolReport {
     }
 }
 
-/// Example 8, `pool.map`: generates the matrix, maps `howmany_within_range_rowonly` over its
-/// rows on the current rayon pool, and runs the plain loop for comparison, alternating the
-/// two `repeats` times so that both see the same machine. Prints what the original prints,
-/// then the timings; reports every line and span through `emit` as it happens.
-pub fn run_map(params: &PoolParams, repeats: usize, emit: &mut dyn FnMut(Event)) -> PoolReport {
+/// Examples 7–9: generates the matrix, runs `method` on the current rayon pool, and runs the
+/// plain loop for comparison, alternating the two `repeats` times so that both see the
+/// same machine. Prints what the original prints, then the timings; reports every line
+/// and span through `emit` as it happens.
+pub fn run_pool(
+    method: PoolMethod,
+    params: &PoolParams,
+    repeats: usize,
+    emit: &mut dyn FnMut(Event),
+) -> PoolReport {
     let workers = rayon::current_num_threads();
-    let chunk_rows = params.effective_chunk_rows(workers);
+    let chunk_rows = params.effective_chunk_rows(method, workers);
     let repeats = repeats.max(1);
     let mut runner = SpanRecorder::default();
 
@@ -236,23 +357,43 @@ pub fn run_map(params: &PoolParams, repeats: usize, emit: &mut dyn FnMut(Event))
         Matrix::random(params.rows, params.columns, params.seed)
     });
     let (minimum, maximum) = (params.minimum, params.maximum);
+    // starmap's argument tuples, built before the call as the original's list comprehension.
+    let items: Vec<(&[u8], u8, u8)> = match method {
+        PoolMethod::Starmap => runner.record(SpanState::Running, "build the tuples", || {
+            matrix
+                .row_slices()
+                .map(|row| (row, minimum, maximum))
+                .collect()
+        }),
+        _ => Vec::new(),
+    };
     let mut parallel_times = Vec::with_capacity(repeats);
     let mut sequential_times = Vec::with_capacity(repeats);
     // Both results are allocated once, outside the timings: they measure counting alone.
     let mut parallel = vec![0u32; matrix.rows()];
     let mut sequential = vec![0u32; matrix.rows()];
+    let waiting_label = format!("waiting for {}", method.name());
     for _ in 0..repeats {
         let worker_spans = Mutex::new(Vec::new());
         let start = clock::now_ms();
-        runner.record(SpanState::Waiting, "waiting for pool.map", || {
-            count_parallel_into(
+        runner.record(SpanState::Waiting, &waiting_label, || match method {
+            PoolMethod::Apply => apply_into(
                 &mut parallel,
                 &matrix,
                 minimum,
                 maximum,
                 chunk_rows,
                 &worker_spans,
-            )
+            ),
+            PoolMethod::Map => count_parallel_into(
+                &mut parallel,
+                &matrix,
+                minimum,
+                maximum,
+                chunk_rows,
+                &worker_spans,
+            ),
+            PoolMethod::Starmap => starmap_into(&mut parallel, &items, chunk_rows, &worker_spans),
         });
         parallel_times.push(clock::now_ms() - start);
         for span in worker_spans.into_inner().unwrap_or_else(|e| e.into_inner()) {
@@ -280,7 +421,12 @@ pub fn run_map(params: &PoolParams, repeats: usize, emit: &mut dyn FnMut(Event))
         });
         sequential_times.push(clock::now_ms() - start);
         emit(Event::Span(loop_span));
-        assert_eq!(parallel, sequential, "pool.map and the loop disagree");
+        assert_eq!(
+            parallel,
+            sequential,
+            "{} and the loop disagree",
+            method.name()
+        );
     }
     let counts = parallel;
     for span in runner.spans {
@@ -304,18 +450,21 @@ pub fn run_map(params: &PoolParams, repeats: usize, emit: &mut dyn FnMut(Event))
         }))
     };
     print(python_list(&report.counts_head));
+    let calls = match method {
+        PoolMethod::Apply => format!("{} calls", matrix.rows().div_ceil(chunk_rows)),
+        _ => format!("chunks of {chunk_rows} rows"),
+    };
     print(format!(
-        "pool.map: {} rows on {} workers in {:.2} ms (chunks of {} rows, median of {})",
+        "{}: {} rows on {} workers in {:.2} ms ({calls}, median of {repeats})",
+        method.name(),
         matrix.rows(),
         workers,
         report.parallel_ms,
-        chunk_rows,
-        repeats
     ));
     print(format!(
-        "sequential loop: {:.2} ms; speedup {:.2}×",
+        "sequential loop: {:.2} ms; speedup {}×",
         report.sequential_ms,
-        report.speedup()
+        format_ratio(report.speedup())
     ));
     report
 }
@@ -337,6 +486,15 @@ impl SpanRecorder {
 fn median(times: &mut [f64]) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
+}
+
+/// Two significant digits where two decimals would round a small ratio to nothing.
+fn format_ratio(ratio: f64) -> String {
+    if ratio < 0.1 {
+        format!("{ratio:.3}")
+    } else {
+        format!("{ratio:.2}")
+    }
 }
 
 /// `[3, 1, 2, ...]`, the way Python prints a list.
@@ -469,12 +627,22 @@ mod tests {
     #[test]
     fn default_chunking_gives_four_chunks_per_worker() {
         let params = PoolParams::default();
-        assert_eq!(params.effective_chunk_rows(2), 25_000);
-        assert_eq!(PoolParams { rows: 0, ..params }.effective_chunk_rows(2), 1);
+        assert_eq!(params.effective_chunk_rows(PoolMethod::Map, 2), 25_000);
+        assert_eq!(params.effective_chunk_rows(PoolMethod::Starmap, 2), 25_000);
+        assert_eq!(params.effective_chunk_rows(PoolMethod::Apply, 2), 1);
+        let chosen = PoolParams {
+            chunk_rows: 7,
+            ..params.clone()
+        };
+        assert_eq!(chosen.effective_chunk_rows(PoolMethod::Apply, 2), 7);
+        assert_eq!(
+            PoolParams { rows: 0, ..params }.effective_chunk_rows(PoolMethod::Map, 2),
+            1
+        );
     }
 
     #[test]
-    fn run_map_prints_the_first_counts_then_the_timings() {
+    fn map_prints_the_first_counts_then_the_timings() {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(2)
             .build()
@@ -484,7 +652,8 @@ mod tests {
             ..PoolParams::default()
         };
         let mut events = Vec::new();
-        let report = pool.install(|| run_map(&params, 3, &mut |e| events.push(e)));
+        let report =
+            pool.install(|| run_pool(PoolMethod::Map, &params, 3, &mut |e| events.push(e)));
 
         let matrix = Matrix::random(5000, 5, params.seed);
         let expected = count_sequential(&matrix, 4, 8);
@@ -540,6 +709,109 @@ mod tests {
             "generate, then wait for pool.map and the loop"
         );
         assert!(runner[1..].iter().all(|s| s.state == SpanState::Waiting));
+    }
+
+    #[test]
+    fn every_method_equals_the_loop_for_many_seeds_and_shapes() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let methods = [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap];
+        for (rows, columns, minimum, maximum) in [
+            (0, 5, 4, 8),
+            (1, 5, 4, 8),
+            (333, 1, 0, 9),
+            (2000, 7, 8, 4),
+            (1500, 5, 9, 9),
+        ] {
+            for seed in [0, 3, 100] {
+                let params = PoolParams {
+                    rows,
+                    columns,
+                    minimum,
+                    maximum,
+                    seed,
+                    chunk_rows: 0,
+                };
+                let expected =
+                    count_sequential(&Matrix::random(rows, columns, seed), minimum, maximum);
+                for method in methods {
+                    for chunk_rows in [0, 1, 17] {
+                        let params = PoolParams {
+                            chunk_rows,
+                            ..params.clone()
+                        };
+                        let report = pool.install(|| run_pool(method, &params, 1, &mut |_| ()));
+                        let head: Vec<u32> = expected.iter().take(10).copied().collect();
+                        assert_eq!(report.counts_head, head, "{method:?} {params:?}");
+                        let total: u64 = expected.iter().map(|&c| u64::from(c)).sum();
+                        assert_eq!(report.total, total, "{method:?} {params:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn apply_makes_one_call_per_row_but_few_spans() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let params = PoolParams {
+            rows: 3000,
+            ..PoolParams::default()
+        };
+        let mut events = Vec::new();
+        pool.install(|| run_pool(PoolMethod::Apply, &params, 1, &mut |e| events.push(e)));
+        let texts: Vec<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Line(line) => Some(line.text.clone()),
+                Event::Span(_) => None,
+            })
+            .collect();
+        assert!(
+            texts[1].starts_with("pool.apply: 3000 rows on 2 workers in "),
+            "{}",
+            texts[1]
+        );
+        assert!(
+            texts[1].contains("(3000 calls, median of 1)"),
+            "{}",
+            texts[1]
+        );
+        let worker_spans = events
+            .iter()
+            .filter(|e| matches!(e, Event::Span(s) if s.label.starts_with("rows ")))
+            .count();
+        assert!((1..3000).contains(&worker_spans), "{worker_spans} spans");
+    }
+
+    #[test]
+    fn merged_spans_cover_consecutive_rows() {
+        let span = |lane: &str, start_ms, end_ms, label: &str| Span {
+            lane: lane.into(),
+            state: SpanState::Running,
+            start_ms,
+            end_ms,
+            label: label.into(),
+        };
+        let mut merger = SpanMerger::default();
+        merger.push(span("worker 0", 0.0, 1.0, "rows 0–0"));
+        merger.push(span("worker 0", 1.01, 2.0, "rows 1–1"));
+        merger.push(span("worker 1", 2.01, 3.0, "rows 2–2"));
+        merger.push(span("worker 0", 5.0, 6.0, "rows 3–3"));
+        let labels: Vec<_> = merger
+            .spans
+            .iter()
+            .map(|s| (s.label.as_str(), s.end_ms))
+            .collect();
+        assert_eq!(
+            labels,
+            [("rows 0–1", 2.0), ("rows 2–2", 3.0), ("rows 3–3", 6.0)]
+        );
     }
 
     #[test]
