@@ -8,7 +8,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::demos::{count_async, pool};
+use crate::demos::{count_async, pool, threading};
 use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
 use crate::params::whole_number;
 use crate::trace::{Event, Line, Span};
@@ -249,6 +249,30 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         ("sequentialMs", report.sequential_ms.into()),
         ("speedup", report.speedup().into()),
     ]))
+}
+
+/// Example 2 on the thread pool: the original, then a shared counter three ways.
+/// `params`: `{iterations}`. Blocks: call it from a Worker.
+#[wasm_bindgen(js_name = runThreading)]
+pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsError> {
+    let iterations = number_field(
+        &params,
+        "iterations",
+        1_000_000,
+        1,
+        threading::MAX_ITERATIONS,
+    )?;
+    let results = threading::run(iterations, &mut |event| emit_to(&on_event, &event));
+    let counters = Array::new();
+    for result in results {
+        counters.push(&js_object(&[
+            ("sharing", result.sharing.name().into()),
+            ("expected", (result.expected as f64).into()),
+            ("counted", (result.counted as f64).into()),
+            ("elapsedMs", result.elapsed_ms.into()),
+        ]));
+    }
+    Ok(js_object(&[("counters", counters.into())]))
 }
 
 /// The largest integer a JavaScript number holds exactly: seeds travel as numbers.

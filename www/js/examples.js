@@ -3,6 +3,8 @@
 
 import { loadWasm } from './wasm.js';
 
+const CORES = navigator.hardwareConcurrency || 2;
+
 export const GROUPS = [
   { id: 'async', title: 'Asynchronous programming' },
   { id: 'parallel', title: 'Parallelism' },
@@ -33,8 +35,6 @@ const countAsync = async (params, { emit, control }) => {
     describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
 };
 
-const CORES = navigator.hardwareConcurrency || 2;
-
 /** Examples 7–9 share their runner: only the pool method differs. */
 const poolRun = (method) => async (params, { emit, pool }) => {
   pool.setWorkers(params.workers);
@@ -64,6 +64,32 @@ export const EXAMPLES = [
   {
     id: 'threading', number: 2, group: 'parallel', title: 'Threading',
     summary: 'Two threads in one memory: a square and a cube.',
+    explanation: [
+      'Two threads start, one printing a square and one a cube; the main thread joins both, ' +
+        'then prints “Done!”. Which of the two prints first is up to the scheduler.',
+      'Here a thread is a Web Worker running the same wasm module over the same shared ' +
+        'memory (the rayon pool keeps them ready). Because they share memory, they can ' +
+        'share a counter: each thread adds one to it many times. Read-then-write in two ' +
+        'steps loses the updates another thread made in between; a Mutex takes turns; an ' +
+        'atomic add is one indivisible step. Compare the counts and the times.',
+      'Python’s GIL lets one thread run Python code at a time, so its threads take turns ' +
+        'even on many cores: they help with waiting (input, output), not with computing — ' +
+        'and counter += 1 can still lose updates, because it is several bytecodes.',
+    ],
+    python: ['threading_example.py'],
+    rust: 'threading.rs',
+    params: [
+      { name: 'iterations', label: 'Increments per thread', type: 'number', min: 1,
+        max: 10_000_000, default: 1_000_000 },
+      { name: 'workers', label: 'Threads', type: 'number', min: 1, max: CORES, default: CORES },
+    ],
+    usesPool: true,
+    run: async (params, { emit, pool }) => {
+      pool.setWorkers(params.workers);
+      const { counters } = await pool.run('threading', params, emit);
+      return counters.map((c) => `${c.sharing} ${c.counted.toLocaleString('en')} of ` +
+        `${c.expected.toLocaleString('en')}`).join(' · ');
+    },
   },
   {
     id: 'coroutines', number: 3, group: 'async', title: 'Coroutines',

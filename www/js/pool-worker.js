@@ -4,7 +4,14 @@
 // {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
 // {type: 'error', id, message}. {type: 'ready', workers} is posted once the pool is up.
 
-import init, { initThreadPool, runPool } from '../pkg/playground.js';
+import init, { initThreadPool, runPool, runThreading } from '../pkg/playground.js';
+
+const runners = {
+  apply: (params, emit) => runPool('apply', params, emit),
+  map: (params, emit) => runPool('map', params, emit),
+  starmap: (params, emit) => runPool('starmap', params, emit),
+  threading: runThreading,
+};
 
 const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
   navigator.hardwareConcurrency || 2;
@@ -20,7 +27,9 @@ self.addEventListener('message', async ({ data }) => {
   const { id, method, params } = data;
   try {
     await ready;
-    const result = runPool(method, params, (event) => self.postMessage({ type: 'event', id, event }));
+    const run = runners[method];
+    if (!run) throw new Error(`The pool worker has no method "${method}".`);
+    const result = run(params, (event) => self.postMessage({ type: 'event', id, event }));
     self.postMessage({ type: 'result', id, result });
   } catch (error) {
     self.postMessage({ type: 'error', id, message: error?.message ?? String(error) });

@@ -2,3 +2,4 @@
 
 pub mod count_async;
 pub mod pool;
+pub mod threading;
