@@ -8,6 +8,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
 use crate::demos::{count_async, pool, threading};
 use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
 use crate::params::whole_number;
@@ -249,6 +250,80 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         ("sequentialMs", report.sequential_ms.into()),
         ("speedup", report.speedup().into()),
     ]))
+}
+
+/// The page's way of starting a process: `host.start(continent)` returns a promise of
+/// `{line, calls, startedMs, readyMs, finishedMs}` (see `www/js/processes.js`).
+struct JsProcessHost {
+    host: JsValue,
+}
+
+impl ProcessHost for JsProcessHost {
+    fn start(&self, continent: &str) -> Started {
+        let started = Reflect::get(&self.host, &"start".into())
+            .ok()
+            .and_then(|start| start.dyn_into::<Function>().ok())
+            .ok_or_else(|| "The process host has no start function.".to_string())
+            .and_then(|start| {
+                start
+                    .call1(&self.host, &continent.into())
+                    .map_err(|error| describe(&error))
+            });
+        Box::pin(async move {
+            let report = JsFuture::from(Promise::resolve(&started?))
+                .await
+                .map_err(|error| describe(&error))?;
+            let field = |name: &str| Reflect::get(&report, &name.into()).unwrap_or_default();
+            Ok(ProcessReport {
+                line: field("line").as_string().unwrap_or_default(),
+                calls: field("calls").as_f64().unwrap_or(0.0) as u32,
+                started_ms: field("startedMs").as_f64().unwrap_or(0.0),
+                ready_ms: field("readyMs").as_f64().unwrap_or(0.0),
+                finished_ms: field("finishedMs").as_f64().unwrap_or(0.0),
+            })
+        })
+    }
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Example 1. `params`: `{processes}`; `host` starts each process (a Web Worker).
+#[wasm_bindgen(js_name = runMultiprocessing)]
+pub async fn run_multiprocessing(
+    params: JsValue,
+    on_event: Function,
+    host: JsValue,
+) -> Result<JsValue, JsError> {
+    let processes = number_field(
+        &params,
+        "processes",
+        multiprocessing::DEFAULT_PROCESSES.into(),
+        1,
+        multiprocessing::MAX_PROCESSES.into(),
+    )? as u32;
+    let host = JsProcessHost { host };
+    let emit = |event: Event| emit_to(&on_event, &event);
+    let reports = multiprocessing::start_then_join(&host, processes, &emit)
+        .await
+        .map_err(|message| JsError::new(&message))?;
+    let lines = Array::new();
+    for report in &reports {
+        lines.push(&report.line.as_str().into());
+    }
+    Ok(js_object(&[("lines", lines.into())]))
+}
+
+/// The body of one process, run by `www/js/process-worker.js` in its own instance.
+#[wasm_bindgen(js_name = processMain)]
+pub fn process_main(continent: &str) -> JsValue {
+    let (line, calls) = multiprocessing::process_main(continent);
+    js_object(&[("line", line.into()), ("calls", calls.into())])
 }
 
 /// Example 2 on the thread pool: the original, then a shared counter three ways.

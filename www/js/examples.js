@@ -2,6 +2,7 @@
 // the page needs to show and run it; `run` is absent for examples not ported yet.
 
 import { loadWasm } from './wasm.js';
+import { processHost } from './processes.js';
 
 const CORES = navigator.hardwareConcurrency || 2;
 
@@ -60,6 +61,29 @@ export const EXAMPLES = [
   {
     id: 'multiprocessing', number: 1, group: 'parallel', title: 'Multiprocessing',
     summary: 'Four processes that share nothing, each printing its continent.',
+    explanation: [
+      'Four processes start — the first with print_func’s default argument, Asia, then ' +
+        'America, Europe and Africa — and only then are they joined. Each runs on its own, ' +
+        'so the lines come out in whatever order the processes happen to finish: run it a ' +
+        'few times and watch the order change.',
+      'In the browser a process is a Web Worker with its own instance of the wasm module ' +
+        'and its own memory. Processes share nothing: each increments a global counter, ' +
+        'and each sees only its own increment. What a process produces reaches the page ' +
+        'only as a message. The timeline shows what a process costs to start (a worker and ' +
+        'a fresh instance) against the moment of work it does.',
+    ],
+    python: ['multiprocessing_example.py'],
+    rust: 'multiprocessing.rs',
+    params: [
+      { name: 'processes', label: 'Processes', type: 'number', min: 1, max: 16, default: 4 },
+    ],
+    run: async (params, { emit, control }) => {
+      const wasm = await loadWasm();
+      const host = processHost();
+      control.stop.then(() => host.stopAll());
+      const { lines } = await wasm.runMultiprocessing(params, emit, host);
+      return `${lines.length} processes started, then joined`;
+    },
   },
   {
     id: 'threading', number: 2, group: 'parallel', title: 'Threading',

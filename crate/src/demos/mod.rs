@@ -1,5 +1,6 @@
 //! The examples, in the tutorial's order: event-loop examples first, then worker examples.
 
 pub mod count_async;
+pub mod multiprocessing;
 pub mod pool;
 pub mod threading;

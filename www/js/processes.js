@@ -1,0 +1,42 @@
+// Starts the "processes" of example 1 for the Rust side (web.rs's JsProcessHost): each is
+// a Worker of its own (process-worker.js), and its result comes back as a message.
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+export function processHost() {
+  const running = new Map(); // worker → reject of its join
+
+  const finish = (worker) => {
+    worker.terminate();
+    running.delete(worker);
+  };
+
+  return {
+    /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. */
+    start(continent) {
+      const startedMs = epochNow();
+      const worker = new Worker(new URL('./process-worker.js', import.meta.url), { type: 'module' });
+      return new Promise((resolve, reject) => {
+        running.set(worker, reject);
+        worker.addEventListener('message', ({ data }) => {
+          finish(worker);
+          if (data.type === 'done') resolve({ ...data, startedMs });
+          else reject(new Error(data.message));
+        });
+        worker.addEventListener('error', (event) => {
+          finish(worker);
+          reject(new Error(event.message || 'A process failed to start.'));
+        });
+        worker.postMessage({ type: 'start', continent });
+      });
+    },
+
+    /** Terminates every process still running; their joins fail with AbortError. */
+    stopAll() {
+      for (const [worker, reject] of running) {
+        finish(worker);
+        reject(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
+      }
+    },
+  };
+}
