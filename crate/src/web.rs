@@ -350,6 +350,13 @@ pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsE
     Ok(js_object(&[("counters", counters.into())]))
 }
 
+/// Where in this instance's memory the current pool run counts its rows (a `u32`), so
+/// that the page can read progress from the shared memory while the run blocks.
+#[wasm_bindgen(js_name = rowsDoneAddress)]
+pub fn rows_done_address() -> usize {
+    std::ptr::addr_of!(pool::ROWS_DONE) as usize
+}
+
 /// The largest integer a JavaScript number holds exactly: seeds travel as numbers.
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 

@@ -190,6 +190,8 @@ function setStatus(text, kind = '') {
   $('status').dataset.kind = kind;
 }
 
+const PROGRESS_DELAY_MS = 300;
+
 /** The DOM keeps the most recent lines only: examples share the page's event loop with the
  * output, and laying out 20,000 lines would delay their timers, distorting what they show. */
 const MAX_LINES_SHOWN = 1000;
@@ -259,8 +261,15 @@ async function run(example) {
   const control = { speed, origin, stop: new Promise((resolve) => { requestStop = resolve; }) };
   let stopped = false;
   let frame = 0;
+  // Progress shows only for runs longer than a moment: a bar that flashes is noise.
+  const progress = $('progress');
+  const progressTotal = example.progressTotal?.(params) ?? 0;
   const tick = () => {
     timeline.now = origin + (epochNow() - origin) * speed;
+    if (progressTotal > 0 && epochNow() - origin > PROGRESS_DELAY_MS) {
+      progress.hidden = false;
+      progress.value = Math.min(1, pool.rowsDone() / progressTotal);
+    }
     frame = requestAnimationFrame(tick);
   };
   const thisRun = {
@@ -294,6 +303,8 @@ async function run(example) {
   } finally {
     output.flush();
     cancelAnimationFrame(frame);
+    progress.hidden = true;
+    progress.value = 0;
     timeline.now = null;
     if (activeRun === thisRun) {
       activeRun = null;

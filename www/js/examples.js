@@ -44,6 +44,9 @@ const poolRun = (method) => async (params, { emit, pool }) => {
     `(pool.${method} ${result.parallelMs.toFixed(2)} ms, loop ${result.sequentialMs.toFixed(2)} ms)`;
 };
 
+/** Rows a pool run counts in all: the pool's and the loop's, every repeat. */
+const poolRowsCounted = (params) => 2 * params.rows * params.repeats;
+
 /** Parameters of examples 7–9; only the default number of rows differs. */
 const poolParams = (rows) => [
   { name: 'rows', label: 'Rows', type: 'number', min: 0, max: 10_000_000, default: rows },
@@ -166,6 +169,7 @@ export const EXAMPLES = [
     rust: 'pool.rs',
     params: poolParams(20_000),
     usesPool: true,
+    progressTotal: poolRowsCounted,
     run: poolRun('apply'),
   },
   {
@@ -189,6 +193,7 @@ export const EXAMPLES = [
     rust: 'pool.rs',
     params: poolParams(200_000),
     usesPool: true,
+    progressTotal: poolRowsCounted,
     run: poolRun('map'),
   },
   {
@@ -205,6 +210,7 @@ export const EXAMPLES = [
     rust: 'pool.rs',
     params: poolParams(200_000),
     usesPool: true,
+    progressTotal: poolRowsCounted,
     run: poolRun('starmap'),
   },
 ];

@@ -8,6 +8,7 @@ export class PoolClient {
   #nextId = 1;
   #pending = new Map();
   #workers;
+  #rowsDone = null; // () => rows counted so far by the current run
 
   constructor({ workers = navigator.hardwareConcurrency || 2 } = {}) {
     this.#workers = workers;
@@ -33,7 +34,12 @@ export class PoolClient {
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
       worker.addEventListener('message', ({ data }) => {
-        if (data.type === 'ready') resolve(data.workers);
+        if (data.type === 'ready') {
+          const { memory, rowsDoneAddress } = data;
+          // A fresh view each time: when the memory grows, `buffer` is a new, larger one.
+          this.#rowsDone = () => Atomics.load(new Uint32Array(memory.buffer, rowsDoneAddress, 1), 0);
+          resolve(data.workers);
+        }
         else this.#settle(data);
       });
       worker.addEventListener('error', (event) => {
@@ -55,11 +61,17 @@ export class PoolClient {
     });
   }
 
+  /** Rows counted so far by the running job (a pool run counts 2 × rows × repeats). */
+  rowsDone() {
+    return this.#rowsDone?.() ?? 0;
+  }
+
   /** Stops whatever runs: the worker and its pool are discarded. */
   stop() {
     this.#worker?.terminate();
     this.#worker = null;
     this.#ready = null;
+    this.#rowsDone = null;
     this.#failAll(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
   }
 

@@ -2,9 +2,9 @@
 // it, so parallel examples are called from here and never from the page's main thread.
 // Protocol: the page posts {type: 'run', id, method, params}; this worker answers with
 // {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
-// {type: 'error', id, message}. {type: 'ready', workers} is posted once the pool is up.
+// {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress} is posted once the pool is up.
 
-import init, { initThreadPool, runPool, runThreading } from '../pkg/playground.js';
+import init, { initThreadPool, rowsDoneAddress, runPool, runThreading } from '../pkg/playground.js';
 
 const runners = {
   apply: (params, emit) => runPool('apply', params, emit),
@@ -16,10 +16,12 @@ const runners = {
 const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
   navigator.hardwareConcurrency || 2;
 
+// The page reads a run's progress straight from the shared memory: this worker is blocked
+// while a run lasts and could not answer a message.
 const ready = (async () => {
-  await init();
+  const { memory } = await init();
   await initThreadPool(workers);
-  self.postMessage({ type: 'ready', workers });
+  self.postMessage({ type: 'ready', workers, memory, rowsDoneAddress: rowsDoneAddress() });
 })();
 
 self.addEventListener('message', async ({ data }) => {

@@ -220,7 +220,11 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 5, "a line per process, then the summary");
         assert!(lines.contains(&("process 4 (Africa)", 96.0)));
-        assert_eq!(lines[4], ("main", 99.0), "the summary comes after the last process");
+        assert_eq!(
+            lines[4],
+            ("main", 99.0),
+            "the summary comes after the last process"
+        );
         let spans = events
             .iter()
             .filter(|e| matches!(e, Event::Span(_)))

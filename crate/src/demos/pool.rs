@@ -21,6 +21,7 @@
 //! job of a few milliseconds is dominated by waking the workers; the speedup shows from a
 //! few million rows on.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use rand::Rng;
@@ -45,6 +46,11 @@ pub const VALUE_RANGE: u32 = 10;
 pub const PCG_STREAM: u64 = 0x0a02_bdbf_7bb3_c0a7;
 /// The lane of the thread that calls into the pool and runs the sequential loop.
 pub const RUNNER_LANE: &str = "runner";
+
+/// Rows counted so far by the current run, by the pool and the loop together: a run
+/// counts `2 × rows × repeats` in all. The page reads it from the shared memory while
+/// the run blocks its worker, so progress costs the run one atomic add per chunk.
+pub static ROWS_DONE: AtomicUsize = AtomicUsize::new(0);
 
 /// The matrix of the examples, row after row in one allocation.
 pub struct Matrix {
@@ -214,6 +220,7 @@ pub fn count_parallel_into(
                 count_rows_into(counts, cells, matrix.columns, minimum, maximum)
             });
             spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
+            ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
         });
 }
 
@@ -238,6 +245,7 @@ pub fn starmap_into(
                 }
             });
             spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
+            ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
         });
 }
 
@@ -267,6 +275,7 @@ pub fn apply_into(
             span
         });
         merged.push(span);
+        ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
     }
     spans
         .lock()
@@ -349,6 +358,7 @@ pub fn run_pool(
     emit: &mut dyn FnMut(Event),
 ) -> PoolReport {
     let workers = rayon::current_num_threads();
+    ROWS_DONE.store(0, Ordering::Relaxed);
     let chunk_rows = params.effective_chunk_rows(method, workers);
     let repeats = repeats.max(1);
     let mut runner = SpanRecorder::default();
@@ -420,6 +430,7 @@ pub fn run_pool(
             })
         });
         sequential_times.push(clock::now_ms() - start);
+        ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
         emit(Event::Span(loop_span));
         assert_eq!(
             parallel,
