@@ -143,9 +143,82 @@ describe('Count Async', () => {
   });
 });
 
-describe('pool.map', () => {
-  const expectedHead = (seed) => matrixRows(seed, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
+const expectedHead = (seed) => matrixRows(seed, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
 
+describe('Multiprocessing', () => {
+  test('four processes print their continent, in any order, and share nothing', async () => {
+    const page = await open('#multiprocessing');
+    assert.match(await runExample(page), /^Finished: 4 processes started, then joined$/);
+    const lines = await outputTexts(page);
+    assert.deepEqual(lines.slice(0, 4).sort(), [
+      'The name of continent is :  Africa', 'The name of continent is :  America',
+      'The name of continent is :  Asia', 'The name of continent is :  Europe',
+    ]);
+    assert.match(lines[4], /^Calls counted by each process's global: 1, 1, 1, 1; by the page's own: 0\./);
+    assert.deepEqual([...await timelineLanes(page)].sort(), [
+      'process 1 (Asia)', 'process 2 (America)', 'process 3 (Europe)', 'process 4 (Africa)',
+    ]);
+  });
+
+  test('the number of processes can be raised', async () => {
+    const page = await open('#multiprocessing?processes=9');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.equal(lines.filter((l) => l.startsWith('The name of continent is :  ')).length, 9);
+    assert.ok(lines.includes('The name of continent is :  Asia 2'));
+  });
+});
+
+describe('Threading', () => {
+  test('prints the square and the cube from two threads, then Done!', async () => {
+    const page = await open('#threading?iterations=200000');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.deepEqual(lines.slice(0, 2).sort(), ['Cube: 1000', 'Square: 100']);
+    assert.equal(lines[2], 'Done!');
+    assert.match(lines[3], /^2 threads × 200000 increments, unsynchronised: \d+ of 400000 /);
+    assert.match(lines[4], /^2 threads × 200000 increments, Mutex: 400000 of 400000 \(none lost\)/);
+    assert.match(lines[5], /^2 threads × 200000 increments, atomic: 400000 of 400000 \(none lost\)/);
+  });
+});
+
+describe('pool.apply and pool.starmap', () => {
+  test('pool.apply makes one call per row and gives the same counts', async () => {
+    const page = await open('#pool-apply?rows=2000&repeats=1');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
+    assert.match(lines[1], /^pool\.apply: 2000 rows on 2 workers in \d+\.\d\d ms \(2000 calls, median of 1\)$/);
+  });
+
+  test('pool.starmap unpacks tuples and gives the same counts', async () => {
+    const page = await open('#pool-starmap?seed=42&rows=5000');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.equal(lines[0], `[${expectedHead(42).join(', ')}]`);
+    assert.match(lines[1], /^pool\.starmap: 5000 rows on 2 workers in /);
+  });
+
+  test('a long pool.apply run shows its progress', async () => {
+    const page = await open('#pool-apply?rows=200000&repeats=1');
+    await page.click('#run');
+    await page.waitForFunction(() => {
+      const progress = document.getElementById('progress');
+      return !progress.hidden && progress.value > 0.05;
+    }, null, { timeout: 30_000 });
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'stopped');
+    assert.equal(await page.isHidden('#progress'), true);
+  });
+
+  test('one worker gives the same counts as two', async () => {
+    const page = await open('#pool-map?workers=1&rows=3000&seed=9');
+    assert.match(await runExample(page), / on 1 worker /);
+    assert.equal((await outputTexts(page))[0], `[${expectedHead(9).join(', ')}]`);
+  });
+});
+
+describe('pool.map', () => {
   test('prints the first ten counts of the seeded matrix, computed on the thread pool', async () => {
     const page = await open('#pool-map');
     const status = await runExample(page);

@@ -63,7 +63,7 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
         let label = format!("sleep {}", format_seconds(ms));
         self.enter(SpanState::Sleeping, label);
         self.env.sleep(ms).await;
-        self.enter(SpanState::Running, "running");
+        self.enter(SpanState::Running, "resumed");
     }
 
     fn close_span(&mut self, now: f64) {

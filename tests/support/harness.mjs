@@ -32,6 +32,9 @@ export async function startServer({ config = 'serve.json' } = {}) {
     '--config', config, '--no-clipboard', '--no-request-logging', '--no-port-switching',
     '--listen', `tcp://127.0.0.1:${port}`,
   ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A test run that dies must not leave its server behind.
+  const killServer = () => child.kill();
+  process.once('exit', killServer);
   let log = '';
   await new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -45,6 +48,7 @@ export async function startServer({ config = 'serve.json' } = {}) {
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => {
+      process.off('exit', killServer);
       child.once('exit', resolve);
       child.kill();
     }),

@@ -162,9 +162,16 @@ function showExample(example, query) {
   $('example-kicker').textContent =
     `Example ${example.number} · ${GROUPS.find((g) => g.id === example.group).title}`;
   $('example-title').textContent = example.title;
-  const paragraphs = example.explanation ?? [example.summary];
-  $('example-explanation').replaceChildren(
-    ...paragraphs.map((text) => element('p', { textContent: text })));
+  // The first paragraph says what the example does; the rest, how and why, on request,
+  // so that output and timeline stay in view.
+  const [lead, ...more] = example.explanation ?? [example.summary];
+  $('example-explanation').replaceChildren(element('p', { textContent: lead }));
+  if (more.length) {
+    $('example-explanation').append(element('details', {}, [
+      element('summary', { textContent: 'How it works' }),
+      ...more.map((text) => element('p', { textContent: text })),
+    ]));
+  }
   if (!example.run) {
     $('example-explanation').append(element('p', {
       className: 'notice',

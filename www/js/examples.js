@@ -40,7 +40,8 @@ const countAsync = async (params, { emit, control }) => {
 const poolRun = (method) => async (params, { emit, pool }) => {
   pool.setWorkers(params.workers);
   const result = await pool.run(method, params, emit);
-  return `speedup ${result.speedup.toPrecision(2)}× on ${result.workers} workers ` +
+  const workers = result.workers === 1 ? '1 worker' : `${result.workers} workers`;
+  return `speedup ${result.speedup.toPrecision(2)}× on ${workers} ` +
     `(pool.${method} ${result.parallelMs.toFixed(2)} ms, loop ${result.sequentialMs.toFixed(2)} ms)`;
 };
 

@@ -382,6 +382,8 @@ pub fn run_pool(
     // Both results are allocated once, outside the timings: they measure counting alone.
     let mut parallel = vec![0u32; matrix.rows()];
     let mut sequential = vec![0u32; matrix.rows()];
+    warm_up(method, &matrix, &items, minimum, maximum, chunk_rows);
+    ROWS_DONE.store(0, Ordering::Relaxed);
     let waiting_label = format!("waiting for {}", method.name());
     for _ in 0..repeats {
         let worker_spans = Mutex::new(Vec::new());
@@ -466,10 +468,10 @@ pub fn run_pool(
         _ => format!("chunks of {chunk_rows} rows"),
     };
     print(format!(
-        "{}: {} rows on {} workers in {:.2} ms ({calls}, median of {repeats})",
+        "{}: {} rows on {} in {:.2} ms ({calls}, median of {repeats})",
         method.name(),
         matrix.rows(),
-        workers,
+        plural(workers, "worker"),
         report.parallel_ms,
     ));
     print(format!(
@@ -478,6 +480,45 @@ pub fn run_pool(
         format_ratio(report.speedup())
     ));
     report
+}
+
+/// Runs both versions once on the first rows, untimed and untraced. The browser compiles
+/// wasm quickly at first and optimises the functions that turn out hot; without a
+/// warm-up the first repeat measures the quick compiler and the pool's first wake-up.
+fn warm_up(
+    method: PoolMethod,
+    matrix: &Matrix,
+    items: &[(&[u8], u8, u8)],
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+) {
+    // Enough calls to make the kernel hot; apply's calls cost a round trip each.
+    let warm_up_rows = if method == PoolMethod::Apply {
+        500
+    } else {
+        1_000_000
+    };
+    let rows = matrix.rows().min(warm_up_rows);
+    let sample = Matrix {
+        columns: matrix.columns,
+        cells: matrix.cells[..rows * matrix.columns].to_vec(),
+    };
+    let mut counts = vec![0u32; rows];
+    let ignored = Mutex::new(Vec::new());
+    let chunk_rows = chunk_rows
+        .min(rows.div_ceil(rayon::current_num_threads()))
+        .max(1);
+    match method {
+        PoolMethod::Apply => {
+            apply_into(&mut counts, &sample, minimum, maximum, chunk_rows, &ignored)
+        }
+        PoolMethod::Map => {
+            count_parallel_into(&mut counts, &sample, minimum, maximum, chunk_rows, &ignored)
+        }
+        PoolMethod::Starmap => starmap_into(&mut counts, &items[..rows], chunk_rows, &ignored),
+    }
+    rayon::scope(|_| count_rows_into(&mut counts, &sample.cells, sample.columns, minimum, maximum));
 }
 
 /// Spans of the runner's own lane, one per step it takes.
@@ -497,6 +538,15 @@ impl SpanRecorder {
 fn median(times: &mut [f64]) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
+}
+
+/// "1 worker", "2 workers".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 /// Two significant digits where two decimals would round a small ratio to nothing.
