@@ -183,7 +183,9 @@ function showExample(example, query) {
   if (example.run) {
     if (example.usesPool) pool.setWorkers(Number($('param-workers').value));
     const warmUp = example.usesPool ? pool.start() : loadWasm();
-    warmUp.catch((error) => setStatus(`Could not start: ${error.message}`, 'error'));
+    warmUp.catch((error) => {
+      if (error.name !== 'AbortError') setStatus(`Could not start: ${error.message}`, 'error');
+    });
   }
   $('params').hidden = !example.run;
   $('output').replaceChildren();

@@ -9,6 +9,7 @@ export class PoolClient {
   #pending = new Map();
   #workers;
   #rowsDone = null; // () => rows counted so far by the current run
+  #abortStart = null; // rejects the start in progress, if any
 
   constructor({ workers = navigator.hardwareConcurrency || 2 } = {}) {
     this.#workers = workers;
@@ -33,6 +34,7 @@ export class PoolClient {
     const worker = new Worker(url, { type: 'module' });
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
+      this.#abortStart = reject;
       worker.addEventListener('message', ({ data }) => {
         if (data.type === 'ready') {
           const { memory, rowsDoneAddress } = data;
@@ -68,11 +70,15 @@ export class PoolClient {
 
   /** Stops whatever runs: the worker and its pool are discarded. */
   stop() {
+    const stopped = Object.assign(new Error('Stopped.'), { name: 'AbortError' });
     this.#worker?.terminate();
     this.#worker = null;
+    // A run still waiting for the pool to start must fail too, or it would wait forever.
+    this.#abortStart?.(stopped);
+    this.#abortStart = null;
     this.#ready = null;
     this.#rowsDone = null;
-    this.#failAll(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
+    this.#failAll(stopped);
   }
 
   #settle({ type, id, event, result, message }) {

@@ -2,196 +2,309 @@
 // worker, in the manner of DevTools' performance panel and Perfetto.
 //
 // Spans are {lane, state: 'running' | 'sleeping' | 'waiting', start, end, label}, times
-// in epoch milliseconds. The drawing is one canvas whatever the number of spans, so that
-// 100,000 spans keep the DOM small: per lane the spans are kept sorted, the visible ones
-// found by binary search, and spans narrower than a pixel merged into one rectangle.
+// in epoch milliseconds. Everything is drawn on one canvas, so that 100,000 spans cost
+// no DOM: per lane the spans are kept sorted by start, with a running maximum of their
+// ends, which lets a binary search find the first span that can reach into view; spans
+// that share pixels are merged, and each state is painted with a single path.
 //
-// Mouse: hover for details, wheel with Ctrl (or over a timeline that does not scroll)
-// zooms, Shift+wheel or drag pans, double-click resets. Keyboard (the element is
-// focusable): ←/→ previous/next span of the lane, ↑/↓ the lane above/below, + / − zoom,
-// Shift+←/→ pan, 0 or Home resets, Escape clears the selection.
+// Mouse: hover for details, click selects, wheel zooms around the pointer (Ctrl+wheel
+// always zooms; a plain wheel scrolls the lanes when there are more than fit), drag or
+// Shift+wheel pans, double-click resets. Keyboard (the element is focusable): ←/→ the
+// previous/next span of the lane, ↑/↓ the nearest span in the lane above/below, + / −
+// zoom, Shift+←/→ pan, 0 or Home resets, Escape clears the selection.
 //
 // Themed through CSS custom properties: --pg-timeline-running, -sleeping, -waiting,
-// -text, -grid, -bg, -now.
+// -text, -grid, -bg, -now (and -tooltip-bg, -tooltip-text). There are no animations, so
+// prefers-reduced-motion needs nothing further.
 
 const LANE_HEIGHT = 22;
-const AXIS_HEIGHT = 26;
-const MAX_VISIBLE_LANES = 24;
+const AXIS_HEIGHT = 24;
+const MAX_VISIBLE_LANES = 60;
 const HOVER_TOLERANCE_PX = 3;
+const MIN_RANGE_MS = 1e-3; // 1 µs: closer than that, epoch doubles run out of precision
+const LABEL_THROTTLE_MS = 500;
+const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const STATES = ['running', 'sleeping', 'waiting'];
+
+// Bar geometry inside a lane. Waiting is thinner as well as outlined, so that the three
+// states differ in shape and texture, not only in colour.
+const BAR = {
+  running: { top: 4, height: LANE_HEIGHT - 8 },
+  sleeping: { top: 4, height: LANE_HEIGHT - 8 },
+  waiting: { top: 7, height: LANE_HEIGHT - 14 },
+};
+// Narrower than this, an outline or a hatch cannot be seen: such bars are filled solid.
+const SOLID_BELOW_PX = 3;
 
 const STYLE = new CSSStyleSheet();
 STYLE.replaceSync(`
   :host {
     display: block;
     position: relative;
-    --_running: var(--pg-timeline-running, #2f6fde);
-    --_sleeping: var(--pg-timeline-sleeping, #8fb3f0);
-    --_waiting: var(--pg-timeline-waiting, #c2621a);
+    --_running: var(--pg-timeline-running, #2563eb);
+    --_sleeping: var(--pg-timeline-sleeping, #6b9cf0);
+    --_waiting: var(--pg-timeline-waiting, #c2410c);
     --_text: var(--pg-timeline-text, #1d2330);
-    --_grid: var(--pg-timeline-grid, rgba(128, 128, 128, 0.25));
+    --_grid: var(--pg-timeline-grid, rgba(90, 100, 120, 0.22));
     --_bg: var(--pg-timeline-bg, transparent);
     --_now: var(--pg-timeline-now, #d1242f);
+    --_tooltip-bg: var(--pg-timeline-tooltip-bg, #ffffff);
+    --_tooltip-text: var(--pg-timeline-tooltip-text, var(--_text));
     color: var(--_text);
-    font: 12px system-ui, sans-serif;
+    font: ${FONT};
   }
   @media (prefers-color-scheme: dark) {
     :host {
       --_running: var(--pg-timeline-running, #5b9cff);
-      --_sleeping: var(--pg-timeline-sleeping, #35507d);
+      --_sleeping: var(--pg-timeline-sleeping, #7b9fd9);
       --_waiting: var(--pg-timeline-waiting, #f0883e);
       --_text: var(--pg-timeline-text, #e6e9ef);
+      --_grid: var(--pg-timeline-grid, rgba(170, 180, 200, 0.2));
       --_now: var(--pg-timeline-now, #ff7b72);
+      --_tooltip-bg: var(--pg-timeline-tooltip-bg, #232a36);
     }
   }
-  :host(:focus-visible) { outline: 3px solid var(--_running); outline-offset: 2px; }
-  .scroller { position: relative; overflow-y: auto; overflow-x: hidden; }
-  canvas { display: block; position: sticky; top: 0; width: 100%; touch-action: pan-y; }
+  :host([hidden]) { display: none; }
+  .frame { position: relative; user-select: none; -webkit-user-select: none; }
+  .frame[hidden], .empty[hidden], .tooltip[hidden] { display: none; }
+  .scroller { position: relative; overflow-x: hidden; overflow-y: auto; border-radius: 2px; }
+  .scroller:has(canvas:focus-visible) { outline: 3px solid var(--_running); outline-offset: 2px; }
+  .plot { display: block; position: sticky; top: 0; width: 100%; outline: none; cursor: default;
+    touch-action: pan-y; }
+  .plot.dragging { cursor: grabbing; }
   .sizer { width: 1px; }
-  .empty { margin: 0; padding: 0.75rem 0; color: var(--_text); opacity: 0.7; }
+  .empty { margin: 0; padding: 0.75rem 0; opacity: 0.75; }
   .tooltip {
-    position: absolute; z-index: 1; pointer-events: none; max-width: 22rem;
-    padding: 0.35rem 0.5rem; border-radius: 6px; font-size: 12px; line-height: 1.35;
-    background: var(--_text); color: var(--_contrast, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.25);
+    position: absolute; z-index: 2; top: 0; left: 0; pointer-events: none;
+    max-width: min(24rem, 90%); padding: 0.35rem 0.55rem; border-radius: 6px;
+    border: 1px solid var(--_grid); background: var(--_tooltip-bg); color: var(--_tooltip-text);
+    box-shadow: 0 2px 10px rgba(0, 0, 0, 0.2); font-size: 12px; line-height: 1.4;
+    overflow-wrap: anywhere;
   }
-  @media (prefers-color-scheme: dark) { .tooltip { --_contrast: #0f1218; } }
-  .tooltip[hidden], .empty[hidden] { display: none; }
-  .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin-top: 0.4rem; align-items: center; }
+  .tooltip .lane { font-weight: 600; }
+  .tooltip .state { font-style: italic; }
+  .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem;
+    margin-top: 0.4rem; font-size: 12px; }
   .legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
-  .legend canvas { position: static; width: 28px; height: 12px; }
+  .legend canvas { width: 28px; height: ${LANE_HEIGHT - 8}px; }
+  .probes { display: none; }
+  .probes [data-color="running"] { color: var(--_running); }
+  .probes [data-color="sleeping"] { color: var(--_sleeping); }
+  .probes [data-color="waiting"] { color: var(--_waiting); }
+  .probes [data-color="text"] { color: var(--_text); }
+  .probes [data-color="grid"] { color: var(--_grid); }
+  .probes [data-color="bg"] { color: var(--_bg); }
+  .probes [data-color="now"] { color: var(--_now); }
   .visually-hidden {
-    position: absolute; width: 1px; height: 1px; overflow: hidden;
-    clip-path: inset(50%); white-space: nowrap;
+    position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+    overflow: hidden; clip-path: inset(50%); white-space: nowrap;
   }
 `);
 
 const TEMPLATE = document.createElement('template');
 TEMPLATE.innerHTML = `
-  <p class="empty">Run the example to see its timeline.</p>
-  <div class="scroller">
-    <canvas role="img" aria-label="Timeline: empty"></canvas>
-    <div class="sizer"></div>
+  <p class="empty"><slot name="empty">No spans yet.</slot></p>
+  <div class="frame" hidden>
+    <div class="scroller">
+      <canvas class="plot" tabindex="0" role="img" aria-label="Timeline: empty"
+        aria-describedby="help"></canvas>
+      <div class="sizer"></div>
+    </div>
+    <div class="tooltip" aria-hidden="true" hidden>
+      <div class="lane"></div>
+      <div><span class="state"></span> <span class="label"></span></div>
+      <div class="times"></div>
+      <div class="duration"></div>
+    </div>
   </div>
-  <div class="tooltip" hidden></div>
   <div class="legend" aria-hidden="true"></div>
-  <p class="visually-hidden" id="help">Arrow keys move between spans, Shift with arrows pans, plus and minus zoom, 0 resets.</p>
+  <p class="visually-hidden" id="help">Left and right arrows move between the spans of a
+    lane, up and down arrows to the nearest span in the next lane. Plus and minus zoom,
+    Shift with arrows pans, 0 resets the zoom, Escape clears the selection.</p>
   <p class="visually-hidden" aria-live="polite" id="announce"></p>
+  <div class="probes">
+    <i data-color="running"></i><i data-color="sleeping"></i><i data-color="waiting"></i>
+    <i data-color="text"></i><i data-color="grid"></i><i data-color="bg"></i><i data-color="now"></i>
+  </div>
 `;
 
-/** "0", "250 µs", "12.5 ms", "1.5 s": time on the axis and in details. */
-export function formatDuration(ms) {
+/** "0", "250 µs", "12.5 ms", "1.5 s", with up to `digits` significant digits. */
+export function formatDuration(ms, digits = 4) {
+  if (!Number.isFinite(ms)) return '–';
   const abs = Math.abs(ms);
   if (abs === 0) return '0';
-  if (abs < 1) return `${trim(ms * 1000)} µs`;
-  if (abs < 1000) return `${trim(ms)} ms`;
-  return `${trim(ms / 1000)} s`;
+  if (abs < 1) return `${trimmed(ms * 1000, digits)} µs`;
+  if (abs < 1000) return `${trimmed(ms, digits)} ms`;
+  return `${trimmed(ms / 1000, digits)} s`;
 }
 
-function trim(value) {
-  return String(Number(value.toPrecision(4)));
+/** A time since origin, to the microsecond: epoch doubles hold no finer, so no noise is shown. */
+function formatTime(ms) {
+  return formatDuration(Math.round(ms * 1000) / 1000, 9);
 }
 
-/** A 1-2-5 step giving about `target` ticks over `range`. */
-function niceStep(range, target) {
-  const raw = range / Math.max(1, target);
+/** Three significant digits, zeros kept, as a summary reads: "1.00 s", "12.5 ms". */
+function formatSummary(ms) {
+  const abs = Math.abs(ms);
+  if (abs === 0) return '0 s';
+  if (abs < 1) return `${(ms * 1000).toPrecision(3)} µs`;
+  if (abs < 1000) return `${ms.toPrecision(3)} ms`;
+  return `${(ms / 1000).toPrecision(3)} s`;
+}
+
+function trimmed(value, digits) {
+  return String(Number(value.toPrecision(digits)));
+}
+
+/** An axis label, as precise as the tick step needs and no more: "0", "250 ms", "1.25 s". */
+function formatTick(ms, step) {
+  if (Math.abs(ms) < step / 2) return '0';
+  const abs = Math.abs(ms);
+  const [unit, scale] = abs < 1 ? ['µs', 1000] : abs < 1000 ? ['ms', 1] : ['s', 1 / 1000];
+  const decimals = Math.max(0, Math.ceil(-Math.log10(step * scale) - 1e-9));
+  return `${String(Number((ms * scale).toFixed(Math.min(decimals, 6))))} ${unit}`;
+}
+
+/** A 1-2-5 × 10^k step giving at most about `count` ticks over `range`. */
+function niceStep(range, count) {
+  const raw = range / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
-  return step ?? 10 * power;
+  for (const multiple of [1, 2, 5]) {
+    if (multiple * power >= raw) return multiple * power;
+  }
+  return 10 * power;
 }
 
-/** Index of the first span whose start is >= `time` (spans sorted by start). */
-function firstStartingAt(spans, time) {
+/** First index in [0, length) whose value is >= `target`, for ascending `valueAt`. */
+function lowerBound(length, valueAt, target) {
   let low = 0;
-  let high = spans.length;
+  let high = length;
   while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start < time) low = mid + 1;
+    const mid = (low + high) >>> 1;
+    if (valueAt(mid) < target) low = mid + 1;
     else high = mid;
   }
   return low;
 }
 
+const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
+
+// One canvas context for measuring lane names as they arrive, so that the label column
+// can be as wide as the longest name without measuring every lane on every frame.
+let measureContext = null;
+function textWidth(text) {
+  measureContext ??= new OffscreenCanvas(1, 1).getContext('2d');
+  measureContext.font = FONT;
+  return measureContext.measureText(text).width;
+}
+
 export class PgTimeline extends HTMLElement {
-  #lanes = new Map(); // name → {name, spans (sorted by start), sorted, longest}
+  #lanes = new Map(); // name → lane
   #order = []; // lanes in order of first appearance
   #all = []; // every span, in the order added
+  #earliest = Infinity;
+  #latest = -Infinity;
+  #widestName = 0;
   #origin = null;
   #now = null;
-  #view = null; // {start, end} in ms since origin, once the learner zoomed or panned
-  #selected = null; // {lane, index}
-  #hovered = null;
-  #drag = null;
+  #view = null; // {start, end} in ms since origin once zoomed or panned; null follows the trace
+  #selected = null; // {lane, span}
+  #hovered = null; // {lane, span}, or {lane} over the label column
+  #tooltipFor = null; // 'hover' | 'selection' | null
+  #pointer = null; // {id, x, y, view, dragging}
   #frame = 0;
-  #colors = null;
+  #geometry = null; // what the last frame drew: hit tests use it, so they match the screen
   #patterns = new Map();
+  #legendKey = '';
+  #labelUpdatedAt = -Infinity;
+  #labelTimer = 0;
   #resizeObserver = null;
-  #abort = null;
+  #listeners = null;
+  // Shadow DOM parts, found once.
+  #canvas;
+  #scroller;
+  #sizer;
+  #frameElement;
+  #empty;
+  #tooltip;
+  #legend;
+  #announcer;
+  #probes; // colour name → live computed style of an element painted with it
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
+    // delegatesFocus: focusing the host (or clicking it) focuses the canvas, which is
+    // where the ARIA lives, since aria-describedby cannot point into a shadow root.
+    const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
     root.adoptedStyleSheets = [STYLE];
     root.append(TEMPLATE.content.cloneNode(true));
-    this.canvas = root.querySelector('.scroller canvas');
-    this.scroller = root.querySelector('.scroller');
-    this.sizer = root.querySelector('.sizer');
-    this.tooltip = root.querySelector('.tooltip');
-    this.announcer = root.querySelector('#announce');
-    this.empty = root.querySelector('.empty');
-    this.legend = root.querySelector('.legend');
+    this.#canvas = root.querySelector('.plot');
+    this.#scroller = root.querySelector('.scroller');
+    this.#sizer = root.querySelector('.sizer');
+    this.#frameElement = root.querySelector('.frame');
+    this.#empty = root.querySelector('.empty');
+    this.#tooltip = root.querySelector('.tooltip');
+    this.#legend = root.querySelector('.legend');
+    this.#announcer = root.querySelector('#announce');
+    this.#probes = Object.fromEntries([...root.querySelectorAll('.probes [data-color]')]
+      .map((probe) => [probe.dataset.color, getComputedStyle(probe)]));
   }
 
   connectedCallback() {
-    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    this.setAttribute('role', 'group');
-    this.setAttribute('aria-roledescription', 'timeline');
-    this.setAttribute('aria-describedby', 'help');
-    this.#abort = new AbortController();
+    this.#listeners = new AbortController();
     const on = (target, type, handler, options = {}) =>
-      target.addEventListener(type, handler, { signal: this.#abort.signal, ...options });
-    on(this.canvas, 'pointermove', (e) => this.#onPointerMove(e));
-    on(this.canvas, 'pointerleave', () => this.#hover(null));
-    on(this.canvas, 'pointerdown', (e) => this.#onPointerDown(e));
-    on(this.canvas, 'pointerup', (e) => this.#onPointerUp(e));
-    on(this.canvas, 'dblclick', () => this.resetZoom());
-    on(this.canvas, 'wheel', (e) => this.#onWheel(e), { passive: false });
-    on(this, 'keydown', (e) => this.#onKeyDown(e));
-    on(this.scroller, 'scroll', () => this.#schedule());
-    const scheme = matchMedia('(prefers-color-scheme: dark)');
-    on(scheme, 'change', () => this.#themeChanged());
+      target.addEventListener(type, handler, { signal: this.#listeners.signal, ...options });
+    const canvas = this.#canvas;
+    on(canvas, 'pointermove', (event) => this.#onPointerMove(event));
+    on(canvas, 'pointerleave', () => this.#onPointerLeave());
+    on(canvas, 'pointerdown', (event) => this.#onPointerDown(event));
+    on(canvas, 'pointerup', (event) => this.#onPointerUp(event));
+    on(canvas, 'pointercancel', (event) => this.#onPointerUp(event, true));
+    on(canvas, 'dblclick', () => this.resetZoom());
+    on(canvas, 'wheel', (event) => this.#onWheel(event), { passive: false });
+    on(canvas, 'keydown', (event) => this.#onKeyDown(event));
+    on(canvas, 'focus', () => { if (this.#selected) this.#showSelectionTooltip(); });
+    on(canvas, 'blur', () => this.#hideTooltip());
+    on(this.#scroller, 'scroll', () => this.#schedule());
+    on(matchMedia('(prefers-color-scheme: dark)'), 'change', () => this.#schedule());
     this.#resizeObserver = new ResizeObserver(() => this.#schedule());
-    this.#resizeObserver.observe(this);
-    this.#renderLegend();
+    this.#resizeObserver.observe(this.#scroller);
     this.#schedule();
   }
 
   disconnectedCallback() {
-    this.#abort?.abort();
+    this.#listeners?.abort();
+    this.#listeners = null;
     this.#resizeObserver?.disconnect();
+    this.#resizeObserver = null;
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    clearTimeout(this.#labelTimer);
+    this.#labelTimer = 0;
   }
 
-  /** Time zero of the axis, in epoch ms; null: the earliest span's start. */
+  /** Time zero of the axis, in epoch ms; when null, the earliest span's start. */
   get origin() {
-    return this.#origin ?? this.#earliestStart();
+    return this.#origin ?? (Number.isFinite(this.#earliest) ? this.#earliest : null);
   }
 
   set origin(value) {
-    this.#origin = value;
+    this.#origin = value === null || value === undefined ? null : Number(value);
     this.#schedule();
   }
 
-  /** The live run's current time, drawn as a cursor; null hides it. */
+  /** The live run's current time (epoch ms), drawn as a cursor; null hides it. */
   get now() {
     return this.#now;
   }
 
   set now(value) {
-    this.#now = value;
+    this.#now = value === null || value === undefined ? null : Number(value);
     this.#schedule();
   }
 
+  /** Lane names in display order. */
   get lanes() {
     return this.#order.map((lane) => lane.name);
   }
@@ -200,65 +313,62 @@ export class PgTimeline extends HTMLElement {
     return this.#all.length;
   }
 
+  /** A copy of every span, in the order added. */
   get spans() {
-    return [...this.#all];
+    return this.#all.slice();
+  }
+
+  /** The selected span, or null. */
+  get selectedSpan() {
+    return this.#selected?.span ?? null;
+  }
+
+  /** The visible time range, in ms since origin. */
+  get visibleRange() {
+    return this.#view ? { ...this.#view } : this.#autoRange();
   }
 
   clear() {
     this.#lanes.clear();
     this.#order = [];
     this.#all = [];
+    this.#earliest = Infinity;
+    this.#latest = -Infinity;
+    this.#widestName = 0;
     this.#origin = null;
     this.#view = null;
     this.#selected = null;
-    this.#hover(null);
+    this.#hovered = null;
+    this.#pointer = null;
+    this.#hideTooltip();
+    this.#announcer.textContent = '';
+    this.#scroller.scrollTop = 0;
     this.#schedule();
   }
 
   addSpan(span) {
-    let lane = this.#lanes.get(span.lane);
-    if (!lane) {
-      lane = { name: span.lane, spans: [], sorted: true, longest: 0 };
-      this.#lanes.set(span.lane, lane);
-      this.#order.push(lane);
-    }
-    const last = lane.spans.at(-1);
-    if (last && span.start < last.start) lane.sorted = false;
-    lane.spans.push(span);
-    lane.longest = Math.max(lane.longest, span.end - span.start);
-    this.#all.push(span);
+    this.#add(span);
     this.#schedule();
   }
 
   addSpans(spans) {
-    for (const span of spans) this.addSpan(span);
-  }
-
-  /** The visible range in ms since origin: the learner's zoom, or everything so far. */
-  get visibleRange() {
-    if (this.#view) return { ...this.#view };
-    const origin = this.origin ?? 0;
-    let end = this.#latestEnd() ?? origin;
-    if (this.#now !== null) end = Math.max(end, this.#now);
-    return { start: 0, end: Math.max(end - origin, 1) };
-  }
-
-  resetZoom() {
-    this.#view = null;
+    for (const span of spans) this.#add(span);
     this.#schedule();
   }
 
-  /** Zooms by `factor` (> 1 zooms in) keeping `atMs` (ms since origin) in place. */
+  /** Zooms by `factor` (> 1 zooms in), keeping the time `atMs` (since origin) in place. */
   zoom(factor, atMs) {
     const { start, end } = this.visibleRange;
+    const width = end - start;
     const at = atMs ?? (start + end) / 2;
-    const span = Math.max((end - start) / factor, 1e-3);
-    const ratio = (at - start) / (end - start || 1);
-    this.#view = { start: at - span * ratio, end: at - span * ratio + span };
+    const auto = this.#autoRange();
+    const newWidth = clamp(width / factor, MIN_RANGE_MS, Math.max(auto.end - auto.start, 1) * 20);
+    const newStart = at - (at - start) * (newWidth / width);
+    this.#view = { start: newStart, end: newStart + newWidth };
     this.#schedule();
   }
 
-  /** Pans by a fraction of the visible range (negative: towards earlier). */
+  /** Pans by a fraction of the visible range; negative goes towards earlier times. */
   pan(fraction) {
     const { start, end } = this.visibleRange;
     const shift = (end - start) * fraction;
@@ -266,12 +376,98 @@ export class PgTimeline extends HTMLElement {
     this.#schedule();
   }
 
-  /** Draws at once, for tests and benchmarks; normally drawing waits for the next frame. */
+  /** Back to the whole trace, following the "now" cursor while a run is live. */
+  resetZoom() {
+    this.#view = null;
+    this.#schedule();
+  }
+
+  /** Draws synchronously, for tests and benchmarks; otherwise drawing waits for a frame. */
   renderNow() {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#draw();
   }
+
+  // --- Data ---------------------------------------------------------------------------
+
+  #add(input) {
+    const start = Number(input?.start);
+    if (!Number.isFinite(start)) return; // a malformed event must not break a live run
+    const rawEnd = Number(input.end);
+    const span = {
+      ...input,
+      lane: String(input.lane ?? ''),
+      state: STATES.includes(input.state) ? input.state : 'running',
+      start,
+      end: Number.isFinite(rawEnd) ? Math.max(rawEnd, start) : start,
+      label: String(input.label ?? ''),
+    };
+    let lane = this.#lanes.get(span.lane);
+    if (!lane) {
+      lane = { name: span.lane, spans: [], maxEnd: [], sorted: true, fitted: null };
+      this.#lanes.set(span.lane, lane);
+      this.#order.push(lane);
+      this.#widestName = Math.max(this.#widestName, textWidth(span.lane));
+    }
+    const count = lane.spans.length;
+    if (count && span.start < lane.spans[count - 1].start) lane.sorted = false;
+    lane.spans.push(span);
+    // While sorted, maxEnd[i] is the latest end among spans[0..i]: it never decreases,
+    // so a binary search on it skips every span that ends before the view.
+    if (lane.sorted) lane.maxEnd.push(Math.max(span.end, count ? lane.maxEnd[count - 1] : -Infinity));
+    this.#all.push(span);
+    this.#earliest = Math.min(this.#earliest, span.start);
+    this.#latest = Math.max(this.#latest, span.end);
+  }
+
+  // Appends are nearly always in order; an out-of-order one is paid for once, lazily.
+  #ensureSorted(lane) {
+    if (lane.sorted) return;
+    lane.spans.sort((a, b) => a.start - b.start || a.end - b.end);
+    let latest = -Infinity;
+    lane.maxEnd = lane.spans.map((span) => (latest = Math.max(latest, span.end)));
+    lane.sorted = true;
+  }
+
+  /** Index of the first span of `lane` that ends at or after `time`. */
+  #firstEndingAfter(lane, time) {
+    this.#ensureSorted(lane);
+    return lowerBound(lane.maxEnd.length, (i) => lane.maxEnd[i], time);
+  }
+
+  #firstStartingAt(lane, time) {
+    this.#ensureSorted(lane);
+    return lowerBound(lane.spans.length, (i) => lane.spans[i].start, time);
+  }
+
+  #indexOf(lane, span) {
+    for (let i = this.#firstStartingAt(lane, span.start); i < lane.spans.length; i++) {
+      if (lane.spans[i] === span) return i;
+      if (lane.spans[i].start > span.start) break;
+    }
+    return -1;
+  }
+
+  #originOrZero() {
+    return this.origin ?? 0;
+  }
+
+  /** The whole trace (and the "now" cursor), in ms since origin, with a little margin. */
+  #autoRange() {
+    const origin = this.#originOrZero();
+    let start = 0;
+    let end = 0;
+    if (this.#all.length) {
+      start = Math.min(0, this.#earliest - origin);
+      end = this.#latest - origin;
+    }
+    if (this.#now !== null) end = Math.max(end, this.#now - origin);
+    const width = end - start;
+    return width > 0 ? { start, end: end + width * 0.02 } : { start, end: start + 1 };
+  }
+
+  // --- Drawing ------------------------------------------------------------------------
 
   #schedule() {
     if (this.#frame || !this.isConnected) return;
@@ -281,452 +477,632 @@ export class PgTimeline extends HTMLElement {
     });
   }
 
-  #earliestStart() {
-    let earliest = null;
-    for (const lane of this.#order) {
-      this.#sort(lane);
-      const first = lane.spans[0];
-      if (first && (earliest === null || first.start < earliest)) earliest = first.start;
-    }
-    return earliest;
-  }
-
-  #latestEnd() {
-    let latest = null;
-    for (const span of this.#all) {
-      if (latest === null || span.end > latest) latest = span.end;
-    }
-    return latest;
-  }
-
-  #sort(lane) {
-    if (!lane.sorted) {
-      lane.spans.sort((a, b) => a.start - b.start);
-      lane.sorted = true;
-    }
-  }
-
-  #themeChanged() {
-    this.#colors = null;
-    this.#patterns.clear();
-    this.#renderLegend();
-    this.#schedule();
-  }
-
+  /** Colours resolved by the style engine, so that any CSS colour syntax works. */
   #readColors() {
-    const style = getComputedStyle(this);
-    const read = (name) => style.getPropertyValue(name).trim();
-    this.#colors = {
-      running: read('--_running'), sleeping: read('--_sleeping'), waiting: read('--_waiting'),
-      text: read('--_text'), grid: read('--_grid'), bg: read('--_bg'), now: read('--_now'),
-    };
-    return this.#colors;
-  }
-
-  /** Sleeping is hatched, so that it differs from running by more than its colour. */
-  #hatch(context, color) {
-    if (!this.#patterns.has(color)) {
-      const tile = new OffscreenCanvas(6, 6);
-      const tileContext = tile.getContext('2d');
-      tileContext.fillStyle = color;
-      tileContext.globalAlpha = 0.55;
-      tileContext.fillRect(0, 0, 6, 6);
-      tileContext.globalAlpha = 1;
-      tileContext.strokeStyle = color;
-      tileContext.lineWidth = 1.5;
-      tileContext.beginPath();
-      tileContext.moveTo(-1, 7);
-      tileContext.lineTo(7, -1);
-      tileContext.stroke();
-      this.#patterns.set(color, context.createPattern(tile, 'repeat'));
-    }
-    return this.#patterns.get(color);
-  }
-
-  /** Draws one span's rectangle in its state's style; `x` and `w` in CSS pixels. */
-  #drawBar(context, colors, state, x, y, w) {
-    const barHeight = LANE_HEIGHT - 8;
-    if (state === 'waiting') {
-      context.strokeStyle = colors.waiting;
-      context.lineWidth = 1.5;
-      context.strokeRect(x + 0.75, y + 7.75, Math.max(w - 1.5, 0.5), barHeight - 7.5);
-    } else if (state === 'sleeping') {
-      context.fillStyle = this.#hatch(context, colors.sleeping);
-      context.fillRect(x, y + 4, w, barHeight);
-    } else {
-      context.fillStyle = colors.running;
-      context.fillRect(x, y + 4, w, barHeight);
-    }
-  }
-
-  #layout() {
-    const width = this.scroller.clientWidth || this.clientWidth || 600;
-    const visibleLanes = Math.min(Math.max(this.#order.length, 1), MAX_VISIBLE_LANES);
-    const height = AXIS_HEIGHT + visibleLanes * LANE_HEIGHT;
-    const labelWidth = Math.min(170, Math.max(90, width * 0.22));
-    return { width, height, labelWidth, plotWidth: Math.max(width - labelWidth - 8, 10) };
+    const colors = {};
+    for (const [name, style] of Object.entries(this.#probes)) colors[name] = style.color;
+    // A transparent background means "the page's": nothing is painted behind the bars.
+    colors.paintBg = !/^rgba\(.*,\s*0\)$|^transparent$/.test(colors.bg);
+    return colors;
   }
 
   #draw() {
-    const hasSpans = this.#all.length > 0;
-    this.empty.hidden = hasSpans || this.#now !== null;
-    const { width, height, labelWidth, plotWidth } = this.#layout();
-    const totalHeight = AXIS_HEIGHT + this.#order.length * LANE_HEIGHT;
-    this.scroller.style.maxHeight = `${height}px`;
-    this.sizer.style.height = `${Math.max(totalHeight - height, 0)}px`;
-    const ratio = devicePixelRatio || 1;
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
-      this.canvas.width = Math.round(width * ratio);
-      this.canvas.height = Math.round(height * ratio);
-      this.canvas.style.height = `${height}px`;
+    const hasContent = this.#all.length > 0 || this.#now !== null;
+    this.#empty.hidden = hasContent;
+    this.#frameElement.hidden = !hasContent;
+    const colors = this.#readColors();
+    this.#renderLegend(colors);
+    if (!hasContent) {
+      this.#geometry = null;
+      this.#updateLabel();
+      return;
     }
-    const context = this.canvas.getContext('2d');
+
+    const laneCount = this.#order.length;
+    const visibleLanes = clamp(laneCount, 1, MAX_VISIBLE_LANES);
+    const height = AXIS_HEIGHT + visibleLanes * LANE_HEIGHT;
+    this.#scroller.style.maxHeight = `${height}px`;
+    this.#sizer.style.height = `${Math.max(0, laneCount - visibleLanes) * LANE_HEIGHT}px`;
+    const width = this.#scroller.clientWidth || 300;
+    const ratio = window.devicePixelRatio || 1;
+    const canvas = this.#canvas;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.height = `${height}px`;
+    }
+
+    const labelWidth = Math.round(clamp(this.#widestName + 14, 48, Math.min(200, width * 0.3)));
+    // A gap after the label column keeps time zero clear of the column's border.
+    const plotLeft = labelWidth + 6;
+    const plotWidth = Math.max(width - plotLeft - 2, 10);
+    const origin = this.#originOrZero();
+    const range = this.visibleRange;
+    const msPerPx = (range.end - range.start) / plotWidth;
+    const scrollTop = this.#scroller.scrollTop;
+    const firstLane = Math.floor(scrollTop / LANE_HEIGHT);
+    const lastLane = Math.min(laneCount, Math.ceil((scrollTop + height - AXIS_HEIGHT) / LANE_HEIGHT));
+    const geometry = {
+      width, height, ratio, labelWidth, plotLeft, plotWidth, origin, range, msPerPx,
+      scrollTop, firstLane, lastLane,
+    };
+    this.#geometry = geometry;
+
+    const context = canvas.getContext('2d');
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
-    const colors = this.#colors ?? this.#readColors();
-    if (colors.bg && colors.bg !== 'transparent') {
+    if (colors.paintBg) {
       context.fillStyle = colors.bg;
       context.fillRect(0, 0, width, height);
     }
+    const step = niceStep(range.end - range.start, plotWidth / 70);
+    this.#drawGrid(context, colors, geometry, step);
+    this.#drawLanes(context, colors, geometry);
+    this.#drawAxis(context, colors, geometry, step);
+    this.#drawNow(context, colors, geometry);
+    if (this.#tooltipFor === 'selection') this.#showSelectionTooltip();
+    this.#updateLabel();
+  }
 
-    const origin = this.origin ?? 0;
-    const range = this.visibleRange;
-    const msPerPx = (range.end - range.start) / plotWidth;
-    const toX = (time) => labelWidth + (time - origin - range.start) / msPerPx;
-
-    // Axis and grid.
-    const step = niceStep(range.end - range.start, plotWidth / 90);
-    context.font = '11px system-ui, sans-serif';
-    context.textBaseline = 'middle';
-    context.fillStyle = colors.text;
+  #drawGrid(context, colors, { width, height, labelWidth, plotLeft, range, msPerPx }, step) {
     context.strokeStyle = colors.grid;
     context.lineWidth = 1;
+    context.beginPath();
     for (let t = Math.ceil(range.start / step) * step; t <= range.end; t += step) {
-      const x = Math.round(labelWidth + (t - range.start) / msPerPx) + 0.5;
-      context.beginPath();
+      const x = Math.round(plotLeft + (t - range.start) / msPerPx) + 0.5;
       context.moveTo(x, AXIS_HEIGHT - 6);
       context.lineTo(x, height);
-      context.stroke();
-      const text = formatDuration(t);
-      const textWidth = context.measureText(text).width;
-      // The last label would run off the edge: it goes on the left of its tick instead.
-      context.fillText(text, x + 3 + textWidth > width ? x - 3 - textWidth : x + 3, AXIS_HEIGHT / 2);
     }
+    context.moveTo(0, AXIS_HEIGHT - 0.5);
+    context.lineTo(width, AXIS_HEIGHT - 0.5);
+    context.moveTo(labelWidth - 0.5, AXIS_HEIGHT);
+    context.lineTo(labelWidth - 0.5, height);
+    context.stroke();
+  }
 
-    // Lanes: only those scrolled into view.
-    const scrollTop = this.scroller.scrollTop;
-    const firstLane = Math.floor(scrollTop / LANE_HEIGHT);
-    const lastLane = Math.min(this.#order.length, firstLane + MAX_VISIBLE_LANES + 1);
+  #drawAxis(context, colors, { width, plotLeft, range, msPerPx }, step) {
+    context.font = AXIS_FONT;
+    context.textBaseline = 'middle';
+    context.fillStyle = colors.text;
+    let previousRight = plotLeft - 4;
+    for (let t = Math.ceil(range.start / step) * step; t <= range.end; t += step) {
+      const x = Math.round(plotLeft + (t - range.start) / msPerPx) + 0.5;
+      const text = formatTick(t, step);
+      const textWidth = context.measureText(text).width;
+      // A label that would run off the right edge goes on the left of its tick instead.
+      const left = x + 3 + textWidth > width ? x - 3 - textWidth : x + 3;
+      if (left < previousRight + 4) continue;
+      context.fillText(text, left, (AXIS_HEIGHT - 4) / 2);
+      previousRight = left + textWidth;
+    }
+  }
+
+  #drawLanes(context, colors, geometry) {
+    const { width, height, ratio, labelWidth, plotLeft, plotWidth, origin, range, msPerPx } = geometry;
+    const { scrollTop, firstLane, lastLane } = geometry;
+    const viewStart = origin + range.start;
+    const viewEnd = origin + range.end;
+    const plotRight = plotLeft + plotWidth;
+    const snap = (x) => Math.round(x * ratio) / ratio;
+    // One flat [x, y, w, …] list per way of painting: a single path each, whatever the
+    // number of spans.
+    const bars = { running: [], sleeping: [], sleepingSolid: [], waiting: [], waitingSolid: [] };
+
     context.save();
     context.beginPath();
     context.rect(0, AXIS_HEIGHT, width, height - AXIS_HEIGHT);
     context.clip();
-    const viewStart = origin + range.start;
-    const viewEnd = origin + range.end;
+
+    context.strokeStyle = colors.grid;
+    context.lineWidth = 1;
+    context.beginPath();
+    for (let index = firstLane; index < lastLane; index++) {
+      const y = Math.round(AXIS_HEIGHT + (index + 1) * LANE_HEIGHT - scrollTop) - 0.5;
+      context.moveTo(0, y);
+      context.lineTo(width, y);
+    }
+    context.stroke();
+
     for (let index = firstLane; index < lastLane; index++) {
       const lane = this.#order[index];
-      this.#sort(lane);
       const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
-      context.strokeStyle = colors.grid;
-      context.beginPath();
-      context.moveTo(0, y + LANE_HEIGHT - 0.5);
-      context.lineTo(width, y + LANE_HEIGHT - 0.5);
-      context.stroke();
-      this.#drawLaneSpans(context, colors, lane, y, viewStart, viewEnd, toX, labelWidth, width);
-      // The label goes last, over a plate, so bars scrolled left never hide it.
-      context.fillStyle = colors.bg && colors.bg !== 'transparent' ? colors.bg : this.#plate();
-      context.fillRect(0, y, labelWidth - 4, LANE_HEIGHT - 1);
-      context.fillStyle = colors.text;
-      context.font = '12px system-ui, sans-serif';
-      context.fillText(this.#fit(context, lane.name, labelWidth - 10), 4, y + LANE_HEIGHT / 2);
+      const spans = lane.spans;
+      // Per state, the rectangle being grown: spans whose pixels touch it join it, since
+      // one pixel cannot show two spans and 100,000 rectangles would be slow to fill.
+      const pending = { running: null, sleeping: null, waiting: null };
+      const flush = (state) => {
+        const bar = pending[state];
+        if (!bar) return;
+        const w = bar.right - bar.left;
+        const list = state === 'running' ? bars.running
+          : w < SOLID_BELOW_PX ? bars[`${state}Solid`] : bars[state];
+        list.push(bar.left, y, w);
+        pending[state] = null;
+      };
+      for (let i = this.#firstEndingAfter(lane, viewStart); i < spans.length; i++) {
+        const span = spans[i];
+        if (span.start > viewEnd) break;
+        if (span.end < viewStart) continue;
+        const left = snap(Math.max(plotLeft + (span.start - viewStart) / msPerPx, plotLeft - 2));
+        // Zero-length spans still get a pixel: an instant is an event worth seeing.
+        const right = Math.max(snap(Math.min(plotLeft + (span.end - viewStart) / msPerPx, plotRight + 2)), left + 1);
+        const bar = pending[span.state];
+        if (bar && left <= bar.right + 1) {
+          bar.right = Math.max(bar.right, right);
+        } else {
+          flush(span.state);
+          pending[span.state] = { left, right };
+        }
+      }
+      STATES.forEach(flush);
     }
+
+    context.save();
+    context.beginPath();
+    context.rect(plotLeft, AXIS_HEIGHT, plotWidth + 1, height - AXIS_HEIGHT);
+    context.clip();
+    // Running goes on top, so that a brief run inside a sleep stays visible.
+    this.#paintBars(context, colors, bars, ratio);
+    this.#drawSelection(context, colors, geometry);
     context.restore();
 
-    if (this.#now !== null) {
-      const x = toX(this.#now);
-      if (x >= labelWidth && x <= width) {
-        context.strokeStyle = colors.now;
-        context.lineWidth = 2;
-        context.beginPath();
-        context.moveTo(x, AXIS_HEIGHT - 6);
-        context.lineTo(x, height);
-        context.stroke();
-      }
-    }
-    this.#updateLabel();
+    this.#drawLaneLabels(context, colors, geometry);
+    context.restore();
   }
 
-  #drawLaneSpans(context, colors, lane, y, viewStart, viewEnd, toX, labelWidth, width) {
-    const spans = lane.spans;
-    // A span may start before the view and still reach into it: step back by the lane's
-    // longest span, no further.
-    let index = firstStartingAt(spans, viewStart - lane.longest);
-    let pending = null; // {state, x, right}: spans merged while they share pixels
-    const flush = () => {
-      if (pending) this.#drawBar(context, colors, pending.state, pending.x, y, pending.right - pending.x);
+  /** Paints bar lists; also used for the legend's swatches, so they match exactly. */
+  #paintBars(context, colors, bars, ratio) {
+    const fill = (list, { top, height }, style) => {
+      if (!list.length) return;
+      context.beginPath();
+      for (let i = 0; i < list.length; i += 3) context.rect(list[i], list[i + 1] + top, list[i + 2], height);
+      context.fillStyle = style;
+      context.fill();
     };
-    for (; index < spans.length; index++) {
-      const span = spans[index];
-      if (span.start > viewEnd) break;
-      if (span.end < viewStart) continue;
-      const x = Math.max(toX(span.start), labelWidth);
-      const right = Math.min(Math.max(toX(span.end), x + 1), width);
-      // Spans narrower than a pixel that touch the pending rectangle join it whatever
-      // their state: one pixel cannot show two, and 100,000 draw calls would be slow.
-      const joins = pending && x - pending.right < 1 &&
-        (pending.state === span.state || right - x <= 1);
-      if (joins) {
-        pending.right = Math.max(pending.right, right);
-      } else {
-        flush();
-        pending = { state: span.state, x, right };
+    if (bars.waiting.length) {
+      // Stroked inside the bar's box, so outlined and filled bars line up.
+      context.beginPath();
+      const { top, height } = BAR.waiting;
+      const list = bars.waiting;
+      for (let i = 0; i < list.length; i += 3) {
+        context.rect(list[i] + 0.75, list[i + 1] + top + 0.75, list[i + 2] - 1.5, height - 1.5);
       }
+      context.strokeStyle = colors.waiting;
+      context.lineWidth = 1.5;
+      context.stroke();
     }
-    flush();
-    const selected = this.#selected;
-    if (selected && this.#order[selected.laneIndex] === lane) {
-      const span = spans[selected.index];
-      const x = Math.max(toX(span.start), labelWidth);
-      const right = Math.min(Math.max(toX(span.end), x + 1), width);
-      context.strokeStyle = colors.text;
-      context.lineWidth = 2;
-      context.strokeRect(x - 2, y + 2, right - x + 4, LANE_HEIGHT - 4);
+    fill(bars.waitingSolid, BAR.waiting, colors.waiting);
+    fill(bars.sleeping, BAR.sleeping, this.#hatch(colors.sleeping, ratio));
+    fill(bars.sleepingSolid, BAR.sleeping, colors.sleeping);
+    fill(bars.running, BAR.running, colors.running);
+  }
+
+  /** Sleeping is hatched as well as lighter, so that it differs by more than colour. */
+  #hatch(color, ratio) {
+    const key = `${color} ${ratio}`;
+    let pattern = this.#patterns.get(key);
+    if (!pattern) {
+      const size = Math.round(6 * ratio);
+      const tile = new OffscreenCanvas(size, size);
+      const context = tile.getContext('2d');
+      context.fillStyle = color;
+      context.globalAlpha = 0.3;
+      context.fillRect(0, 0, size, size);
+      context.globalAlpha = 1;
+      context.strokeStyle = color;
+      context.lineWidth = 1.6 * ratio;
+      context.beginPath();
+      // The diagonal and its two neighbours' ends, so that tiles join seamlessly.
+      for (const offset of [-size, 0, size]) {
+        context.moveTo(offset, size);
+        context.lineTo(offset + size, 0);
+      }
+      context.stroke();
+      pattern = context.createPattern(tile, 'repeat');
+      // The tile is drawn in device pixels; the context's transform is in CSS pixels.
+      pattern.setTransform(new DOMMatrix([1 / ratio, 0, 0, 1 / ratio, 0, 0]));
+      if (this.#patterns.size > 16) this.#patterns.clear();
+      this.#patterns.set(key, pattern);
+    }
+    return pattern;
+  }
+
+  #drawSelection(context, colors, geometry) {
+    const box = this.#selected && this.#spanBox(this.#selected, geometry);
+    if (!box) return;
+    context.strokeStyle = colors.text;
+    context.lineWidth = 2;
+    context.strokeRect(box.left - 2, box.top + 1, box.right - box.left + 4, LANE_HEIGHT - 3);
+  }
+
+  #drawLaneLabels(context, colors, { labelWidth, scrollTop, firstLane, lastLane }) {
+    context.font = FONT;
+    context.textBaseline = 'middle';
+    context.fillStyle = colors.text;
+    const maxWidth = labelWidth - 10;
+    for (let index = firstLane; index < lastLane; index++) {
+      const lane = this.#order[index];
+      if (lane.fitted?.maxWidth !== maxWidth) lane.fitted = { maxWidth, text: fit(context, lane.name, maxWidth) };
+      const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
+      context.fillText(lane.fitted.text, 4, y + LANE_HEIGHT / 2);
     }
   }
 
-  /** The page's background behind labels when no --pg-timeline-bg is set. */
-  #plate() {
-    return getComputedStyle(document.body).backgroundColor || '#fff';
+  #drawNow(context, colors, { height, plotLeft, plotWidth, origin, range, msPerPx }) {
+    if (this.#now === null) return;
+    const x = Math.round(plotLeft + (this.#now - origin - range.start) / msPerPx);
+    if (x < plotLeft || x > plotLeft + plotWidth + 1) return;
+    context.fillStyle = colors.now;
+    context.fillRect(x - 1, AXIS_HEIGHT - 6, 2, height - AXIS_HEIGHT + 6);
+    // A small marker on the axis, so that the cursor reads as "now" and not as a gridline.
+    context.beginPath();
+    context.moveTo(x - 5, AXIS_HEIGHT - 8);
+    context.lineTo(x + 5, AXIS_HEIGHT - 8);
+    context.lineTo(x, AXIS_HEIGHT - 2);
+    context.closePath();
+    context.fill();
   }
 
-  #fit(context, text, maxWidth) {
-    if (context.measureText(text).width <= maxWidth) return text;
-    let end = text.length;
-    while (end > 1 && context.measureText(`${text.slice(0, end)}…`).width > maxWidth) end--;
-    return `${text.slice(0, end)}…`;
-  }
-
-  #updateLabel() {
-    const { start, end } = this.visibleRange;
-    const summary = this.#all.length
-      ? `Timeline: ${this.#order.length} lanes, ${this.#all.length} spans, ` +
-        `${formatDuration(start)} to ${formatDuration(end)}`
-      : 'Timeline: empty';
-    if (this.canvas.getAttribute('aria-label') !== summary) this.canvas.setAttribute('aria-label', summary);
-  }
-
-  #renderLegend() {
-    const colors = this.#readColors();
-    this.legend.replaceChildren(...STATES.map((state) => {
+  #renderLegend(colors) {
+    const ratio = window.devicePixelRatio || 1;
+    const key = `${colors.running}|${colors.sleeping}|${colors.waiting}|${ratio}`;
+    if (key === this.#legendKey) return;
+    this.#legendKey = key;
+    const swatchWidth = 28;
+    const swatchHeight = BAR.running.height;
+    this.#legend.replaceChildren(...STATES.map((state) => {
       const swatch = document.createElement('canvas');
-      const ratio = devicePixelRatio || 1;
-      swatch.width = 28 * ratio;
-      swatch.height = 12 * ratio;
+      swatch.width = Math.round(swatchWidth * ratio);
+      swatch.height = Math.round(swatchHeight * ratio);
       const context = swatch.getContext('2d');
-      context.scale(ratio, ratio);
-      this.#drawBar(context, colors, state, 0, -5, 28);
+      context.setTransform(ratio, 0, 0, ratio, 0, 0);
+      const bars = { running: [], sleeping: [], sleepingSolid: [], waiting: [], waitingSolid: [] };
+      bars[state].push(0, -BAR.running.top, swatchWidth);
+      this.#paintBars(context, colors, bars, ratio);
       const item = document.createElement('span');
       item.append(swatch, state);
       return item;
     }));
   }
 
-  /** The span under a point of the canvas, or null. */
-  #spanAt(offsetX, offsetY) {
-    const { labelWidth, plotWidth } = this.#layout();
-    if (offsetX < labelWidth || offsetY < AXIS_HEIGHT) return null;
-    const laneIndex = Math.floor((offsetY - AXIS_HEIGHT + this.scroller.scrollTop) / LANE_HEIGHT);
-    const lane = this.#order[laneIndex];
-    if (!lane) return null;
-    this.#sort(lane);
-    const range = this.visibleRange;
-    const msPerPx = (range.end - range.start) / plotWidth;
-    const time = (this.origin ?? 0) + range.start + (offsetX - labelWidth) * msPerPx;
-    const tolerance = HOVER_TOLERANCE_PX * msPerPx;
-    let best = null;
-    for (let index = firstStartingAt(lane.spans, time - lane.longest - tolerance);
-      index < lane.spans.length; index++) {
-      const span = lane.spans[index];
-      if (span.start > time + tolerance) break;
-      if (span.end + tolerance >= time) {
-        const distance = time < span.start ? span.start - time : Math.max(0, time - span.end);
-        if (!best || distance < best.distance) best = { laneIndex, index, distance };
+  // Screen readers get a summary rather than a live count on every frame of a run.
+  #updateLabel() {
+    const wait = this.#labelUpdatedAt + LABEL_THROTTLE_MS - performance.now();
+    if (wait > 0) {
+      this.#labelTimer ||= setTimeout(() => {
+        this.#labelTimer = 0;
+        this.#updateLabel();
+      }, wait);
+      return;
+    }
+    this.#labelUpdatedAt = performance.now();
+    const lanes = this.#order.length;
+    const spans = this.#all.length;
+    let summary = 'Timeline: empty';
+    if (spans) {
+      const end = Math.max(this.#latest, this.#now ?? -Infinity) - this.#originOrZero();
+      summary = `Timeline: ${lanes} lane${lanes === 1 ? '' : 's'}, ` +
+        `${spans} span${spans === 1 ? '' : 's'}, ${formatSummary(end)}`;
+      if (this.#view) {
+        summary += `; showing ${formatSummary(this.#view.start)} to ${formatSummary(this.#view.end)}`;
       }
     }
-    return best;
+    if (this.#canvas.getAttribute('aria-label') !== summary) this.#canvas.setAttribute('aria-label', summary);
+  }
+
+  // --- Hit testing --------------------------------------------------------------------
+
+  /** Where `{lane, span}` was drawn in the last frame, in canvas CSS pixels. */
+  #spanBox({ lane, span }, geometry = this.#geometry) {
+    if (!geometry) return null;
+    const index = this.#order.indexOf(lane);
+    if (index < 0) return null;
+    const { plotLeft, origin, range, msPerPx, scrollTop } = geometry;
+    const left = plotLeft + (span.start - origin - range.start) / msPerPx;
+    const right = Math.max(plotLeft + (span.end - origin - range.start) / msPerPx, left + 1);
+    return { left, right, top: AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop };
+  }
+
+  /** The span nearest to a point of the canvas, within a few pixels, or null. */
+  #hitTest(x, y) {
+    const geometry = this.#geometry;
+    if (!geometry || y < AXIS_HEIGHT) return null;
+    const lane = this.#order[Math.floor((y - AXIS_HEIGHT + geometry.scrollTop) / LANE_HEIGHT)];
+    if (!lane) return null;
+    if (x < geometry.plotLeft) return { lane, span: null };
+    const { plotLeft, origin, range, msPerPx } = geometry;
+    const time = origin + range.start + (x - plotLeft) * msPerPx;
+    const tolerance = HOVER_TOLERANCE_PX * msPerPx;
+    let best = null;
+    const spans = lane.spans;
+    for (let i = this.#firstEndingAfter(lane, time - tolerance - msPerPx); i < spans.length; i++) {
+      const span = spans[i];
+      if (span.start > time + tolerance) break;
+      // Distances in pixels, with a drawn width of at least one pixel, as on screen.
+      const drawnEnd = Math.max(span.end, span.start + msPerPx);
+      const distance = Math.max(0, span.start - time, time - drawnEnd) / msPerPx;
+      if (distance > HOVER_TOLERANCE_PX) continue;
+      const duration = span.end - span.start;
+      // On a tie the briefer span wins: it is the one drawn on top, and the hardest to hit.
+      if (!best || distance < best.distance || (distance === best.distance && duration < best.duration)) {
+        best = { lane, span, distance, duration };
+      }
+    }
+    return best ? { lane, span: best.span } : null;
+  }
+
+  /** The span of `lane` nearest to `time` (epoch ms): inside it, or closest to an edge. */
+  #nearestSpan(lane, time) {
+    const spans = lane.spans;
+    const after = this.#firstStartingAt(lane, time);
+    let best = after < spans.length ? { index: after, distance: spans[after].start - time } : null;
+    for (let i = after - 1; i >= 0; i--) {
+      // Every span before i ends by maxEnd[i]: none of them can beat the best so far.
+      if (best && time - lane.maxEnd[i] > best.distance) break;
+      const distance = Math.max(0, time - spans[i].end);
+      if (!best || distance < best.distance ||
+        (distance === best.distance && spans[i].end - spans[i].start < spans[best.index].end - spans[best.index].start)) {
+        best = { index: i, distance };
+      }
+    }
+    return best ? spans[best.index] : null;
+  }
+
+  // --- Pointer ------------------------------------------------------------------------
+
+  #onPointerDown(event) {
+    if (event.button !== 0) return;
+    this.#pointer = { id: event.pointerId, x: event.offsetX, y: event.offsetY, view: this.visibleRange, dragging: false };
+    this.#canvas.setPointerCapture(event.pointerId);
   }
 
   #onPointerMove(event) {
-    if (this.#drag) {
-      const { plotWidth } = this.#layout();
-      const { start, end } = this.#drag.range;
-      const shift = ((this.#drag.x - event.offsetX) / plotWidth) * (end - start);
+    const pointer = this.#pointer;
+    if (pointer && pointer.id === event.pointerId) {
+      if (!pointer.dragging && Math.abs(event.offsetX - pointer.x) < 4) return;
+      pointer.dragging = true;
+      this.#canvas.classList.add('dragging');
+      this.#hideTooltip();
+      const { start, end } = pointer.view;
+      const shift = (pointer.x - event.offsetX) * (end - start) / (this.#geometry?.plotWidth || 1);
       this.#view = { start: start + shift, end: end + shift };
       this.#schedule();
       return;
     }
-    this.#hover(this.#spanAt(event.offsetX, event.offsetY), event.offsetX, event.offsetY);
+    this.#hover(this.#hitTest(event.offsetX, event.offsetY), event);
   }
 
-  #onPointerDown(event) {
-    if (event.button !== 0) return;
-    this.#drag = { x: event.offsetX, range: this.visibleRange };
-    this.canvas.setPointerCapture(event.pointerId);
+  #onPointerUp(event, cancelled = false) {
+    const pointer = this.#pointer;
+    if (!pointer || pointer.id !== event.pointerId) return;
+    this.#pointer = null;
+    this.#canvas.classList.remove('dragging');
+    if (this.#canvas.hasPointerCapture(event.pointerId)) this.#canvas.releasePointerCapture(event.pointerId);
+    if (cancelled || pointer.dragging) return;
+    const hit = this.#hitTest(event.offsetX, event.offsetY);
+    if (hit?.span) {
+      this.#select(hit, { scrollIntoView: false });
+      this.#hover(hit, event);
+    } else {
+      this.#select(null);
+    }
   }
 
-  #onPointerUp(event) {
-    this.#drag = null;
-    if (this.canvas.hasPointerCapture(event.pointerId)) this.canvas.releasePointerCapture(event.pointerId);
+  #onPointerLeave() {
+    if (this.#pointer?.dragging) return;
+    this.#hovered = null;
+    if (this.#selected && this.matches(':focus-within')) this.#showSelectionTooltip();
+    else this.#hideTooltip();
   }
 
   #onWheel(event) {
-    const scrolls = this.scroller.scrollHeight > this.scroller.clientHeight;
-    if (event.shiftKey) {
+    const geometry = this.#geometry;
+    if (!geometry) return;
+    const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? geometry.height : 1;
+    const dx = event.deltaX * unit;
+    const dy = event.deltaY * unit;
+    const zooming = event.ctrlKey || event.metaKey;
+    if (!zooming && (Math.abs(dx) > Math.abs(dy) || event.shiftKey)) {
       event.preventDefault();
-      this.pan((event.deltaX || event.deltaY) / 500);
+      this.pan((Math.abs(dx) > Math.abs(dy) ? dx : dy) / geometry.plotWidth);
       return;
     }
-    if (!event.ctrlKey && !event.metaKey && scrolls) return; // let the lanes scroll
+    const scrolls = this.#scroller.scrollHeight > this.#scroller.clientHeight + 1;
+    if (!zooming && scrolls) return; // the wheel scrolls the lanes, as it would any list
     event.preventDefault();
-    const { labelWidth, plotWidth } = this.#layout();
-    const range = this.visibleRange;
-    const at = range.start + ((event.offsetX - labelWidth) / plotWidth) * (range.end - range.start);
-    this.zoom(Math.exp(-event.deltaY / 300), at);
+    const { plotLeft, plotWidth, range } = geometry;
+    const at = range.start + clamp((event.offsetX - plotLeft) / plotWidth, 0, 1) * (range.end - range.start);
+    this.zoom(Math.exp(-clamp(dy, -300, 300) / 250), at);
   }
 
+  #hover(hit, event) {
+    const previous = this.#hovered;
+    this.#hovered = hit;
+    if (!hit) {
+      if (this.#tooltipFor === 'hover') this.#hideTooltip();
+      return;
+    }
+    const frameBox = this.#frameElement.getBoundingClientRect();
+    this.#fillTooltip(hit);
+    this.#placeTooltip(event.clientX - frameBox.left + 14, event.clientY - frameBox.top + 16,
+      event.clientY - frameBox.top - 8);
+    this.#tooltipFor = 'hover';
+    if (hit.span && hit.span !== previous?.span) this.#emitFocus(hit.span);
+  }
+
+  // --- Keyboard -----------------------------------------------------------------------
+
   #onKeyDown(event) {
-    const handled = () => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const { key, shiftKey } = event;
+    let handled = true;
+    if (key === '+' || key === '=') this.zoom(1.5, this.#focusTime());
+    else if (key === '-' || key === '_') this.zoom(1 / 1.5, this.#focusTime());
+    else if (key === '0' || key === 'Home') this.resetZoom();
+    else if (key === 'Escape' && this.#selected) this.#select(null);
+    else if (shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) this.pan(key === 'ArrowLeft' ? -0.2 : 0.2);
+    else if (shiftKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
+      this.#scroller.scrollTop += key === 'ArrowUp' ? -LANE_HEIGHT : LANE_HEIGHT;
+    } else if (key.startsWith('Arrow') && this.#all.length) this.#moveSelection(key);
+    else handled = false;
+    if (handled) {
       event.preventDefault();
       event.stopPropagation();
-    };
-    if (event.key === '+' || event.key === '=') {
-      handled();
-      this.zoom(1.5, this.#selectedMiddle());
-    } else if (event.key === '-' || event.key === '_') {
-      handled();
-      this.zoom(1 / 1.5, this.#selectedMiddle());
-    } else if (event.key === '0' || event.key === 'Home') {
-      handled();
-      this.resetZoom();
-    } else if (event.key === 'Escape' && this.#selected) {
-      handled();
-      this.#select(null);
-    } else if (event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
-      handled();
-      this.pan(event.key === 'ArrowLeft' ? -0.2 : 0.2);
-    } else if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) {
-      if (!this.#all.length) return;
-      handled();
-      this.#moveSelection(event.key);
     }
   }
 
-  #selectedMiddle() {
-    if (!this.#selected) return undefined;
-    const span = this.#order[this.#selected.laneIndex].spans[this.#selected.index];
-    return (span.start + span.end) / 2 - (this.origin ?? 0);
+  /** The time to zoom around: the selected span's middle, else the view's middle. */
+  #focusTime() {
+    const span = this.#selected?.span;
+    return span ? (span.start + span.end) / 2 - this.#originOrZero() : undefined;
   }
 
   #moveSelection(key) {
     const current = this.#selected;
     if (!current) {
-      const laneIndex = Math.max(0, this.#order.findIndex((lane) => lane.spans.length));
-      this.#select({ laneIndex, index: 0 });
+      this.#select(this.#firstVisibleSpan());
       return;
     }
-    const lane = this.#order[current.laneIndex];
+    const { lane, span } = current;
     if (key === 'ArrowLeft' || key === 'ArrowRight') {
-      const index = current.index + (key === 'ArrowRight' ? 1 : -1);
-      if (index >= 0 && index < lane.spans.length) this.#select({ laneIndex: current.laneIndex, index });
+      const index = this.#indexOf(lane, span) + (key === 'ArrowRight' ? 1 : -1);
+      if (index >= 0 && index < lane.spans.length) this.#select({ lane, span: lane.spans[index] });
+      else this.#announce(`${key === 'ArrowRight' ? 'Last' : 'First'} span of ${lane.name}`);
       return;
     }
-    const time = this.#selectedMiddle() + (this.origin ?? 0);
-    for (let laneIndex = current.laneIndex + (key === 'ArrowDown' ? 1 : -1);
-      laneIndex >= 0 && laneIndex < this.#order.length;
-      laneIndex += key === 'ArrowDown' ? 1 : -1) {
-      const spans = this.#order[laneIndex].spans;
-      if (!spans.length) continue;
-      this.#sort(this.#order[laneIndex]);
-      const at = Math.min(firstStartingAt(spans, time), spans.length - 1);
-      const before = Math.max(at - 1, 0);
-      const nearer = Math.abs(spans[before].end - time) < Math.abs(spans[at].start - time) ? before : at;
-      this.#select({ laneIndex, index: nearer });
+    const laneIndex = this.#order.indexOf(lane) + (key === 'ArrowDown' ? 1 : -1);
+    const next = this.#order[laneIndex];
+    if (!next) {
+      this.#announce(`${key === 'ArrowDown' ? 'Last' : 'First'} lane`);
       return;
     }
+    const nearest = this.#nearestSpan(next, (span.start + span.end) / 2);
+    if (nearest) this.#select({ lane: next, span: nearest });
   }
 
-  #select(selection) {
+  #firstVisibleSpan() {
+    const geometry = this.#geometry;
+    const viewStart = this.#originOrZero() + this.visibleRange.start;
+    const first = geometry ? geometry.firstLane : 0;
+    for (let index = first; index < this.#order.length; index++) {
+      const lane = this.#order[index];
+      const i = this.#firstEndingAfter(lane, viewStart);
+      if (i < lane.spans.length) return { lane, span: lane.spans[i] };
+    }
+    const lane = this.#order[0];
+    return { lane, span: lane.spans[0] };
+  }
+
+  #select(selection, { scrollIntoView = true } = {}) {
     this.#selected = selection;
+    this.#schedule();
     if (!selection) {
-      this.#hover(null);
-      this.#schedule();
+      if (this.#tooltipFor === 'selection') this.#hideTooltip();
       return;
     }
-    // Keep the selected lane and span in view.
-    const top = selection.laneIndex * LANE_HEIGHT;
-    const visible = this.scroller.clientHeight - AXIS_HEIGHT;
-    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
-    else if (top + LANE_HEIGHT > this.scroller.scrollTop + visible) {
-      this.scroller.scrollTop = top + LANE_HEIGHT - visible;
+    if (scrollIntoView) this.#bringIntoView(selection);
+    this.#announce(this.#describe(selection.span));
+    this.#emitFocus(selection.span);
+    // Drawing now, so that the tooltip is placed against the frame the learner will see.
+    this.renderNow();
+    if (scrollIntoView) this.#showSelectionTooltip();
+  }
+
+  #bringIntoView({ lane, span }) {
+    const top = this.#order.indexOf(lane) * LANE_HEIGHT;
+    const visible = this.#scroller.clientHeight - AXIS_HEIGHT;
+    if (top < this.#scroller.scrollTop) this.#scroller.scrollTop = top;
+    else if (top + LANE_HEIGHT > this.#scroller.scrollTop + visible) {
+      this.#scroller.scrollTop = top + LANE_HEIGHT - visible;
     }
-    const span = this.#order[selection.laneIndex].spans[selection.index];
-    const origin = this.origin ?? 0;
-    const range = this.visibleRange;
-    if (span.end - origin < range.start || span.start - origin > range.end) {
-      const width = range.end - range.start;
+    const origin = this.#originOrZero();
+    const { start, end } = this.visibleRange;
+    if (span.end - origin < start || span.start - origin > end) {
       const middle = (span.start + span.end) / 2 - origin;
+      const width = end - start;
       this.#view = { start: middle - width / 2, end: middle + width / 2 };
     }
-    this.#schedule();
-    const { labelWidth, plotWidth } = this.#layout();
-    const after = this.visibleRange;
-    const x = labelWidth + ((span.start - origin - after.start) / (after.end - after.start)) * plotWidth;
-    const y = AXIS_HEIGHT + (selection.laneIndex + 1) * LANE_HEIGHT - this.scroller.scrollTop;
-    this.#showTooltip(span, Math.max(labelWidth, x), y);
-    this.announcer.textContent = this.#describe(span);
-    this.dispatchEvent(new CustomEvent('span-focus', { detail: span, bubbles: true, composed: true }));
   }
 
-  #hover(hit, x = 0, y = 0) {
-    const span = hit ? this.#order[hit.laneIndex].spans[hit.index] : null;
-    if (span === this.#hovered) {
-      if (span) this.#showTooltip(span, x + 12, y + 14);
-      return;
-    }
-    this.#hovered = span;
-    if (!span) {
-      this.tooltip.hidden = true;
-      return;
-    }
-    this.#showTooltip(span, x + 12, y + 14);
-    this.dispatchEvent(new CustomEvent('span-focus', { detail: span, bubbles: true, composed: true }));
-  }
+  // --- Tooltip, announcements, events -------------------------------------------------
 
   #describe(span) {
-    const origin = this.origin ?? 0;
-    return `${span.lane}: ${span.state}, ${span.label}, from ${formatDuration(span.start - origin)} ` +
-      `to ${formatDuration(span.end - origin)} (${formatDuration(span.end - span.start)})`;
+    const origin = this.#originOrZero();
+    return `${span.lane}: ${span.state}${span.label ? `, ${span.label}` : ''}, ` +
+      `from ${formatTime(span.start - origin)} to ${formatTime(span.end - origin)}, ` +
+      `lasting ${formatDuration(Math.round((span.end - span.start) * 1000) / 1000)}`;
   }
 
-  #showTooltip(span, x, y) {
-    const origin = this.origin ?? 0;
-    const lines = [
-      [span.lane, true],
-      [`${span.state} · ${span.label}`],
-      [`${formatDuration(span.start - origin)} → ${formatDuration(span.end - origin)}`],
-      [`duration ${formatDuration(span.end - span.start)}`],
-    ];
-    this.tooltip.replaceChildren(...lines.map(([text, strong]) => {
-      const line = document.createElement(strong ? 'strong' : 'div');
-      line.textContent = text;
-      if (strong) line.style.display = 'block';
-      return line;
-    }));
-    this.tooltip.hidden = false;
-    const maxX = (this.clientWidth || 600) - this.tooltip.offsetWidth - 4;
-    this.tooltip.style.left = `${Math.max(0, Math.min(x, maxX))}px`;
-    this.tooltip.style.top = `${y + this.scroller.offsetTop}px`;
+  #fillTooltip({ lane, span }) {
+    const tooltip = this.#tooltip;
+    tooltip.querySelector('.lane').textContent = lane.name;
+    const rows = ['.state', '.label', '.times', '.duration'].map((s) => tooltip.querySelector(s));
+    if (!span) {
+      // Over the label column: the full name, which may have been cut short there.
+      rows[0].textContent = '';
+      rows[1].textContent = `${lane.spans.length} span${lane.spans.length === 1 ? '' : 's'}`;
+      rows[2].textContent = '';
+      rows[3].textContent = '';
+      return;
+    }
+    const origin = this.#originOrZero();
+    rows[0].textContent = span.state;
+    rows[1].textContent = span.label ? `· ${span.label}` : '';
+    rows[2].textContent = `${formatTime(span.start - origin)} → ${formatTime(span.end - origin)}`;
+    rows[3].textContent = `duration ${formatDuration(Math.round((span.end - span.start) * 1000) / 1000)}`;
   }
+
+  /** Places the tooltip at (x, y) in the frame, or with its bottom at `above` if it would overflow. */
+  #placeTooltip(x, y, above) {
+    const tooltip = this.#tooltip;
+    tooltip.hidden = false;
+    const frameWidth = this.#frameElement.clientWidth;
+    const frameHeight = this.#frameElement.clientHeight;
+    const { offsetWidth: width, offsetHeight: height } = tooltip;
+    let left = x;
+    if (left + width > frameWidth) left = Math.max(0, Math.min(x - width - 28, frameWidth - width));
+    let top = y;
+    if (top + height > frameHeight + 24 && above - height >= 0) top = above - height;
+    tooltip.style.left = `${Math.round(left)}px`;
+    tooltip.style.top = `${Math.round(top)}px`;
+  }
+
+  #showSelectionTooltip() {
+    const selection = this.#selected;
+    const box = selection && this.#spanBox(selection);
+    if (!box || !this.#geometry) return this.#hideTooltip();
+    const { plotLeft, plotWidth } = this.#geometry;
+    this.#fillTooltip(selection);
+    const x = clamp(box.left, plotLeft, plotLeft + plotWidth - 4);
+    this.#placeTooltip(x, box.top + LANE_HEIGHT + 2, box.top - 2);
+    this.#tooltipFor = 'selection';
+  }
+
+  #hideTooltip() {
+    this.#tooltip.hidden = true;
+    this.#tooltipFor = null;
+  }
+
+  #announce(text) {
+    this.#announcer.textContent = text;
+  }
+
+  #emitFocus(span) {
+    this.dispatchEvent(new CustomEvent('span-focus', { detail: span, bubbles: true, composed: true }));
+  }
+}
+
+/** `text`, cut with an ellipsis to fit `maxWidth` in the context's font. */
+function fit(context, text, maxWidth) {
+  if (context.measureText(text).width <= maxWidth) return text;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if (context.measureText(`${text.slice(0, mid)}…`).width <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  return `${text.slice(0, low)}…`;
 }
 
 if (!customElements.get('pg-timeline')) customElements.define('pg-timeline', PgTimeline);
