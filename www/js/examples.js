@@ -52,7 +52,7 @@ const poolRowsCounted = (params) => 2 * params.rows * params.repeats;
 const poolParams = (rows) => [
   { name: 'rows', label: 'Rows', type: 'number', min: 0, max: 10_000_000, default: rows },
   { name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 100 },
-  { name: 'chunkRows', label: 'Rows per call (0: automatic)', type: 'number', min: 0,
+  { name: 'chunkRows', label: 'Rows per call (0 = auto)', type: 'number', min: 0,
     max: 10_000_000, default: 0 },
   { name: 'repeats', label: 'Repeats (median)', type: 'number', min: 1, max: 25, default: 3 },
   { name: 'workers', label: 'Workers', type: 'number', min: 1, max: CORES, default: CORES },

@@ -125,7 +125,8 @@ TEMPLATE.innerHTML = `
   <p class="visually-hidden" aria-live="polite" id="announce"></p>
   <div class="probes">
     <i data-color="running"></i><i data-color="sleeping"></i><i data-color="waiting"></i>
-    <i data-color="text"></i><i data-color="grid"></i><i data-color="bg"></i><i data-color="now"></i>
+    <i data-color="text"></i><i data-color="grid"></i><i data-color="bg"></i>
+    <i data-color="now"></i>
   </div>
 `;
 
@@ -142,6 +143,11 @@ export function formatDuration(ms, digits = 4) {
 /** A time since origin, to the microsecond: epoch doubles hold no finer, so no noise is shown. */
 function formatTime(ms) {
   return formatDuration(Math.round(ms * 1000) / 1000, 9);
+}
+
+/** A span's duration, to the microsecond as `formatTime`. */
+function formatLength(span) {
+  return formatDuration(Math.round((span.end - span.start) * 1000) / 1000);
 }
 
 /** Three significant digits, zeros kept, as a summary reads: "1.00 s", "12.5 ms". */
@@ -189,6 +195,9 @@ function lowerBound(length, valueAt, target) {
 }
 
 const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
+
+const toTimeOrNull = (value) =>
+  (value === null || value === undefined || !Number.isFinite(Number(value)) ? null : Number(value));
 
 // One canvas context for measuring lane names as they arrive, so that the label column
 // can be as wide as the longest name without measuring every lane on every frame.
@@ -290,7 +299,7 @@ export class PgTimeline extends HTMLElement {
   }
 
   set origin(value) {
-    this.#origin = value === null || value === undefined ? null : Number(value);
+    this.#origin = toTimeOrNull(value);
     this.#schedule();
   }
 
@@ -300,7 +309,7 @@ export class PgTimeline extends HTMLElement {
   }
 
   set now(value) {
-    this.#now = value === null || value === undefined ? null : Number(value);
+    this.#now = toTimeOrNull(value);
     this.#schedule();
   }
 
@@ -415,7 +424,9 @@ export class PgTimeline extends HTMLElement {
     lane.spans.push(span);
     // While sorted, maxEnd[i] is the latest end among spans[0..i]: it never decreases,
     // so a binary search on it skips every span that ends before the view.
-    if (lane.sorted) lane.maxEnd.push(Math.max(span.end, count ? lane.maxEnd[count - 1] : -Infinity));
+    if (lane.sorted) {
+      lane.maxEnd.push(count ? Math.max(span.end, lane.maxEnd[count - 1]) : span.end);
+    }
     this.#all.push(span);
     this.#earliest = Math.min(this.#earliest, span.start);
     this.#latest = Math.max(this.#latest, span.end);
@@ -506,9 +517,11 @@ export class PgTimeline extends HTMLElement {
     const width = this.#scroller.clientWidth || 300;
     const ratio = window.devicePixelRatio || 1;
     const canvas = this.#canvas;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
+    const backingWidth = Math.round(width * ratio);
+    const backingHeight = Math.round(height * ratio);
+    if (canvas.width !== backingWidth || canvas.height !== backingHeight) {
+      canvas.width = backingWidth;
+      canvas.height = backingHeight;
       canvas.style.height = `${height}px`;
     }
 
@@ -521,7 +534,8 @@ export class PgTimeline extends HTMLElement {
     const msPerPx = (range.end - range.start) / plotWidth;
     const scrollTop = this.#scroller.scrollTop;
     const firstLane = Math.floor(scrollTop / LANE_HEIGHT);
-    const lastLane = Math.min(laneCount, Math.ceil((scrollTop + height - AXIS_HEIGHT) / LANE_HEIGHT));
+    const lastLane = Math.min(laneCount,
+      Math.ceil((scrollTop + height - AXIS_HEIGHT) / LANE_HEIGHT));
     const geometry = {
       width, height, ratio, labelWidth, plotLeft, plotWidth, origin, range, msPerPx,
       scrollTop, firstLane, lastLane,
@@ -535,7 +549,7 @@ export class PgTimeline extends HTMLElement {
       context.fillStyle = colors.bg;
       context.fillRect(0, 0, width, height);
     }
-    const step = niceStep(range.end - range.start, plotWidth / 70);
+    const step = niceStep(range.end - range.start, plotWidth / 60);
     this.#drawGrid(context, colors, geometry, step);
     this.#drawLanes(context, colors, geometry);
     this.#drawAxis(context, colors, geometry, step);
@@ -578,7 +592,7 @@ export class PgTimeline extends HTMLElement {
   }
 
   #drawLanes(context, colors, geometry) {
-    const { width, height, ratio, labelWidth, plotLeft, plotWidth, origin, range, msPerPx } = geometry;
+    const { width, height, ratio, plotLeft, plotWidth, origin, range, msPerPx } = geometry;
     const { scrollTop, firstLane, lastLane } = geometry;
     const viewStart = origin + range.start;
     const viewEnd = origin + range.end;
@@ -624,8 +638,9 @@ export class PgTimeline extends HTMLElement {
         if (span.start > viewEnd) break;
         if (span.end < viewStart) continue;
         const left = snap(Math.max(plotLeft + (span.start - viewStart) / msPerPx, plotLeft - 2));
+        const end = snap(Math.min(plotLeft + (span.end - viewStart) / msPerPx, plotRight + 2));
         // Zero-length spans still get a pixel: an instant is an event worth seeing.
-        const right = Math.max(snap(Math.min(plotLeft + (span.end - viewStart) / msPerPx, plotRight + 2)), left + 1);
+        const right = Math.max(end, left + 1);
         const bar = pending[span.state];
         if (bar && left <= bar.right + 1) {
           bar.right = Math.max(bar.right, right);
@@ -655,7 +670,9 @@ export class PgTimeline extends HTMLElement {
     const fill = (list, { top, height }, style) => {
       if (!list.length) return;
       context.beginPath();
-      for (let i = 0; i < list.length; i += 3) context.rect(list[i], list[i + 1] + top, list[i + 2], height);
+      for (let i = 0; i < list.length; i += 3) {
+        context.rect(list[i], list[i + 1] + top, list[i + 2], height);
+      }
       context.fillStyle = style;
       context.fill();
     };
@@ -722,7 +739,9 @@ export class PgTimeline extends HTMLElement {
     const maxWidth = labelWidth - 10;
     for (let index = firstLane; index < lastLane; index++) {
       const lane = this.#order[index];
-      if (lane.fitted?.maxWidth !== maxWidth) lane.fitted = { maxWidth, text: fit(context, lane.name, maxWidth) };
+      if (lane.fitted?.maxWidth !== maxWidth) {
+        lane.fitted = { maxWidth, text: fit(context, lane.name, maxWidth) };
+      }
       const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
       context.fillText(lane.fitted.text, 4, y + LANE_HEIGHT / 2);
     }
@@ -784,10 +803,13 @@ export class PgTimeline extends HTMLElement {
       summary = `Timeline: ${lanes} lane${lanes === 1 ? '' : 's'}, ` +
         `${spans} span${spans === 1 ? '' : 's'}, ${formatSummary(end)}`;
       if (this.#view) {
-        summary += `; showing ${formatSummary(this.#view.start)} to ${formatSummary(this.#view.end)}`;
+        const { start, end: viewEnd } = this.#view;
+        summary += `; showing ${formatSummary(start)} to ${formatSummary(viewEnd)}`;
       }
     }
-    if (this.#canvas.getAttribute('aria-label') !== summary) this.#canvas.setAttribute('aria-label', summary);
+    if (this.#canvas.getAttribute('aria-label') !== summary) {
+      this.#canvas.setAttribute('aria-label', summary);
+    }
   }
 
   // --- Hit testing --------------------------------------------------------------------
@@ -823,8 +845,9 @@ export class PgTimeline extends HTMLElement {
       const distance = Math.max(0, span.start - time, time - drawnEnd) / msPerPx;
       if (distance > HOVER_TOLERANCE_PX) continue;
       const duration = span.end - span.start;
-      // On a tie the briefer span wins: it is the one drawn on top, and the hardest to hit.
-      if (!best || distance < best.distance || (distance === best.distance && duration < best.duration)) {
+      // On a tie the briefer span wins: a sliver is the hardest thing to point at.
+      if (!best || distance < best.distance ||
+        (distance === best.distance && duration < best.duration)) {
         best = { lane, span, distance, duration };
       }
     }
@@ -835,14 +858,19 @@ export class PgTimeline extends HTMLElement {
   #nearestSpan(lane, time) {
     const spans = lane.spans;
     const after = this.#firstStartingAt(lane, time);
-    let best = after < spans.length ? { index: after, distance: spans[after].start - time } : null;
+    let best = null;
+    if (after < spans.length) {
+      const { start, end } = spans[after];
+      best = { index: after, distance: start - time, duration: end - start };
+    }
     for (let i = after - 1; i >= 0; i--) {
       // Every span before i ends by maxEnd[i]: none of them can beat the best so far.
       if (best && time - lane.maxEnd[i] > best.distance) break;
       const distance = Math.max(0, time - spans[i].end);
+      const duration = spans[i].end - spans[i].start;
       if (!best || distance < best.distance ||
-        (distance === best.distance && spans[i].end - spans[i].start < spans[best.index].end - spans[best.index].start)) {
-        best = { index: i, distance };
+        (distance === best.distance && duration < best.duration)) {
+        best = { index: i, distance, duration };
       }
     }
     return best ? spans[best.index] : null;
@@ -852,7 +880,8 @@ export class PgTimeline extends HTMLElement {
 
   #onPointerDown(event) {
     if (event.button !== 0) return;
-    this.#pointer = { id: event.pointerId, x: event.offsetX, y: event.offsetY, view: this.visibleRange, dragging: false };
+    const { pointerId: id, offsetX: x } = event;
+    this.#pointer = { id, x, view: this.visibleRange, dragging: false };
     this.#canvas.setPointerCapture(event.pointerId);
   }
 
@@ -877,7 +906,9 @@ export class PgTimeline extends HTMLElement {
     if (!pointer || pointer.id !== event.pointerId) return;
     this.#pointer = null;
     this.#canvas.classList.remove('dragging');
-    if (this.#canvas.hasPointerCapture(event.pointerId)) this.#canvas.releasePointerCapture(event.pointerId);
+    if (this.#canvas.hasPointerCapture(event.pointerId)) {
+      this.#canvas.releasePointerCapture(event.pointerId);
+    }
     if (cancelled || pointer.dragging) return;
     const hit = this.#hitTest(event.offsetX, event.offsetY);
     if (hit?.span) {
@@ -911,7 +942,8 @@ export class PgTimeline extends HTMLElement {
     if (!zooming && scrolls) return; // the wheel scrolls the lanes, as it would any list
     event.preventDefault();
     const { plotLeft, plotWidth, range } = geometry;
-    const at = range.start + clamp((event.offsetX - plotLeft) / plotWidth, 0, 1) * (range.end - range.start);
+    const fraction = clamp((event.offsetX - plotLeft) / plotWidth, 0, 1);
+    const at = range.start + fraction * (range.end - range.start);
     this.zoom(Math.exp(-clamp(dy, -300, 300) / 250), at);
   }
 
@@ -940,8 +972,9 @@ export class PgTimeline extends HTMLElement {
     else if (key === '-' || key === '_') this.zoom(1 / 1.5, this.#focusTime());
     else if (key === '0' || key === 'Home') this.resetZoom();
     else if (key === 'Escape' && this.#selected) this.#select(null);
-    else if (shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) this.pan(key === 'ArrowLeft' ? -0.2 : 0.2);
-    else if (shiftKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
+    else if (shiftKey && (key === 'ArrowLeft' || key === 'ArrowRight')) {
+      this.pan(key === 'ArrowLeft' ? -0.2 : 0.2);
+    } else if (shiftKey && (key === 'ArrowUp' || key === 'ArrowDown')) {
       this.#scroller.scrollTop += key === 'ArrowUp' ? -LANE_HEIGHT : LANE_HEIGHT;
     } else if (key.startsWith('Arrow') && this.#all.length) this.#moveSelection(key);
     else handled = false;
@@ -995,9 +1028,9 @@ export class PgTimeline extends HTMLElement {
 
   #select(selection, { scrollIntoView = true } = {}) {
     this.#selected = selection;
-    this.#schedule();
     if (!selection) {
       if (this.#tooltipFor === 'selection') this.#hideTooltip();
+      this.#schedule();
       return;
     }
     if (scrollIntoView) this.#bringIntoView(selection);
@@ -1030,7 +1063,7 @@ export class PgTimeline extends HTMLElement {
     const origin = this.#originOrZero();
     return `${span.lane}: ${span.state}${span.label ? `, ${span.label}` : ''}, ` +
       `from ${formatTime(span.start - origin)} to ${formatTime(span.end - origin)}, ` +
-      `lasting ${formatDuration(Math.round((span.end - span.start) * 1000) / 1000)}`;
+      `lasting ${formatLength(span)}`;
   }
 
   #fillTooltip({ lane, span }) {
@@ -1049,10 +1082,10 @@ export class PgTimeline extends HTMLElement {
     rows[0].textContent = span.state;
     rows[1].textContent = span.label ? `· ${span.label}` : '';
     rows[2].textContent = `${formatTime(span.start - origin)} → ${formatTime(span.end - origin)}`;
-    rows[3].textContent = `duration ${formatDuration(Math.round((span.end - span.start) * 1000) / 1000)}`;
+    rows[3].textContent = `duration ${formatLength(span)}`;
   }
 
-  /** Places the tooltip at (x, y) in the frame, or with its bottom at `above` if it would overflow. */
+  /** Puts the tooltip at (x, y) in the frame, or with its bottom at `above` if it overflows. */
   #placeTooltip(x, y, above) {
     const tooltip = this.#tooltip;
     tooltip.hidden = false;
@@ -1088,7 +1121,8 @@ export class PgTimeline extends HTMLElement {
   }
 
   #emitFocus(span) {
-    this.dispatchEvent(new CustomEvent('span-focus', { detail: span, bubbles: true, composed: true }));
+    const options = { detail: span, bubbles: true, composed: true };
+    this.dispatchEvent(new CustomEvent('span-focus', options));
   }
 }
 
