@@ -48,7 +48,7 @@ const outputTexts = (page) => page.$$eval('#output .line .text', (nodes) => node
 const timelineLanes = (page) => page.$eval('#timeline', (timeline) => timeline.lanes);
 
 describe('the page', () => {
-  test('is cross-origin isolated and lists the nine examples in the tutorial’s groups', async () => {
+  test('is cross-origin isolated and lists the nine examples in the tutorial’s menu order', async () => {
     const page = await open();
     assert.equal(await page.evaluate(() => crossOriginIsolated), true);
     assert.equal(await page.isHidden('#isolation-notice'), true);
@@ -57,8 +57,8 @@ describe('the page', () => {
       numbers: [...s.querySelectorAll('.number')].map((n) => Number(n.textContent)),
     })));
     assert.deepEqual(groups, [
-      { title: 'Asynchronous programming', numbers: [3, 4, 5, 6] },
-      { title: 'Parallelism', numbers: [1, 2, 7, 8, 9] },
+      { title: 'Asynchronous programming', numbers: [1, 2, 3, 4, 5, 6] },
+      { title: 'Parallelism', numbers: [7, 8, 9] },
     ]);
   });
 
@@ -68,6 +68,17 @@ describe('the page', () => {
     await page.click('nav a[href="#count-async"]');
     await page.waitForFunction(() => document.querySelector('h1').textContent === 'Count Async');
     assert.equal(new URL(page.url()).hash, '#count-async');
+  });
+
+  test('says so when a link names no example or carries bad parameters', async () => {
+    let page = await open('#no-such-example');
+    assert.match(await page.textContent('#status'), /There is no example called “no-such-example”/);
+    assert.equal(await page.textContent('h1'), 'Multiprocessing', 'the first example of the menu');
+    await opened.context.close();
+    page = await open('#pool-map?rows=-5&seed=abc');
+    assert.match(await page.textContent('#param-rows-error'), /Between 0 and 10,000,000/);
+    assert.match(await page.textContent('#param-seed-error'), /Enter a number/);
+    assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
   });
 
   test('shows the Rust that runs beside the Python original', async () => {

@@ -200,6 +200,9 @@ function setStatus(text, kind = '') {
 }
 
 const PROGRESS_DELAY_MS = 300;
+/** While workers compute, the page redraws a few times a second only: with a core per
+ * worker, a redraw every frame would take time from them and slow what it shows. */
+const WORKER_RUN_REFRESH_MS = 250;
 
 /** The DOM keeps the most recent lines only: examples share the page's event loop with the
  * output, and laying out 20,000 lines would delay their timers, distorting what they show. */
@@ -279,7 +282,7 @@ async function run(example) {
       progress.hidden = false;
       progress.value = Math.min(1, pool.rowsDone() / progressTotal);
     }
-    frame = requestAnimationFrame(tick);
+    frame = example.usesPool ? setTimeout(tick, WORKER_RUN_REFRESH_MS) : requestAnimationFrame(tick);
   };
   const thisRun = {
     example,
@@ -311,7 +314,8 @@ async function run(example) {
     else setStatus(`Error: ${error.message}`, 'error');
   } finally {
     output.flush();
-    cancelAnimationFrame(frame);
+    if (example.usesPool) clearTimeout(frame);
+    else cancelAnimationFrame(frame);
     progress.hidden = true;
     progress.value = 0;
     timeline.now = null;
@@ -325,8 +329,14 @@ async function run(example) {
 
 function route() {
   const { id, query } = parseHash();
-  const example = exampleById(id) ?? EXAMPLES.find((e) => e.run);
+  const example = exampleById(id) ?? EXAMPLES[0];
   showExample(example, query);
+  // A shared link may carry anything: say what is wrong with it at once, not on Run.
+  if (id && !exampleById(id)) {
+    setStatus(`There is no example called “${id}”; here is ${example.title} instead.`, 'error');
+  } else if ([...query.keys()].length && example.run && !readParams(example)) {
+    setStatus('Some parameters in the link need fixing before the example can run.', 'error');
+  }
 }
 
 function main() {

@@ -63,7 +63,7 @@ const POOL_DATA = 'A 200,000 × 5 matrix of random digits; for each row, count t
 
 export const EXAMPLES = [
   {
-    id: 'multiprocessing', number: 1, group: 'parallel', title: 'Multiprocessing',
+    id: 'multiprocessing', number: 1, group: 'async', title: 'Multiprocessing',
     summary: 'Four processes that share nothing, each printing its continent.',
     explanation: [
       'Four processes start — the first with print_func’s default argument, Asia, then ' +
@@ -90,7 +90,7 @@ export const EXAMPLES = [
     },
   },
   {
-    id: 'threading', number: 2, group: 'parallel', title: 'Threading',
+    id: 'threading', number: 2, group: 'async', title: 'Threading',
     summary: 'Two threads in one memory: a square and a cube.',
     explanation: [
       'Two threads start, one printing a square and one a cube; the main thread joins both, ' +
