@@ -289,7 +289,11 @@ async function run(example) {
     stop() {
       stopped = true;
       requestStop();
-      if (example.usesPool) pool.stop();
+      if (example.usesPool) {
+        // The stopped worker is gone; its successor starts now, ready for the next run.
+        pool.stop();
+        pool.start().catch(() => {});
+      }
     },
   };
   activeRun = thisRun;
