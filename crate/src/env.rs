@@ -176,10 +176,8 @@ mod tests {
         let reported = real.run(gather_counts(&fast, 3));
         assert_eq!(reported, 1000.0);
         assert_eq!(real.now_ms(), 250.0);
-        let last = real.events().into_iter().rev().find_map(|e| match e {
-            Event::Line(line) => Some(line),
-            Event::Span(_) => None,
-        });
+        let events = real.events();
+        let last = events.iter().rev().find_map(Event::as_line);
         assert_eq!(
             last.unwrap().text,
             "count_async.rs executed in 1.00 seconds."
@@ -198,20 +196,15 @@ mod tests {
         let events = env.events();
         let sleeping_ends: Vec<f64> = events
             .iter()
-            .filter_map(|e| match e {
-                Event::Span(span) if span.state == crate::trace::SpanState::Sleeping => {
-                    Some(span.end_ms)
-                }
-                _ => None,
-            })
+            .filter_map(Event::as_span)
+            .filter(|span| span.state == crate::trace::SpanState::Sleeping)
+            .map(|span| span.end_ms)
             .collect();
         assert_eq!(sleeping_ends, [400.0, 400.0]);
-        let texts: Vec<String> = events
-            .into_iter()
-            .filter_map(|e| match e {
-                Event::Line(line) => Some(line.text),
-                Event::Span(_) => None,
-            })
+        let texts: Vec<&str> = events
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|line| line.text.as_str())
             .collect();
         assert_eq!(texts, ["One", "One", "Stopped after 0.40 s."]);
     }

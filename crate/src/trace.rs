@@ -66,3 +66,19 @@ pub enum Event {
     Line(Line),
     Span(Span),
 }
+
+impl Event {
+    pub fn as_line(&self) -> Option<&Line> {
+        match self {
+            Event::Line(line) => Some(line),
+            Event::Span(_) => None,
+        }
+    }
+
+    pub fn as_span(&self) -> Option<&Span> {
+        match self {
+            Event::Span(span) => Some(span),
+            Event::Line(_) => None,
+        }
+    }
+}

@@ -81,24 +81,17 @@ mod tests {
     fn lines(events: &[Event]) -> Vec<(String, String, f64)> {
         events
             .iter()
-            .filter_map(|event| match event {
-                Event::Line(Line { lane, text, at_ms }) => {
-                    Some((lane.clone(), text.clone(), *at_ms))
-                }
-                Event::Span(_) => None,
-            })
+            .filter_map(Event::as_line)
+            .map(|Line { lane, text, at_ms }| (lane.clone(), text.clone(), *at_ms))
             .collect()
     }
 
     fn spans_of(events: &[Event], lane: &str) -> Vec<(SpanState, f64, f64)> {
         events
             .iter()
-            .filter_map(|event| match event {
-                Event::Span(span) if span.lane == lane => {
-                    Some((span.state, span.start_ms, span.end_ms))
-                }
-                _ => None,
-            })
+            .filter_map(Event::as_span)
+            .filter(|span| span.lane == lane)
+            .map(|span| (span.state, span.start_ms, span.end_ms))
             .collect()
     }
 

@@ -213,10 +213,8 @@ mod tests {
         let events = events.into_inner();
         let lines: Vec<_> = events
             .iter()
-            .filter_map(|e| match e {
-                Event::Line(line) => Some((line.lane.as_str(), line.at_ms)),
-                Event::Span(_) => None,
-            })
+            .filter_map(Event::as_line)
+            .map(|line| (line.lane.as_str(), line.at_ms))
             .collect();
         assert_eq!(lines.len(), 5, "a line per process, then the summary");
         assert!(lines.contains(&("process 4 (Africa)", 96.0)));

@@ -730,10 +730,8 @@ mod tests {
 
         let lines: Vec<_> = events
             .iter()
-            .filter_map(|e| match e {
-                Event::Line(line) => Some(line.text.clone()),
-                Event::Span(_) => None,
-            })
+            .filter_map(Event::as_line)
+            .map(|line| line.text.clone())
             .collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0], python_list(&expected[..10]));
@@ -744,13 +742,7 @@ mod tests {
         );
         assert!(lines[2].starts_with("sequential loop: "), "{}", lines[2]);
 
-        let spans: Vec<_> = events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Span(span) => Some(span),
-                Event::Line(_) => None,
-            })
-            .collect();
+        let spans: Vec<_> = events.iter().filter_map(Event::as_span).collect();
         let on_workers = spans
             .iter()
             .filter(|s| s.lane.starts_with("worker "))
@@ -828,10 +820,8 @@ mod tests {
         pool.install(|| run_pool(PoolMethod::Apply, &params, 1, &mut |e| events.push(e)));
         let texts: Vec<String> = events
             .iter()
-            .filter_map(|e| match e {
-                Event::Line(line) => Some(line.text.clone()),
-                Event::Span(_) => None,
-            })
+            .filter_map(Event::as_line)
+            .map(|line| line.text.clone())
             .collect();
         assert!(
             texts[1].starts_with("pool.apply: 3000 rows on 2 workers in "),
