@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 # share one target/ directory without rebuilding each other's dependencies.
 ifneq ($(wildcard /usr/bin/rustc /usr/lib/rustlib/src/rust/library),)
 CARGO := env PATH=/usr/bin:$(PATH) RUSTC_BOOTSTRAP=1 cargo
-else ifneq ($(shell rustup +nightly component list --installed 2>/dev/null | grep -c -e rust-src -e wasm32-unknown-unknown),)
+else ifeq ($(shell rustup +nightly component list --installed 2>/dev/null | grep -c -e '^rust-src' -e '^rust-std-wasm32-unknown-unknown'),2)
 CARGO := cargo +nightly
 else
 CARGO := env PATH=/usr/bin:$(PATH) RUSTC_BOOTSTRAP=1 cargo
