@@ -58,7 +58,7 @@ setup:
 		npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
-build: setup $(PKG)/playground_bg.wasm $(GENERATED)/.stamp
+build: setup $(PKG)/playground_bg.wasm $(GENERATED)/.stamp www/_headers
 
 $(WASM_OUT): $(RUST_SOURCES)
 	$(CARGO) build --release $(WASM_CARGO_FLAGS)
@@ -72,6 +72,11 @@ $(GENERATED)/.stamp: $(DEMO_SOURCES)
 	@mkdir -p $(GENERATED)/rust
 	cp $(DEMO_SOURCES) $(GENERATED)/rust/
 	@touch $@
+
+# The deploy headers for hosts that read a _headers file (Netlify, Cloudflare Pages), made
+# from serve.json so that the dev server and a deployment send the same headers.
+www/_headers: serve.json
+	node -e 'const { headers } = require("./serve.json"); const rules = headers.flatMap((h) => ["/*", ...h.headers.map((x) => "  " + x.key + ": " + x.value)]); require("fs").writeFileSync("$@", rules.join("\n") + "\n");'
 
 serve: build
 	@echo "Serving the playground at http://$(HOST):$(PORT)/  (Ctrl-C stops)"
@@ -94,4 +99,4 @@ fmt: setup
 	$(CARGO) fmt --all
 
 clean:
-	rm -rf $(PKG) $(GENERATED) target
+	rm -rf $(PKG) $(GENERATED) www/_headers target
