@@ -22,17 +22,6 @@ pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
 const SLEEP_MS: f64 = 1000.0;
 
-/// The number of coroutines, checked against the limits the page shows.
-pub fn validate_coroutines(coroutines: u32) -> Result<u32, String> {
-    if (1..=MAX_COROUTINES).contains(&coroutines) {
-        Ok(coroutines)
-    } else {
-        Err(format!(
-            "The number of coroutines must be between 1 and {MAX_COROUTINES}; got {coroutines}."
-        ))
-    }
-}
-
 pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
     let mut task = Task::start(env, lane, "count()");
     task.print("One");
@@ -185,13 +174,5 @@ mod tests {
             })
             .count();
         assert_eq!(sleeping, MAX_COROUTINES as usize);
-    }
-
-    #[test]
-    fn coroutine_count_is_validated() {
-        assert!(validate_coroutines(0).is_err());
-        assert_eq!(validate_coroutines(1), Ok(1));
-        assert_eq!(validate_coroutines(MAX_COROUTINES), Ok(MAX_COROUTINES));
-        assert!(validate_coroutines(MAX_COROUTINES + 1).is_err());
     }
 }

@@ -75,16 +75,6 @@ pub fn continents(processes: u32) -> Vec<String> {
         .collect()
 }
 
-pub fn validate_processes(processes: u32) -> Result<u32, String> {
-    if (1..=MAX_PROCESSES).contains(&processes) {
-        Ok(processes)
-    } else {
-        Err(format!(
-            "The number of processes must be between 1 and {MAX_PROCESSES}; got {processes}."
-        ))
-    }
-}
-
 /// What a finished process sends back, its clock readings in epoch milliseconds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProcessReport {
@@ -235,12 +225,5 @@ mod tests {
         let before = calls_in_this_instance();
         let (_, calls) = process_main("Europe");
         assert_eq!(calls, before + 1);
-    }
-
-    #[test]
-    fn process_count_is_validated() {
-        assert!(validate_processes(0).is_err());
-        assert!(validate_processes(17).is_err());
-        assert_eq!(validate_processes(16), Ok(16));
     }
 }

@@ -589,6 +589,13 @@ pub fn python_list(values: &[u32]) -> String {
 mod tests {
     use super::*;
 
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+
     /// Pcg32 written out from its definition (PCG XSH RR 64/32), independent of rand_pcg.
     fn reference_cells(count: usize, seed: u64) -> Vec<u8> {
         const MULTIPLIER: u64 = 6364136223846793005;
@@ -633,10 +640,7 @@ mod tests {
 
     #[test]
     fn parallel_equals_sequential_for_many_shapes_and_chunks() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .unwrap();
+        let pool = pool(3);
         for (rows, columns) in [(0, 5), (1, 5), (7, 1), (1000, 5), (12_345, 9)] {
             for seed in 0..4 {
                 let matrix = Matrix::random(rows, columns, seed);
@@ -656,10 +660,7 @@ mod tests {
 
     #[test]
     fn every_chunk_is_one_span_on_a_worker_lane() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let matrix = Matrix::random(1000, 5, 1);
         let spans = Mutex::new(Vec::new());
         pool.install(|| count_parallel(&matrix, 4, 8, 100, &spans));
@@ -725,10 +726,7 @@ mod tests {
 
     #[test]
     fn map_prints_the_first_counts_then_the_timings() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let params = PoolParams {
             rows: 5000,
             ..PoolParams::default()
@@ -787,10 +785,7 @@ mod tests {
 
     #[test]
     fn every_method_equals_the_loop_for_many_seeds_and_shapes() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(3)
-            .build()
-            .unwrap();
+        let pool = pool(3);
         let methods = [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap];
         for (rows, columns, minimum, maximum) in [
             (0, 5, 4, 8),
@@ -829,10 +824,7 @@ mod tests {
 
     #[test]
     fn apply_makes_one_call_per_row_but_few_spans() {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(2)
-            .build()
-            .unwrap();
+        let pool = pool(2);
         let params = PoolParams {
             rows: 3000,
             ..PoolParams::default()
