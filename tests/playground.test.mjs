@@ -111,6 +111,26 @@ describe('Count Async', () => {
     assert.deepEqual(states, ['running', 'sleeping', 'running']);
   });
 
+  test('after a run, replay shows the output as it was at a chosen moment', async () => {
+    const page = await open('#count-async');
+    await runExample(page);
+    assert.equal(await page.isVisible('#replay'), true);
+    // Half-way through the second: every One printed, no Two yet.
+    await page.$eval('#replay', (slider) => {
+      slider.value = String(Number(slider.max) / 2);
+      slider.dispatchEvent(new Event('input'));
+    });
+    const faded = await page.$$eval('#output .line', (lines) =>
+      lines.map((l) => [l.querySelector('.text').textContent, l.classList.contains('future')]));
+    assert.deepEqual(faded.slice(0, 6), [
+      ['One', false], ['One', false], ['One', false], ['Two', true], ['Two', true], ['Two', true],
+    ]);
+    assert.notEqual(await page.$eval('#timeline', (t) => t.now), null, 'the timeline shows the moment');
+    await page.focus('#replay');
+    await page.keyboard.press('End');
+    assert.equal(await page.$$eval('#output .line.future', (lines) => lines.length), 0);
+  });
+
   test('its sequential twin prints One, Two in turn and takes about three seconds', async () => {
     const page = await open('#count-async');
     await page.selectOption('#param-mode', 'sequential');

@@ -14,8 +14,9 @@ const pool = new PoolClient();
 let current = null; // the example on screen
 let activeRun = null; // {stop(), example} while a run is live
 
-function element(tag, props = {}, children = []) {
+function element(tag, { dataset = {}, ...props } = {}, children = []) {
   const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
   node.append(...children);
   return node;
 }
@@ -190,6 +191,7 @@ function showExample(example, query) {
   $('params').hidden = !example.run;
   $('output').replaceChildren();
   $('timeline').clear();
+  hideReplay();
   setStatus('');
   renderCode(example).catch((error) => setStatus(`Could not load the code: ${error.message}`, 'error'));
 }
@@ -222,7 +224,7 @@ function outputWriter(origin) {
     const atBottom = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
     const fragment = document.createDocumentFragment();
     for (const line of pending.splice(0).slice(-MAX_LINES_SHOWN)) {
-      fragment.append(element('div', { className: 'line' }, [
+      fragment.append(element('div', { className: 'line', dataset: { at: line.at } }, [
         element('span', { className: 'at', textContent: `${((line.at - origin) / 1000).toFixed(3)} s` }),
         element('span', { className: 'lane', textContent: line.lane }),
         element('span', { className: 'text', textContent: line.text }),
@@ -297,6 +299,7 @@ async function run(example) {
     },
   };
   activeRun = thisRun;
+  hideReplay();
   $('run').disabled = true;
   $('stop').disabled = false;
   setStatus('Running…', 'running');
@@ -318,6 +321,7 @@ async function run(example) {
     else setStatus(`Error: ${error.message}`, 'error');
   } finally {
     output.flush();
+    if (activeRun === thisRun && $('status').dataset.kind === 'done') enableReplay(origin);
     if (example.usesPool) clearTimeout(frame);
     else cancelAnimationFrame(frame);
     progress.hidden = true;
@@ -329,6 +333,31 @@ async function run(example) {
       $('stop').disabled = true;
     }
   }
+}
+
+/** After a run, a slider moves a cursor along the timeline and shows the output as it was
+ * at that moment: what had not been printed yet is greyed out. */
+function enableReplay(origin) {
+  const timeline = $('timeline');
+  const spans = timeline.spans;
+  const lines = [...$('output').querySelectorAll('.line')];
+  const end = Math.max(origin, ...spans.map((s) => s.end), ...lines.map((l) => Number(l.dataset.at)));
+  const slider = $('replay');
+  slider.value = slider.max;
+  const show = () => {
+    const at = origin + (Number(slider.value) / Number(slider.max)) * (end - origin);
+    const atEnd = slider.value === slider.max;
+    timeline.now = atEnd ? null : at;
+    $('replay-time').textContent = `${((at - origin) / 1000).toFixed(3)} s`;
+    for (const line of lines) line.classList.toggle('future', Number(line.dataset.at) > at);
+  };
+  slider.oninput = show;
+  show();
+  $('replay-controls').hidden = false;
+}
+
+function hideReplay() {
+  $('replay-controls').hidden = true;
 }
 
 function route() {
