@@ -185,7 +185,8 @@ describe('Multiprocessing', () => {
       'The name of continent is :  Africa', 'The name of continent is :  America',
       'The name of continent is :  Asia', 'The name of continent is :  Europe',
     ]);
-    assert.match(lines[4], /^Calls counted by each process's global: 1, 1, 1, 1; by the page's own: 0\./);
+    assert.match(lines[4], /^Started in the order Asia, America, Europe, Africa; finished in the order (\w+, ){3}\w+\.$/);
+    assert.match(lines[5], /^Calls counted by each process's global: 1, 1, 1, 1; by the page's own: 0\./);
     assert.deepEqual([...await timelineLanes(page)].sort(), [
       'process 1 (Asia)', 'process 2 (America)', 'process 3 (Europe)', 'process 4 (Africa)',
     ]);
@@ -240,6 +241,16 @@ describe('pool.apply and pool.starmap', () => {
     await page.click('#stop');
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'stopped');
     assert.equal(await page.isHidden('#progress'), true);
+  });
+
+  test('columns and bounds are parameters too', async () => {
+    const page = await open('#pool-starmap?rows=1000&columns=7&minimum=2&maximum=3&seed=5&repeats=1');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    const head = matrixRows(5, 10, 7).map((row) => howmanyWithinRange(row, 2, 3));
+    assert.equal(lines[0], `[${head.join(', ')}]`);
+    const total = matrixRows(5, 1000, 7).reduce((sum, row) => sum + howmanyWithinRange(row, 2, 3), 0);
+    assert.equal(lines[3], `total: ${total} values within [2, 3] in 1000 rows, the same from both`);
   });
 
   test('one worker gives the same counts as two', async () => {

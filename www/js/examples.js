@@ -47,10 +47,14 @@ const poolRun = (method) => async (params, { emit, pool }) => {
 
 /** Rows a pool run counts in all: the pool's and the loop's, every repeat. */
 const poolRowsCounted = (params) => 2 * params.rows * params.repeats;
+// (The crate also bounds rows × columns by 100,000,000 cells and says so if exceeded.)
 
 /** Parameters of examples 7–9; only the default number of rows differs. */
 const poolParams = (rows) => [
   { name: 'rows', label: 'Rows', type: 'number', min: 0, max: 10_000_000, default: rows },
+  { name: 'columns', label: 'Columns', type: 'number', min: 1, max: 100, default: 5 },
+  { name: 'minimum', label: 'Minimum', type: 'number', min: 0, max: 255, default: 4 },
+  { name: 'maximum', label: 'Maximum', type: 'number', min: 0, max: 255, default: 8 },
   { name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 100 },
   { name: 'chunkRows', label: 'Rows per call (0 = auto)', type: 'number', min: 0,
     max: 10_000_000, default: 0 },

@@ -132,17 +132,33 @@ pub async fn start_then_join(
     }))
     .await;
     let reports: Vec<ProcessReport> = joined.into_iter().collect::<Result<_, _>>()?;
+    let last_finish = reports.iter().map(|r| r.finished_ms).fold(0.0, f64::max);
+    let say = |text: String| {
+        emit(Event::Line(Line {
+            lane: "main".to_string(),
+            text,
+            at_ms: last_finish,
+        }))
+    };
+    let mut finish_order: Vec<(f64, &str)> = reports
+        .iter()
+        .zip(&names)
+        .map(|(report, name)| (report.finished_ms, name.as_str()))
+        .collect();
+    finish_order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let finish_order: Vec<&str> = finish_order.into_iter().map(|(_, name)| name).collect();
+    say(format!(
+        "Started in the order {}; finished in the order {}.",
+        names.join(", "),
+        finish_order.join(", ")
+    ));
     let calls: Vec<String> = reports.iter().map(|r| r.calls.to_string()).collect();
-    let page_calls = calls_in_this_instance();
-    emit(Event::Line(Line {
-        lane: "main".to_string(),
-        text: format!(
-            "Calls counted by each process's global: {}; by the page's own: {page_calls}. \
-             Nothing was shared: each result came back as a message.",
-            calls.join(", ")
-        ),
-        at_ms: reports.iter().map(|r| r.finished_ms).fold(0.0, f64::max),
-    }));
+    say(format!(
+        "Calls counted by each process's global: {}; by the page's own: {}. \
+         Nothing was shared: each result came back as a message.",
+        calls.join(", "),
+        calls_in_this_instance()
+    ));
     Ok(reports)
 }
 
@@ -206,12 +222,22 @@ mod tests {
             .filter_map(Event::as_line)
             .map(|line| (line.lane.as_str(), line.at_ms))
             .collect();
-        assert_eq!(lines.len(), 5, "a line per process, then the summary");
+        assert_eq!(lines.len(), 6, "a line per process, then two of summary");
         assert!(lines.contains(&("process 4 (Africa)", 96.0)));
         assert_eq!(
-            lines[4],
-            ("main", 99.0),
+            lines[4..],
+            [("main", 99.0), ("main", 99.0)],
             "the summary comes after the last process"
+        );
+        let texts: Vec<_> = events
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|l| &l.text)
+            .collect();
+        assert_eq!(
+            texts[4],
+            "Started in the order Asia, America, Europe, Africa; \
+             finished in the order Africa, Europe, America, Asia."
         );
         let spans = events
             .iter()

@@ -500,6 +500,11 @@ pub fn run_pool(
         report.sequential_ms,
         format_ratio(report.speedup())
     ));
+    print(format!(
+        "total: {} values within [{minimum}, {maximum}] in {} rows, the same from both",
+        report.total,
+        matrix.rows()
+    ));
     report
 }
 
@@ -752,8 +757,15 @@ mod tests {
             .filter_map(Event::as_line)
             .map(|line| line.text.clone())
             .collect();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 4);
         assert_eq!(lines[0], python_list(&expected[..10]));
+        assert_eq!(
+            lines[3],
+            format!(
+                "total: {} values within [4, 8] in 5000 rows, the same from both",
+                report.total
+            )
+        );
         assert!(
             lines[1].starts_with("pool.map: 5000 rows on 2 workers in "),
             "{}",
