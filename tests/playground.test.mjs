@@ -23,7 +23,8 @@ after(async () => {
 });
 
 afterEach(async () => {
-  const errors = opened?.errors ?? [];
+  const expected = opened?.expectedErrors;
+  const errors = (opened?.errors ?? []).filter((error) => !expected?.test(error));
   await opened?.context.close();
   opened = null;
   assert.deepEqual(errors, [], 'the page reported errors');
@@ -257,6 +258,20 @@ describe('pool.apply and pool.starmap', () => {
     const page = await open('#pool-map?workers=1&rows=3000&seed=9');
     assert.match(await runExample(page), / on 1 worker /);
     assert.equal((await outputTexts(page))[0], `[${expectedHead(9).join(', ')}]`);
+  });
+});
+
+describe('failures', () => {
+  test('a panic in the pool worker shows its message, and the next run works', async () => {
+    const page = await open('?debug#pool-map');
+    // The panic is logged on purpose; any other error still fails the test.
+    opened.expectedErrors = /debug panic requested|unreachable/;
+    const message = await page.evaluate(() => globalThis.playgroundDebug.poolPanic().then(
+      () => 'no error', (error) => error.message));
+    assert.match(message, /^panic: panicked at .*debug panic requested/s);
+    await page.fill('#param-rows', '1000');
+    assert.match(await runExample(page), /^Finished/);
+    assert.equal((await outputTexts(page))[0], `[${expectedHead(100).join(', ')}]`);
   });
 });
 

@@ -23,7 +23,28 @@ extern "C" {
 
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    // A panic aborts: the instance traps and JavaScript sees only "unreachable". The
+    // panic's own message goes to the console, and to `__playgroundPanic` where the page
+    // or a worker defines it, so that the error shown in the page says what went wrong.
+    std::panic::set_hook(Box::new(|info| {
+        report_panic(&info.to_string());
+        console_error_panic_hook::hook(info);
+    }));
+}
+
+fn report_panic(message: &str) {
+    let global = js_sys::global();
+    if let Ok(report) = Reflect::get(&global, &"__playgroundPanic".into()) {
+        if let Some(report) = report.dyn_ref::<Function>() {
+            let _ = report.call1(&JsValue::NULL, &message.into());
+        }
+    }
+}
+
+/// A hidden trigger for the tests: panics, as a bug in an example would.
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("debug panic requested");
 }
 
 /// The browser's event loop as an [`Env`]: real time, `setTimeout` sleeps, and every event

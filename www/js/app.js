@@ -381,6 +381,10 @@ function main() {
   $('stop').addEventListener('click', () => activeRun?.stop());
   addEventListener('hashchange', route);
   route();
+  // ?debug exposes triggers that the tests use to provoke failures on purpose.
+  if (new URLSearchParams(location.search).has('debug')) {
+    globalThis.playgroundDebug = { poolPanic: () => pool.run('panic', {}, () => {}) };
+  }
   document.documentElement.dataset.ready = 'true';
 }
 

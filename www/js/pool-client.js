@@ -81,7 +81,7 @@ export class PoolClient {
     this.#failAll(stopped);
   }
 
-  #settle({ type, id, event, result, message }) {
+  #settle({ type, id, event, result, message, poisoned }) {
     const job = this.#pending.get(id);
     if (!job) return;
     if (type === 'event') {
@@ -89,8 +89,16 @@ export class PoolClient {
       return;
     }
     this.#pending.delete(id);
-    if (type === 'result') job.resolve(result);
-    else job.reject(new Error(message));
+    if (type === 'result') {
+      job.resolve(result);
+      return;
+    }
+    job.reject(new Error(message));
+    if (poisoned) {
+      // A panicked instance cannot be trusted again: start afresh for the next run.
+      this.stop();
+      this.start().catch(() => {});
+    }
   }
 
   #failAll(error) {

@@ -4,13 +4,21 @@
 // {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
 // {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress} is posted once the pool is up.
 
-import init, { initThreadPool, rowsDoneAddress, runPool, runThreading } from '../pkg/playground.js';
+import init, {
+  debugPanic, initThreadPool, rowsDoneAddress, runPool, runThreading,
+} from '../pkg/playground.js';
+
+// The crate's panic hook reports here: a panic traps the instance, and the trap's own
+// message ("unreachable") says nothing useful.
+let lastPanic = null;
+self.__playgroundPanic = (message) => { lastPanic = message; };
 
 const runners = {
   apply: (params, emit) => runPool('apply', params, emit),
   map: (params, emit) => runPool('map', params, emit),
   starmap: (params, emit) => runPool('starmap', params, emit),
   threading: runThreading,
+  panic: () => debugPanic(),
 };
 
 const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
@@ -34,6 +42,9 @@ self.addEventListener('message', async ({ data }) => {
     const result = run(params, (event) => self.postMessage({ type: 'event', id, event }));
     self.postMessage({ type: 'result', id, result });
   } catch (error) {
-    self.postMessage({ type: 'error', id, message: error?.message ?? String(error) });
+    const message = lastPanic ? `panic: ${lastPanic}` : error?.message ?? String(error);
+    // After a panic the instance is poisoned: the page replaces this worker.
+    self.postMessage({ type: 'error', id, message, poisoned: lastPanic !== null });
+    lastPanic = null;
   }
 });
