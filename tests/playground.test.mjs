@@ -262,6 +262,14 @@ describe('pool.apply and pool.starmap', () => {
 });
 
 describe('failures', () => {
+  test('a panic on the page’s own instance shows its message, and the next run works', async () => {
+    const page = await open('?debug#count-async');
+    opened.expectedErrors = /debug panic requested|unreachable/;
+    await page.evaluate(() => globalThis.playgroundDebug.mainPanic());
+    assert.match(await page.textContent('#status'), /^Error: panic: panicked at .*debug panic requested/s);
+    assert.match(await runExample(page), /^Finished: 3 × count\(\) gathered/);
+  });
+
   test('a panic in the pool worker shows its message, and the next run works', async () => {
     const page = await open('?debug#pool-map');
     // The panic is logged on purpose; any other error still fails the test.

@@ -4,7 +4,7 @@
 
 import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { PoolClient } from './pool-client.js';
-import { loadWasm } from './wasm.js';
+import { loadWasm, takePanic } from './wasm.js';
 import './timeline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -317,8 +317,9 @@ async function run(example) {
     if (summary === null || stopped) setStatus('Stopped.', 'stopped');
     else setStatus(`Finished: ${summary}`, 'done');
   } catch (error) {
+    const panic = takePanic();
     if (stopped) setStatus('Stopped.', 'stopped');
-    else setStatus(`Error: ${error.message}`, 'error');
+    else setStatus(`Error: ${panic ? `panic: ${panic}` : error.message}`, 'error');
   } finally {
     output.flush();
     if (activeRun === thisRun && $('status').dataset.kind === 'done') enableReplay(origin);
@@ -383,7 +384,13 @@ function main() {
   route();
   // ?debug exposes triggers that the tests use to provoke failures on purpose.
   if (new URLSearchParams(location.search).has('debug')) {
-    globalThis.playgroundDebug = { poolPanic: () => pool.run('panic', {}, () => {}) };
+    globalThis.playgroundDebug = {
+      poolPanic: () => pool.run('panic', {}, () => {}),
+      // Through the page's own run, as a panicking event-loop example would go.
+      mainPanic: () => run({
+        ...current, run: async () => (await loadWasm()).debugPanic(), params: [],
+      }),
+    };
   }
   document.documentElement.dataset.ready = 'true';
 }
