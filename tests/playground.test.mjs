@@ -82,6 +82,26 @@ describe('the page', () => {
     assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
   });
 
+  test('share gives a link with the parameters and an iframe snippet for embedding', async () => {
+    const page = await open('#pool-map');
+    await page.fill('#param-rows', '1234');
+    await page.click('#share');
+    const link = new URL(await page.inputValue('#share-url'));
+    assert.equal(link.hash, '#pool-map?rows=1234&columns=5&minimum=4&maximum=8&seed=100&chunkRows=0&repeats=3&workers=2');
+    const snippet = await page.inputValue('#share-embed');
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#pool-map\?rows=1234&/);
+  });
+
+  test('embedded, it shows the example alone with a link to the full playground', async () => {
+    const page = await open('?embed#count-async?coroutines=2');
+    assert.equal(await page.isHidden('header.site'), true);
+    assert.equal(await page.isHidden('nav'), true);
+    assert.equal(await page.isVisible('#open-full'), true);
+    assert.equal(new URL(await page.getAttribute('#open-full', 'href')).search, '');
+    await runExample(page);
+    assert.deepEqual((await outputTexts(page)).slice(0, 4), ['One', 'One', 'Two', 'Two']);
+  });
+
   test('shows the Rust that runs beside the Python original', async () => {
     const page = await open('#count-async');
     const paneText = async (pane) => {

@@ -193,6 +193,7 @@ function showExample(example, query) {
   $('timeline').clear();
   hideReplay();
   setStatus('');
+  updateShare();
   renderCode(example).catch((error) => setStatus(`Could not load the code: ${error.message}`, 'error'));
 }
 
@@ -361,6 +362,26 @@ function hideReplay() {
   $('replay-controls').hidden = true;
 }
 
+/** The page's URL for `example` with the form's current values, as a deep link. */
+function exampleUrl(example, { embed = false } = {}) {
+  const values = {};
+  for (const param of example.params ?? []) values[param.name] = $(`param-${param.name}`).value;
+  const query = new URLSearchParams(values).toString();
+  const url = new URL(location.href);
+  url.search = embed ? '?embed' : '';
+  url.hash = query ? `${example.id}?${query}` : example.id;
+  return url.href;
+}
+
+function updateShare() {
+  if (!current) return;
+  const embedUrl = exampleUrl(current, { embed: true });
+  $('share-url').value = exampleUrl(current);
+  $('share-embed').value = `<iframe src="${embedUrl}" title="${current.title} — Async & Parallel ` +
+    'Playground" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>';
+  $('open-full').href = exampleUrl(current);
+}
+
 function route() {
   const { id, query } = parseHash();
   const example = exampleById(id) ?? EXAMPLES[0];
@@ -380,6 +401,16 @@ function main() {
     if (current?.run) run(current);
   });
   $('stop').addEventListener('click', () => activeRun?.stop());
+  // Embedded in a course page: the chosen example only, without the site around it.
+  if (new URLSearchParams(location.search).has('embed')) document.documentElement.classList.add('embed');
+  $('share').addEventListener('click', () => {
+    const panel = $('share-panel');
+    panel.hidden = !panel.hidden;
+    $('share').setAttribute('aria-expanded', String(!panel.hidden));
+    updateShare();
+    if (!panel.hidden) $('share-url').select();
+  });
+  $('params').addEventListener('input', updateShare);
   addEventListener('hashchange', route);
   route();
   // ?debug exposes triggers that the tests use to provoke failures on purpose.
