@@ -152,6 +152,23 @@ describe('Count Async', () => {
     assert.equal(await page.$$eval('#output .line.future', (lines) => lines.length), 0);
   });
 
+  test('the trace exports as Trace Event Format JSON', async () => {
+    const page = await open('#count-async');
+    await runExample(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-trace')]);
+    assert.equal(download.suggestedFilename(), 'count-async-trace.json');
+    const trace = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const threads = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name');
+    assert.deepEqual(threads.map((e) => e.args.name), ['count() #1', 'count() #2', 'count() #3', 'main']);
+    const sleeps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'sleeping');
+    assert.equal(sleeps.length, 3);
+    for (const sleep of sleeps) {
+      assert.ok(Number.isInteger(sleep.ts) && sleep.ts >= 0);
+      // Timers never fire early: the only bound that cannot flake.
+      assert.ok(sleep.dur >= 990_000, `a one-second sleep lasted ${sleep.dur} µs`);
+    }
+  });
+
   test('its sequential twin prints One, Two in turn and takes about three seconds', async () => {
     const page = await open('#count-async');
     await page.selectOption('#param-mode', 'sequential');

@@ -5,6 +5,7 @@
 import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { PoolClient } from './pool-client.js';
 import { loadWasm, takePanic } from './wasm.js';
+import { downloadTrace } from './trace-export.js';
 import './timeline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -355,6 +356,7 @@ function enableReplay(origin) {
   };
   slider.oninput = show;
   show();
+  $('export-trace').onclick = () => downloadTrace(spans, origin, `${current.id}-trace.json`);
   $('replay-controls').hidden = false;
 }
 
