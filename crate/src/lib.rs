@@ -9,6 +9,7 @@ pub mod clock;
 pub mod demos;
 pub mod env;
 pub mod params;
+pub mod pyrandom;
 pub mod trace;
 pub mod virtual_time;
 

@@ -3,7 +3,7 @@
 //!
 //! Time does not pass while tasks run; when every task is waiting, the clock jumps to the
 //! earliest pending timer. Timers with the same deadline fire in the order they were set,
-//! as the browser's do, so runs are deterministic and span times are exact.
+//! one at a time, as the browser's do, so runs are deterministic and span times are exact.
 
 use std::cell::{Cell, RefCell};
 use std::cmp::Reverse;
@@ -58,26 +58,21 @@ impl VirtualEnv {
                 }
                 continue;
             }
-            self.fire_next_timers();
+            self.fire_next_timer();
         }
     }
 
-    /// Advances to the earliest deadline and wakes every timer due then.
-    fn fire_next_timers(&self) {
-        let mut timers = self.0.timers.borrow_mut();
-        let Some(&Reverse((deadline_us, _))) = timers.peek() else {
+    /// Advances to the earliest deadline and fires that one timer. Timers fire one at a
+    /// time, as the browser's and asyncio's callbacks do: a task woken by an earlier timer
+    /// runs before a later timer with the same deadline is even looked at.
+    fn fire_next_timer(&self) {
+        let Some(Reverse((deadline_us, id))) = self.0.timers.borrow_mut().pop() else {
             panic!("deadlock: every task is waiting and no timer is pending");
         };
         self.0.now_ms.set(deadline_us as f64 / 1000.0);
-        while let Some(&Reverse((due_us, id))) = timers.peek() {
-            if due_us != deadline_us {
-                break;
-            }
-            timers.pop();
-            self.0.fired.borrow_mut().insert(id);
-            if let Some(waker) = self.0.wakers.borrow_mut().remove(&id) {
-                waker.wake();
-            }
+        self.0.fired.borrow_mut().insert(id);
+        if let Some(waker) = self.0.wakers.borrow_mut().remove(&id) {
+            waker.wake();
         }
     }
 }
