@@ -212,6 +212,48 @@ describe('Count Async', () => {
   });
 });
 
+describe('Rand', () => {
+  test('seed 444 replays the original: finish order 1, 2, 0 and r1: 10, r2: 10, r3: 9', async () => {
+    const page = await open('#rand?speed=10');
+    assert.match(await runExample(page), /^Finished: three makerandom\(\) gathered: /);
+    const lines = await outputTexts(page);
+    assert.equal(lines[0], 'Initiated makerandom(0).');
+    assert.deepEqual(lines.filter((l) => l.startsWith('---> Finished')), [
+      '---> Finished: makerandom(1) == 10', '---> Finished: makerandom(2) == 9',
+      '---> Finished: makerandom(0) == 10',
+    ]);
+    assert.deepEqual(lines.slice(-2), ['', 'r1: 10, r2: 10, r3: 9']);
+    assert.deepEqual(await timelineLanes(page), ['makerandom(0)', 'makerandom(1)', 'makerandom(2)', 'main']);
+  });
+
+  test('the same seed twice gives the same run', async () => {
+    const page = await open('#rand?seed=7&speed=10');
+    await runExample(page);
+    const first = await outputTexts(page);
+    await runExample(page);
+    assert.deepEqual(await outputTexts(page), first);
+  });
+});
+
+describe('Chained', () => {
+  test('three chains of part1 then part2, as the original prints them', async () => {
+    const page = await open('#chained?speed=10');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.equal(lines.length, 16);
+    assert.deepEqual(lines.slice(0, 5), [
+      'part1(1) sleeping for 4 seconds.', 'part1(2) sleeping for 4 seconds.',
+      'part1(3) sleeping for 0 seconds.', 'Returning part1(3) == result3-1.',
+      "part2(3, 'result3-1') sleeping for 4 seconds.",
+    ]);
+    assert.match(lines[10], /^-->Chained result3 => result3-2 derived from result3-1 \(took 4\.\d\d seconds\)\.$/);
+    assert.match(lines[15], /^Program finished in 11\.\d\d seconds\.$/);
+    const waits = await page.$eval('#timeline', (t) =>
+      t.spans.filter((s) => s.lane === 'chain(1)' && s.state === 'waiting').map((s) => s.label));
+    assert.deepEqual(waits, ['awaiting part1(1)', "awaiting part2(1, 'result1-1')"]);
+  });
+});
+
 const expectedHead = (seed) => matrixRows(seed, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
 
 describe('Multiprocessing', () => {

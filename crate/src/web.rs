@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
-use crate::demos::{count_async, pool, threading};
+use crate::demos::{chained, count_async, pool, rand, threading};
 use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
 use crate::params::whole_number;
 use crate::trace::{Event, Line, Span};
@@ -212,6 +212,34 @@ pub async fn run_count_async(
     };
     let elapsed = run_until_stopped(&env, work, stop_signal(&control)).await;
     Ok(event_loop_outcome(elapsed))
+}
+
+/// Example 5. `params`: `{seed}`. Resolves to `{stopped, elapsedMs}`.
+#[wasm_bindgen(js_name = runRand)]
+pub async fn run_rand(
+    params: JsValue,
+    on_event: Function,
+    control: JsValue,
+) -> Result<JsValue, JsError> {
+    let seed = number_field(&params, "seed", rand::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
+    let env = event_loop_env(on_event, &control)?;
+    let start = env.now_ms();
+    let outcome = run_until_stopped(&env, rand::run(&env, seed), stop_signal(&control)).await;
+    Ok(event_loop_outcome(outcome.map(|_| env.now_ms() - start)))
+}
+
+/// Example 6 for the chains 1, 2 and 3. `params`: `{seed}`.
+#[wasm_bindgen(js_name = runChained)]
+pub async fn run_chained(
+    params: JsValue,
+    on_event: Function,
+    control: JsValue,
+) -> Result<JsValue, JsError> {
+    let seed = number_field(&params, "seed", chained::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
+    let env = event_loop_env(on_event, &control)?;
+    let work = chained::run(&env, seed, &chained::DEFAULT_CHAINS);
+    let outcome = run_until_stopped(&env, work, stop_signal(&control)).await;
+    Ok(event_loop_outcome(outcome))
 }
 
 /// Examples 7–9 (`method`: "apply", "map" or "starmap") on the thread pool started by

@@ -226,7 +226,7 @@ function outputWriter(origin) {
     const atBottom = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
     const fragment = document.createDocumentFragment();
     for (const line of pending.splice(0).slice(-MAX_LINES_SHOWN)) {
-      fragment.append(element('div', { className: 'line', dataset: { at: line.at } }, [
+      fragment.append(element('div', { className: 'line', dataset: { at: line.at, lane: line.lane } }, [
         element('span', { className: 'at', textContent: `${((line.at - origin) / 1000).toFixed(3)} s` }),
         element('span', { className: 'lane', textContent: line.lane }),
         element('span', { className: 'text', textContent: line.text }),

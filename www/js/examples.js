@@ -26,6 +26,19 @@ export function describeElapsed(elapsedMs, realMs, speed) {
 // Each `run(params, context)` receives `context.emit` for every line and span, and
 // resolves to a one-line summary, or to null when the run was stopped.
 
+/** Rand and Chained: run, then report the elapsed time; null when stopped. */
+const seededEventLoopRun = (exportName, what) => async (params, { emit, control }) => {
+  const wasm = await loadWasm();
+  const started = performance.now();
+  const outcome = await wasm[exportName](params, emit, control);
+  if (outcome.stopped) return null;
+  return `${what}: ` + describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
+};
+
+const SEED_444 = {
+  name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 444,
+};
+
 const countAsync = async (params, { emit, control }) => {
   const wasm = await loadWasm();
   const started = performance.now();
@@ -153,10 +166,39 @@ export const EXAMPLES = [
   {
     id: 'rand', number: 5, group: 'async', title: 'Rand',
     summary: 'Three coroutines draw random numbers until one beats its threshold.',
+    explanation: [
+      'makerandom(idx) draws a number from 0 to 10 until it beats its threshold (9, 8 and 7 ' +
+        'for idx 0, 1 and 2), sleeping idx + 1 seconds after each miss. The three run ' +
+        'concurrently: none waits for another to finish, and they finish in an order of ' +
+        'their own. Each has its colour, as in the original (cyan, red, magenta).',
+      'The three share one random generator, so what each draws depends on the order in ' +
+        'which the event loop resumes them. The Rust port uses CPython’s own generator ' +
+        '(Mersenne Twister, seeded as random.seed does): with the seed 444 it prints exactly ' +
+        'what the Python original prints. Same seed, same run; try others. Use the speed ' +
+        'control to watch its 12 seconds in one.',
+    ],
+    python: ['rand.py'],
+    rust: 'rand.rs',
+    params: [SEED_444, SPEED],
+    eventLoop: true,
+    run: seededEventLoopRun('runRand', 'three makerandom() gathered'),
   },
   {
     id: 'chained', number: 6, group: 'async', title: 'Chained',
     summary: 'Coroutines that await coroutines: part1 feeds part2.',
+    explanation: [
+      'chain(n) awaits part1(n), then part2(n, result of part1): the two parts of a chain ' +
+        'run one after the other, while the three chains run at the same time. The program ' +
+        'takes as long as its longest chain, not the sum of all.',
+      'On the timeline each chain’s lane waits while its parts run on lanes of their own; a ' +
+        'part2’s label shows the result it was given. Seeded with 444 like the original, it ' +
+        'draws the same sleeps and prints the same lines.',
+    ],
+    python: ['chained.py'],
+    rust: 'chained.rs',
+    params: [SEED_444, SPEED],
+    eventLoop: true,
+    run: seededEventLoopRun('runChained', 'chains 1, 2, 3'),
   },
   {
     id: 'pool-apply', number: 7, group: 'parallel', title: 'pool.apply',
