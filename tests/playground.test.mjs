@@ -212,6 +212,22 @@ describe('Count Async', () => {
   });
 });
 
+describe('Coroutines', () => {
+  test('prints the original’s three lines, suspended at its yield between calls', async () => {
+    const page = await open('#coroutines?speed=10');
+    await runExample(page);
+    assert.deepEqual(await outputTexts(page), ['Searching prefix:Dear', 'Dear James', 'Closing coroutine!!']);
+    const coroutine = await page.$eval('#timeline', (t) =>
+      t.spans.filter((s) => s.lane === "print_name('Dear')").map((s) => `${s.state}: ${s.label}`));
+    assert.deepEqual(coroutine, [
+      'running: started by next()', 'waiting: suspended at yield',
+      "running: resumed by send('James')", 'waiting: suspended at yield',
+      "running: resumed by send('Dear James')", 'waiting: suspended at yield',
+      'running: resumed by close()',
+    ]);
+  });
+});
+
 describe('Rand', () => {
   test('seed 444 replays the original: finish order 1, 2, 0 and r1: 10, r2: 10, r3: 9', async () => {
     const page = await open('#rand?speed=10');

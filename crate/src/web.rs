@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
-use crate::demos::{chained, count_async, pool, rand, threading};
+use crate::demos::{chained, coroutines, count_async, pool, rand, threading};
 use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
 use crate::params::whole_number;
 use crate::trace::{Event, Line, Span};
@@ -212,6 +212,22 @@ pub async fn run_count_async(
     };
     let elapsed = run_until_stopped(&env, work, stop_signal(&control)).await;
     Ok(event_loop_outcome(elapsed))
+}
+
+/// Example 3, the original's script. `params`: `{pauseMs}`, the caller's pause between its
+/// steps (0: none, as in the original).
+#[wasm_bindgen(js_name = runCoroutines)]
+pub async fn run_coroutines(
+    params: JsValue,
+    on_event: Function,
+    control: JsValue,
+) -> Result<JsValue, JsError> {
+    let pause_ms = number_field(&params, "pauseMs", 500, 0, coroutines::MAX_PAUSE_MS)?;
+    let env = event_loop_env(on_event, &control)?;
+    let start = env.now_ms();
+    let work = coroutines::run_script(&env, pause_ms as f64);
+    let outcome = run_until_stopped(&env, work, stop_signal(&control)).await;
+    Ok(event_loop_outcome(outcome.map(|()| env.now_ms() - start)))
 }
 
 /// Example 5. `params`: `{seed}`. Resolves to `{stopped, elapsedMs}`.

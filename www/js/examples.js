@@ -26,8 +26,8 @@ export function describeElapsed(elapsedMs, realMs, speed) {
 // Each `run(params, context)` receives `context.emit` for every line and span, and
 // resolves to a one-line summary, or to null when the run was stopped.
 
-/** Rand and Chained: run, then report the elapsed time; null when stopped. */
-const seededEventLoopRun = (exportName, what) => async (params, { emit, control }) => {
+/** Coroutines, Rand and Chained: run, then report the elapsed time; null when stopped. */
+const eventLoopRun = (exportName, what) => async (params, { emit, control }) => {
   const wasm = await loadWasm();
   const started = performance.now();
   const outcome = await wasm[exportName](params, emit, control);
@@ -139,6 +139,27 @@ export const EXAMPLES = [
   {
     id: 'coroutines', number: 3, group: 'async', title: 'Coroutines',
     summary: 'A generator that receives names and prints the ones it looks for.',
+    explanation: [
+      'print_name("Dear") is a generator used as a coroutine: next() runs it to its first ' +
+        'yield, where it stops and waits; each send(name) resumes it with a name, which it ' +
+        'prints if it contains the prefix, and it stops again at the yield; close() resumes ' +
+        'it with GeneratorExit, and it says goodbye.',
+      'The Rust port writes the generator by hand as a state machine — created, suspended at ' +
+        'the yield, closed — so every suspension point is a state you can see; the timeline ' +
+        'shows the coroutine waiting at its yield between resumptions. Each call runs the ' +
+        'coroutine on the caller’s thread until it suspends again, as in Python. An async fn ' +
+        'is the same idea compiled for you: each .await becomes such a state. The pause ' +
+        'stands for the caller’s own work between its calls (the original has none).',
+    ],
+    python: ['coroutines.py'],
+    rust: 'coroutines.rs',
+    params: [
+      { name: 'pauseMs', label: 'Pause between calls (ms)', type: 'number', min: 0, max: 10_000,
+        default: 500 },
+      SPEED,
+    ],
+    eventLoop: true,
+    run: eventLoopRun('runCoroutines', 'the original’s script'),
   },
   {
     id: 'count-async', number: 4, group: 'async', title: 'Count Async',
@@ -181,7 +202,7 @@ export const EXAMPLES = [
     rust: 'rand.rs',
     params: [SEED_444, SPEED],
     eventLoop: true,
-    run: seededEventLoopRun('runRand', 'three makerandom() gathered'),
+    run: eventLoopRun('runRand', 'three makerandom() gathered'),
   },
   {
     id: 'chained', number: 6, group: 'async', title: 'Chained',
@@ -198,7 +219,7 @@ export const EXAMPLES = [
     rust: 'chained.rs',
     params: [SEED_444, SPEED],
     eventLoop: true,
-    run: seededEventLoopRun('runChained', 'chains 1, 2, 3'),
+    run: eventLoopRun('runChained', 'chains 1, 2, 3'),
   },
   {
     id: 'pool-apply', number: 7, group: 'parallel', title: 'pool.apply',

@@ -1,0 +1,274 @@
+//! Example 3, Coroutines: a generator that receives values.
+//!
+//! ```python
+//! def print_name(prefix):
+//!     print("Searching prefix:{}".format(prefix))
+//!     try:
+//!         while True:
+//!             name = (yield)
+//!             if prefix in name:
+//!                 print(name)
+//!     except GeneratorExit:
+//!         print("Closing coroutine!!")
+//!
+//! corou = print_name("Dear")
+//! corou.__next__()
+//! corou.send("James")
+//! corou.send("Dear James")
+//! corou.close()
+//! ```
+//!
+//! A Python generator is a function that can stop at `yield` and be resumed later. Rust
+//! writes that by hand here as a state machine, so that each suspension point is a state
+//! one can see: `next()` runs the body up to its first `yield`; `send(value)` resumes it
+//! with a value, runs it to the next `yield` and suspends it again; `close()` resumes it
+//! with `GeneratorExit`. Each call runs the coroutine on the caller's thread, to its next
+//! suspension, before returning, exactly as in Python. (An `async fn` is the same idea
+//! compiled for you: the compiler turns each `.await` into a state of such a machine.)
+
+use crate::env::{Env, Task};
+use crate::trace::{Event, Span, SpanState};
+
+/// Where the body of `print_name` stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum State {
+    /// Created, not started: the body has not run at all.
+    Created,
+    /// Stopped at `name = (yield)`, since the given time, waiting for a value.
+    Suspended { since_ms: f64 },
+    /// Finished: closed, or never to run again.
+    Closed,
+}
+
+/// `print_name(prefix)` as a hand-written generator.
+pub struct PrintName {
+    prefix: String,
+    state: State,
+    lane: String,
+}
+
+impl PrintName {
+    pub fn new(prefix: &str) -> Self {
+        PrintName {
+            prefix: prefix.to_string(),
+            state: State::Created,
+            lane: format!("print_name('{prefix}')"),
+        }
+    }
+
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    /// `corou.__next__()`: starts the body and runs it to its first `yield`.
+    pub fn next<E: Env + ?Sized>(&mut self, env: &E) -> Result<(), String> {
+        match self.state {
+            State::Created => {
+                let searching = format!("Searching prefix:{}", self.prefix);
+                self.run(env, "started by next()", Resumes::Suspends, |body| {
+                    body.print(searching)
+                });
+                Ok(())
+            }
+            // Resuming with None: `prefix in None` raises in Python.
+            State::Suspended { .. } => Err(
+                "TypeError: argument of type 'NoneType' is not iterable (next() sends None)"
+                    .to_string(),
+            ),
+            State::Closed => Err("StopIteration: the coroutine is closed".to_string()),
+        }
+    }
+
+    /// `corou.send(name)`: resumes the body at its `yield` with `name`.
+    pub fn send<E: Env + ?Sized>(&mut self, env: &E, name: &str) -> Result<(), String> {
+        match self.state {
+            State::Created => {
+                Err("TypeError: can't send non-None value to a just-started generator".to_string())
+            }
+            State::Suspended { .. } => {
+                let matches = name.contains(&self.prefix);
+                let label = format!("resumed by send('{name}')");
+                self.run(env, &label, Resumes::Suspends, |body| {
+                    if matches {
+                        body.print(name);
+                    }
+                });
+                Ok(())
+            }
+            State::Closed => Err("StopIteration: the coroutine is closed".to_string()),
+        }
+    }
+
+    /// `corou.close()`: raises `GeneratorExit` at the `yield`; the body says goodbye.
+    pub fn close<E: Env + ?Sized>(&mut self, env: &E) {
+        if let State::Suspended { .. } = self.state {
+            self.run(env, "resumed by close()", Resumes::Finishes, |body| {
+                body.print("Closing coroutine!!")
+            });
+        }
+        self.state = State::Closed;
+    }
+
+    /// Runs the body on the caller's thread from where it stands to its next `yield` (or
+    /// to its end), recording the suspension it leaves and the stretch it runs.
+    fn run<E: Env + ?Sized>(
+        &mut self,
+        env: &E,
+        label: &str,
+        resumes: Resumes,
+        body: impl FnOnce(&Task<'_, E>),
+    ) {
+        if let State::Suspended { since_ms } = self.state {
+            env.emit(Event::Span(Span {
+                lane: self.lane.clone(),
+                state: SpanState::Waiting,
+                start_ms: since_ms,
+                end_ms: env.now_ms(),
+                label: "suspended at yield".to_string(),
+            }));
+        }
+        body(&Task::start(env, self.lane.clone(), label));
+        self.state = match resumes {
+            Resumes::Suspends => State::Suspended {
+                since_ms: env.now_ms(),
+            },
+            Resumes::Finishes => State::Closed,
+        };
+    }
+}
+
+/// How a stretch of the body ends.
+enum Resumes {
+    /// At the next `yield`.
+    Suspends,
+    /// At the end of the body.
+    Finishes,
+}
+
+pub const MAX_PAUSE_MS: u64 = 10_000;
+
+/// The original's script, with `pause_ms` of the caller's own work between its steps so
+/// that the timeline shows the coroutine suspended in between (0: the original exactly).
+pub async fn run_script<E: Env + ?Sized>(env: &E, pause_ms: f64) {
+    let mut main = Task::start(env, "main", "corou = print_name(\"Dear\")");
+    let mut corou = PrintName::new("Dear");
+    let steps: [(&str, Option<&str>); 4] = [
+        ("corou.__next__()", None),
+        ("corou.send(\"James\")", Some("James")),
+        ("corou.send(\"Dear James\")", Some("Dear James")),
+        ("corou.close()", None),
+    ];
+    for (index, (call, value)) in steps.into_iter().enumerate() {
+        if pause_ms > 0.0 {
+            main.sleep(pause_ms).await;
+        }
+        main.enter(SpanState::Waiting, format!("{call}: the coroutine runs"));
+        let outcome = match (index, value) {
+            (0, _) => corou.next(env),
+            (_, Some(name)) => corou.send(env, name),
+            (_, None) => {
+                corou.close(env);
+                Ok(())
+            }
+        };
+        debug_assert!(outcome.is_ok(), "the original's script never fails");
+        main.enter(SpanState::Running, "main");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::virtual_time::VirtualEnv;
+
+    fn texts(env: &VirtualEnv) -> Vec<String> {
+        env.events()
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|line| line.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_script_prints_exactly_the_originals_three_lines() {
+        for pause in [0.0, 500.0] {
+            let env = VirtualEnv::new();
+            env.run(run_script(&env, pause));
+            assert_eq!(
+                texts(&env),
+                ["Searching prefix:Dear", "Dear James", "Closing coroutine!!"]
+            );
+        }
+    }
+
+    #[test]
+    fn the_timeline_shows_each_suspension_between_resumptions() {
+        let env = VirtualEnv::new();
+        env.run(run_script(&env, 500.0));
+        let coroutine: Vec<(SpanState, String, f64, f64)> = env
+            .events()
+            .iter()
+            .filter_map(Event::as_span)
+            .filter(|s| s.lane == "print_name('Dear')")
+            .map(|s| (s.state, s.label.clone(), s.start_ms, s.end_ms))
+            .collect();
+        let expected = [
+            (SpanState::Running, "started by next()", 500.0, 500.0),
+            (SpanState::Waiting, "suspended at yield", 500.0, 1000.0),
+            (
+                SpanState::Running,
+                "resumed by send('James')",
+                1000.0,
+                1000.0,
+            ),
+            (SpanState::Waiting, "suspended at yield", 1000.0, 1500.0),
+            (
+                SpanState::Running,
+                "resumed by send('Dear James')",
+                1500.0,
+                1500.0,
+            ),
+            (SpanState::Waiting, "suspended at yield", 1500.0, 2000.0),
+            (SpanState::Running, "resumed by close()", 2000.0, 2000.0),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|(state, label, start, end)| (*state, label.to_string(), *start, *end))
+            .collect();
+        assert_eq!(coroutine, expected);
+    }
+
+    #[test]
+    fn the_generator_protocol_refuses_what_python_refuses() {
+        let env = VirtualEnv::new();
+        let mut corou = PrintName::new("Dear");
+        assert!(corou
+            .send(&env, "Dear X")
+            .unwrap_err()
+            .contains("just-started"));
+        corou.next(&env).unwrap();
+        assert!(matches!(corou.state(), State::Suspended { .. }));
+        assert!(corou.next(&env).unwrap_err().starts_with("TypeError"));
+        corou.close(&env);
+        assert_eq!(corou.state(), State::Closed);
+        assert!(corou
+            .send(&env, "Dear Y")
+            .unwrap_err()
+            .starts_with("StopIteration"));
+        corou.close(&env);
+        assert_eq!(
+            texts(&env),
+            ["Searching prefix:Dear", "Closing coroutine!!"],
+            "a second close does nothing"
+        );
+    }
+
+    #[test]
+    fn closing_an_unstarted_generator_runs_nothing() {
+        let env = VirtualEnv::new();
+        let mut corou = PrintName::new("Dear");
+        corou.close(&env);
+        assert_eq!(corou.state(), State::Closed);
+        assert!(texts(&env).is_empty());
+    }
+}
