@@ -252,6 +252,17 @@ describe('Rand', () => {
 });
 
 describe('Chained', () => {
+  test('runs the chains the learner names, and refuses what the original would not take', async () => {
+    const page = await open('#chained?speed=10&chains=7%205');
+    await runExample(page);
+    const lines = await outputTexts(page);
+    assert.equal(lines.length, 2 * 5 + 1);
+    assert.ok(lines.some((l) => l.startsWith('-->Chained result7 => result7-2 derived from result7-1')));
+    assert.ok(lines.some((l) => l.startsWith('-->Chained result5 => ')));
+    await page.fill('#param-chains', '1 two');
+    assert.match(await runExample(page), /^Error: Each chain must be a whole number from 1 to 1000; got "two"\.$/);
+  });
+
   test('three chains of part1 then part2, as the original prints them', async () => {
     const page = await open('#chained?speed=10');
     await runExample(page);

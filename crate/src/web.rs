@@ -244,7 +244,8 @@ pub async fn run_rand(
     Ok(event_loop_outcome(outcome.map(|_| env.now_ms() - start)))
 }
 
-/// Example 6 for the chains 1, 2 and 3. `params`: `{seed}`.
+/// Example 6. `params`: `{seed, chains}`, chains as on the original's command line
+/// ("1 2 3", the default).
 #[wasm_bindgen(js_name = runChained)]
 pub async fn run_chained(
     params: JsValue,
@@ -252,8 +253,15 @@ pub async fn run_chained(
     control: JsValue,
 ) -> Result<JsValue, JsError> {
     let seed = number_field(&params, "seed", chained::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
+    let chains = match Reflect::get(&params, &"chains".into())
+        .ok()
+        .and_then(|v| v.as_string())
+    {
+        Some(text) => chained::parse_chains(&text).map_err(|message| JsError::new(&message))?,
+        None => chained::DEFAULT_CHAINS.to_vec(),
+    };
     let env = event_loop_env(on_event, &control)?;
-    let work = chained::run(&env, seed, &chained::DEFAULT_CHAINS);
+    let work = chained::run(&env, seed, &chains);
     let outcome = run_until_stopped(&env, work, stop_signal(&control)).await;
     Ok(event_loop_outcome(outcome))
 }

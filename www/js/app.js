@@ -60,6 +60,8 @@ function renderParams(example, query) {
       control = element('select', { id, name: param.name },
         param.choices.map(([v, label]) => element('option', { value: v, textContent: label })));
       control.value = param.choices.some(([v]) => v === value) ? value : String(param.default);
+    } else if (param.type === 'text') {
+      control = element('input', { id, name: param.name, type: 'text', required: true, value });
     } else {
       control = element('input', {
         id, name: param.name, type: 'number', inputMode: 'numeric', required: true,
@@ -85,6 +87,10 @@ function readParams(example) {
     let message = '';
     if (param.type === 'choice') {
       values[param.name] = control.value;
+    } else if (param.type === 'text') {
+      // Checked by the crate, whose message shows if it refuses the text.
+      values[param.name] = control.value;
+      if (!control.value.trim()) message = 'Enter a value.';
     } else {
       const text = control.value.trim();
       const number = Number(text);

@@ -217,9 +217,14 @@ export const EXAMPLES = [
     ],
     python: ['chained.py'],
     rust: 'chained.rs',
-    params: [SEED_444, SPEED],
+    params: [
+      { name: 'chains', label: 'Chains (n values, as on the command line)', type: 'text',
+        default: '1 2 3' },
+      SEED_444,
+      SPEED,
+    ],
     eventLoop: true,
-    run: eventLoopRun('runChained', 'chains 1, 2, 3'),
+    run: eventLoopRun('runChained', 'chains'),
   },
   {
     id: 'pool-apply', number: 7, group: 'parallel', title: 'pool.apply',

@@ -39,6 +39,30 @@ use crate::trace::SpanState;
 
 pub const DEFAULT_SEED: u64 = 444;
 pub const DEFAULT_CHAINS: [u32; 3] = [1, 2, 3];
+pub const MAX_CHAINS: usize = 10;
+pub const MAX_N: u32 = 1000;
+
+/// The chains to run, as the original takes them on its command line: "1 2 3" (commas
+/// may separate them too).
+pub fn parse_chains(text: &str) -> Result<Vec<u32>, String> {
+    let ns = text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.parse::<u32>() {
+            Ok(n) if (1..=MAX_N).contains(&n) => Ok(n),
+            _ => Err(format!(
+                "Each chain must be a whole number from 1 to {MAX_N}; got \"{part}\"."
+            )),
+        })
+        .collect::<Result<Vec<u32>, String>>()?;
+    if ns.is_empty() || ns.len() > MAX_CHAINS {
+        return Err(format!(
+            "Give between 1 and {MAX_CHAINS} chains; got {}.",
+            ns.len()
+        ));
+    }
+    Ok(ns)
+}
 
 pub async fn part1<E: Env + ?Sized>(env: &E, random: &RefCell<PyRandom>, n: u32) -> String {
     let mut task = Task::start(env, format!("part1({n})"), format!("part1({n})"));
@@ -133,6 +157,42 @@ mod tests {
                 "-->Chained result1 => result1-2 derived from result1-1 (took 11.00 seconds).",
                 "Program finished in 11.00 seconds.",
             ]
+        );
+    }
+
+    #[test]
+    fn chains_are_read_like_the_originals_command_line() {
+        assert_eq!(parse_chains("1 2 3"), Ok(vec![1, 2, 3]));
+        assert_eq!(parse_chains(" 9,4 ,  7 "), Ok(vec![9, 4, 7]));
+        for bad in ["", "0", "1001", "1.5", "x", "-2", "1 2 3 4 5 6 7 8 9 10 11"] {
+            assert!(parse_chains(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn any_chains_print_their_lines_and_the_longest_sets_the_time() {
+        let env = VirtualEnv::new();
+        let elapsed = env.run(run(&env, 444, &[5, 9]));
+        let texts: Vec<String> = env
+            .events()
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|line| line.text.clone())
+            .collect();
+        assert_eq!(
+            texts.len(),
+            2 * 5 + 1,
+            "five lines per chain, then the total"
+        );
+        assert!(texts
+            .iter()
+            .any(|t| t.starts_with("-->Chained result5 => result5-2 derived from result5-1")));
+        assert!(texts
+            .iter()
+            .any(|t| t.starts_with("-->Chained result9 => ")));
+        assert_eq!(
+            texts.last().unwrap(),
+            &format!("Program finished in {:.2} seconds.", elapsed / 1000.0)
         );
     }
 
