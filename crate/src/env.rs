@@ -140,6 +140,24 @@ impl<E: Env> Env for Accelerated<E> {
     }
 }
 
+/// `asyncio.gather`: runs every future at once and returns their outputs in order. Each is
+/// polled when it is woken, in the order of the wakes (futures' `join_all` polls small sets
+/// in index order instead): so the task whose timer fired first runs first.
+pub async fn gather<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    use futures::stream::{FuturesUnordered, StreamExt};
+
+    let mut running: FuturesUnordered<_> = futures
+        .into_iter()
+        .enumerate()
+        .map(|(index, future)| async move { (index, future.await) })
+        .collect();
+    let mut outputs: Vec<Option<F::Output>> = (0..running.len()).map(|_| None).collect();
+    while let Some((index, output)) = running.next().await {
+        outputs[index] = Some(output);
+    }
+    outputs.into_iter().flatten().collect()
+}
+
 /// Runs `work` until it finishes or `stop` resolves, whichever is first. A stopped run is
 /// dropped where it stands: its tasks close their spans at that moment, and a last line
 /// says when it stopped. Returns `None` when stopped.

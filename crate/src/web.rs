@@ -4,6 +4,12 @@
 //! event loop. Worker examples are called from a dedicated Worker (`www/js/pool-worker.js`),
 //! because rayon blocks its caller and the page's main thread must never block.
 
+use std::cell::{Cell, RefCell};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::rc::Rc;
+use std::task::{Poll, Waker};
+
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -51,6 +57,96 @@ pub fn debug_panic() {
 /// handed to a JavaScript callback as it happens.
 struct BrowserEnv {
     on_event: Function,
+    timers: Rc<Timers>,
+}
+
+impl BrowserEnv {
+    fn new(on_event: Function) -> Self {
+        let timers = Timers::default();
+        timers.logical_now_ms.set(crate::clock::now_ms());
+        BrowserEnv {
+            on_event,
+            timers: Rc::new(timers),
+        }
+    }
+}
+
+/// The example's timers, fired in the order of their intended deadlines.
+///
+/// A sleep's deadline counts from when its task meant to wake, not from when it did: two
+/// tasks due at the same moment stay tied however late the browser ran them, and tied
+/// timers fire in the order they were set, as under the virtual clock. Without this, drift
+/// decides which of two tied coroutines runs first, and a seeded run (Rand, Chained) could
+/// draw its numbers in another order from one run to the next.
+#[derive(Default)]
+struct Timers {
+    logical_now_ms: Cell<f64>,
+    next_id: Cell<u64>,
+    /// (deadline in µs, id), earliest first.
+    queue: RefCell<BinaryHeap<Reverse<(u64, u64)>>>,
+    fired: RefCell<HashSet<u64>>,
+    wakers: RefCell<HashMap<u64, Waker>>,
+    armed_for_us: Cell<Option<u64>>,
+}
+
+impl Timers {
+    fn sleep(self: &Rc<Self>, ms: f64) -> Sleep {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        let deadline_ms = self.logical_now_ms.get() + ms.max(0.0);
+        let deadline_us = (deadline_ms * 1000.0).round() as u64;
+        self.queue.borrow_mut().push(Reverse((deadline_us, id)));
+        self.arm();
+        let timers = self.clone();
+        Box::pin(std::future::poll_fn(move |cx| {
+            if timers.fired.borrow_mut().remove(&id) {
+                // The task runs on from its intended time: its next sleep counts from here.
+                timers.logical_now_ms.set(deadline_ms);
+                Poll::Ready(())
+            } else {
+                timers.wakers.borrow_mut().insert(id, cx.waker().clone());
+                Poll::Pending
+            }
+        }))
+    }
+
+    /// Sets a browser timer for the earliest deadline, unless one is set for it already.
+    fn arm(self: &Rc<Self>) {
+        let Some(&Reverse((head_us, _))) = self.queue.borrow().peek() else {
+            return;
+        };
+        if self
+            .armed_for_us
+            .get()
+            .is_some_and(|armed| armed <= head_us)
+        {
+            return;
+        }
+        self.armed_for_us.set(Some(head_us));
+        let delay = (head_us as f64 / 1000.0 - crate::clock::now_ms()).max(0.0);
+        let timers = self.clone();
+        let fire = Closure::once_into_js(move || timers.fire_due());
+        set_timeout(fire.unchecked_ref(), delay);
+    }
+
+    /// Wakes, in deadline order, every timer now due. The tasks run afterwards in the
+    /// order they were woken (see `env::gather`).
+    fn fire_due(self: &Rc<Self>) {
+        self.armed_for_us.set(None);
+        let now_us = (crate::clock::now_ms() * 1000.0) as u64;
+        loop {
+            let due = match self.queue.borrow().peek() {
+                Some(&Reverse((deadline_us, id))) if deadline_us <= now_us => id,
+                _ => break,
+            };
+            self.queue.borrow_mut().pop();
+            self.fired.borrow_mut().insert(due);
+            if let Some(waker) = self.wakers.borrow_mut().remove(&due) {
+                waker.wake();
+            }
+        }
+        self.arm();
+    }
 }
 
 impl Env for BrowserEnv {
@@ -59,13 +155,7 @@ impl Env for BrowserEnv {
     }
 
     fn sleep(&self, ms: f64) -> Sleep {
-        let timer = Promise::new(&mut |resolve, _reject| {
-            set_timeout(&resolve, ms);
-        });
-        Box::pin(async move {
-            // A timer promise never rejects.
-            let _ = JsFuture::from(timer).await;
-        })
+        self.timers.sleep(ms)
     }
 
     fn emit(&self, event: Event) {
@@ -141,7 +231,7 @@ fn event_loop_env(
 ) -> Result<Accelerated<BrowserEnv>, JsError> {
     let speed = optional_number(control, "speed")?.unwrap_or(1.0);
     let origin = optional_number(control, "origin")?.unwrap_or_else(crate::clock::now_ms);
-    Accelerated::new(BrowserEnv { on_event }, speed, origin).map_err(|m| JsError::new(&m))
+    Accelerated::new(BrowserEnv::new(on_event), speed, origin).map_err(|m| JsError::new(&m))
 }
 
 fn stop_signal(control: &JsValue) -> Sleep {

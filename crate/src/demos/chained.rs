@@ -31,9 +31,7 @@
 
 use std::cell::RefCell;
 
-use futures::future::join_all;
-
-use crate::env::{Env, Task};
+use crate::env::{gather, Env, Task};
 use crate::pyrandom::PyRandom;
 use crate::trace::SpanState;
 
@@ -108,7 +106,7 @@ pub async fn chain<E: Env + ?Sized>(env: &E, random: &RefCell<PyRandom>, n: u32)
 pub async fn run<E: Env + ?Sized>(env: &E, seed: u64, ns: &[u32]) -> f64 {
     let start = env.now_ms();
     let random = RefCell::new(PyRandom::seeded(seed));
-    join_all(ns.iter().map(|&n| chain(env, &random, n))).await;
+    gather(ns.iter().map(|&n| chain(env, &random, n))).await;
     let elapsed = env.now_ms() - start;
     let main = Task::start(env, "main", "print");
     main.print(format!(

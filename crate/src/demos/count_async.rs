@@ -14,9 +14,7 @@
 //! all three sleep at the same time, so the whole program takes one second, not three.
 //! The sequential twin awaits each `count()` before starting the next: three seconds.
 
-use futures::future::join_all;
-
-use crate::env::{Env, Task};
+use crate::env::{gather, Env, Task};
 
 pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
@@ -33,7 +31,7 @@ pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
 /// elapsed milliseconds.
 pub async fn gather_counts<E: Env + ?Sized>(env: &E, coroutines: u32) -> f64 {
     let start = env.now_ms();
-    join_all((1..=coroutines).map(|i| count(env, lane_name(i)))).await;
+    gather((1..=coroutines).map(|i| count(env, lane_name(i)))).await;
     report_elapsed(env, "count_async.rs", start)
 }
 

@@ -23,9 +23,7 @@
 
 use std::cell::RefCell;
 
-use futures::future::join_all;
-
-use crate::env::{Env, Task};
+use crate::env::{gather, Env, Task};
 use crate::pyrandom::PyRandom;
 
 pub const DEFAULT_SEED: u64 = 444;
@@ -53,7 +51,7 @@ pub async fn makerandom<E: Env + ?Sized>(
 pub async fn run<E: Env + ?Sized>(env: &E, seed: u64) -> Vec<u32> {
     let random = RefCell::new(PyRandom::seeded(seed));
     let results =
-        join_all((0..COROUTINES).map(|idx| makerandom(env, &random, idx, 10 - idx - 1))).await;
+        gather((0..COROUTINES).map(|idx| makerandom(env, &random, idx, 10 - idx - 1))).await;
     let main = Task::start(env, "main", "print");
     main.print("");
     main.print(format!(
