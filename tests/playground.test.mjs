@@ -127,7 +127,12 @@ describe('Count Async', () => {
     // Generous bounds: gathered sleeps overlap (~1 s), they do not add up (3 s).
     assert.ok(Number(seconds) >= 0.99 && Number(seconds) < 2.5, `elapsed ${seconds} s`);
     assert.equal(lines.length, 7);
-    assert.deepEqual(await timelineLanes(page), ['count() #1', 'count() #2', 'count() #3', 'main']);
+    assert.deepEqual(await timelineLanes(page), ['count() #1', 'count() #2', 'count() #3', 'main', 'event loop']);
+    const loop = await page.$eval('#timeline', (t) => t.spans.filter((s) => s.lane === 'event loop'));
+    assert.equal(loop[0].state, 'running');
+    assert.equal(loop.at(-1).state, 'running');
+    assert.ok(loop.some((s) => s.state === 'waiting' && s.end - s.start > 900),
+      'the loop is idle for most of the second the coroutines sleep');
     const states = await page.$eval('#timeline', (t) => t.spans.filter((s) => s.lane === 'count() #2').map((s) => s.state));
     assert.deepEqual(states, ['running', 'sleeping', 'running']);
   });
@@ -159,7 +164,7 @@ describe('Count Async', () => {
     assert.equal(download.suggestedFilename(), 'count-async-trace.json');
     const trace = JSON.parse(await readFile(await download.path(), 'utf8'));
     const threads = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name');
-    assert.deepEqual(threads.map((e) => e.args.name), ['count() #1', 'count() #2', 'count() #3', 'main']);
+    assert.deepEqual(threads.map((e) => e.args.name), ['count() #1', 'count() #2', 'count() #3', 'main', 'event loop']);
     const sleeps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'sleeping');
     assert.equal(sleeps.length, 3);
     for (const sleep of sleeps) {
@@ -239,7 +244,7 @@ describe('Rand', () => {
       '---> Finished: makerandom(0) == 10',
     ]);
     assert.deepEqual(lines.slice(-2), ['', 'r1: 10, r2: 10, r3: 9']);
-    assert.deepEqual(await timelineLanes(page), ['makerandom(0)', 'makerandom(1)', 'makerandom(2)', 'main']);
+    assert.deepEqual(await timelineLanes(page), ['makerandom(0)', 'makerandom(1)', 'makerandom(2)', 'main', 'event loop']);
   });
 
   test('the same seed twice gives the same run', async () => {
@@ -273,8 +278,11 @@ describe('Chained', () => {
       'part1(3) sleeping for 0 seconds.', 'Returning part1(3) == result3-1.',
       "part2(3, 'result3-1') sleeping for 4 seconds.",
     ]);
-    assert.match(lines[10], /^-->Chained result3 => result3-2 derived from result3-1 \(took 4\.\d\d seconds\)\.$/);
-    assert.match(lines[15], /^Program finished in 11\.\d\d seconds\.$/);
+    // Real time, sped up tenfold: generous bounds around the ideal 4 s and 11 s.
+    const [, took] = lines[10].match(/^-->Chained result3 => result3-2 derived from result3-1 \(took (\d+\.\d\d) seconds\)\.$/);
+    assert.ok(Number(took) > 3.5 && Number(took) < 6, `chain 3 took ${took} s`);
+    const [, total] = lines[15].match(/^Program finished in (\d+\.\d\d) seconds\.$/);
+    assert.ok(Number(total) > 10.5 && Number(total) < 15, `the program took ${total} s`);
     const waits = await page.$eval('#timeline', (t) =>
       t.spans.filter((s) => s.lane === 'chain(1)' && s.state === 'waiting').map((s) => s.label));
     assert.deepEqual(waits, ['awaiting part1(1)', "awaiting part2(1, 'result1-1')"]);

@@ -6,6 +6,7 @@ import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { PoolClient } from './pool-client.js';
 import { loadWasm, takePanic } from './wasm.js';
 import { downloadTrace } from './trace-export.js';
+import { eventLoopSpans } from './event-loop-lane.js';
 import './timeline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -330,7 +331,9 @@ async function run(example) {
     else setStatus(`Error: ${panic ? `panic: ${panic}` : error.message}`, 'error');
   } finally {
     output.flush();
-    if (activeRun === thisRun && $('status').dataset.kind === 'done') enableReplay(origin);
+    const finished = activeRun === thisRun && $('status').dataset.kind === 'done';
+    if (finished && example.eventLoop) timeline.addSpans(eventLoopSpans(timeline.spans));
+    if (finished) enableReplay(origin);
     if (example.usesPool) clearTimeout(frame);
     else cancelAnimationFrame(frame);
     progress.hidden = true;
