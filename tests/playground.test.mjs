@@ -233,6 +233,25 @@ describe('Coroutines', () => {
   });
 });
 
+describe('Coroutines by hand', () => {
+  test('the learner creates the coroutine, sends names and closes it', async () => {
+    const page = await open('#coroutines');
+    await page.click('#lab-start');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    for (const name of ['Dear Ada', 'Bob']) {
+      await page.fill('#lab-name', name);
+      await page.click('#lab-send');
+    }
+    await page.click('#lab-close');
+    await page.waitForFunction(() => document.querySelectorAll('#output .line').length === 3);
+    assert.deepEqual(await outputTexts(page), ['Searching prefix:Dear', 'Dear Ada', 'Closing coroutine!!']);
+    await page.click('#lab-send');
+    assert.match(await page.textContent('#status'), /^Error: StopIteration/);
+    const states = await page.$eval('#timeline', (t) => t.spans.map((s) => s.state));
+    assert.equal(states.filter((s) => s === 'waiting').length, 3, 'suspended between each call');
+  });
+});
+
 describe('Rand', () => {
   test('seed 444 replays the original: finish order 1, 2, 0 and r1: 10, r2: 10, r3: 9', async () => {
     const page = await open('#rand?speed=10');

@@ -320,6 +320,55 @@ pub async fn run_coroutines(
     Ok(event_loop_outcome(outcome.map(|()| env.now_ms() - start)))
 }
 
+/// Example 3 by hand: the learner creates `print_name(prefix)` and sends it names.
+#[wasm_bindgen]
+pub struct PrintNameCoroutine {
+    env: BrowserEnv,
+    coroutine: coroutines::PrintName,
+}
+
+#[wasm_bindgen]
+impl PrintNameCoroutine {
+    /// `corou = print_name(prefix)`; lines and spans go to `on_event`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(prefix: &str, on_event: Function) -> Result<PrintNameCoroutine, JsError> {
+        let length = prefix.chars().count();
+        if !(1..=coroutines::MAX_TEXT).contains(&length) {
+            return Err(JsError::new(&format!(
+                "The prefix must have 1 to {} characters.",
+                coroutines::MAX_TEXT
+            )));
+        }
+        Ok(PrintNameCoroutine {
+            env: BrowserEnv::new(on_event),
+            coroutine: coroutines::PrintName::new(prefix),
+        })
+    }
+
+    /// `corou.__next__()`.
+    pub fn next(&mut self) -> Result<(), JsError> {
+        self.coroutine.next(&self.env).map_err(|m| JsError::new(&m))
+    }
+
+    /// `corou.send(name)`.
+    pub fn send(&mut self, name: &str) -> Result<(), JsError> {
+        if name.chars().count() > coroutines::MAX_TEXT {
+            return Err(JsError::new(&format!(
+                "A name may have at most {} characters.",
+                coroutines::MAX_TEXT
+            )));
+        }
+        self.coroutine
+            .send(&self.env, name)
+            .map_err(|m| JsError::new(&m))
+    }
+
+    /// `corou.close()`.
+    pub fn close(&mut self) {
+        self.coroutine.close(&self.env);
+    }
+}
+
 /// Example 5. `params`: `{seed}`. Resolves to `{stopped, elapsedMs}`.
 #[wasm_bindgen(js_name = runRand)]
 pub async fn run_rand(

@@ -197,6 +197,7 @@ function showExample(example, query) {
     });
   }
   $('params').hidden = !example.run;
+  $('coroutine-lab').hidden = !example.lab;
   $('output').replaceChildren();
   $('timeline').clear();
   hideReplay();
@@ -393,6 +394,50 @@ function updateShare() {
   $('open-full').href = exampleUrl(current);
 }
 
+/** Example 3 by hand: the learner creates the coroutine, sends it names and closes it;
+ * each call runs it to its next yield, and the output and timeline follow. */
+function setUpCoroutineLab() {
+  let coroutine = null;
+  let output = null;
+  const emit = (event) => {
+    if (event.kind === 'line') output.write(event);
+    else if (event.kind === 'span') $('timeline').addSpan(event);
+  };
+  const call = (what, action) => {
+    try {
+      action();
+      setStatus(what, 'done');
+    } catch (error) {
+      setStatus(`Error: ${error.message}`, 'error');
+    }
+    output?.flush();
+  };
+  $('lab-start').addEventListener('click', async () => {
+    const wasm = await loadWasm();
+    activeRun?.stop();
+    hideReplay();
+    coroutine?.free();
+    const origin = epochNow();
+    $('output').replaceChildren();
+    $('timeline').clear();
+    $('timeline').origin = origin;
+    output = outputWriter(origin);
+    call('print_name() created and started: it waits at its yield.', () => {
+      coroutine = new wasm.PrintNameCoroutine($('lab-prefix').value, emit);
+      coroutine.next();
+    });
+  });
+  $('lab-send').addEventListener('click', () => {
+    if (!coroutine) return setStatus('Create the coroutine first.', 'error');
+    const name = $('lab-name').value;
+    call(`Sent “${name}”: the coroutine ran to its yield again.`, () => coroutine.send(name));
+  });
+  $('lab-close').addEventListener('click', () => {
+    if (!coroutine) return setStatus('Create the coroutine first.', 'error');
+    call('Closed.', () => coroutine.close());
+  });
+}
+
 function route() {
   const { id, query } = parseHash();
   const example = exampleById(id) ?? EXAMPLES[0];
@@ -422,6 +467,7 @@ function main() {
     if (!panel.hidden) $('share-url').select();
   });
   $('params').addEventListener('input', updateShare);
+  setUpCoroutineLab();
   addEventListener('hashchange', route);
   route();
   // ?debug exposes triggers that the tests use to provoke failures on purpose.

@@ -153,6 +153,7 @@ export const EXAMPLES = [
     ],
     python: ['coroutines.py'],
     rust: 'coroutines.rs',
+    lab: true,
     params: [
       { name: 'pauseMs', label: 'Pause between calls (ms)', type: 'number', min: 0, max: 10_000,
         default: 500 },

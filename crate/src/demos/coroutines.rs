@@ -146,6 +146,8 @@ enum Resumes {
 }
 
 pub const MAX_PAUSE_MS: u64 = 10_000;
+/// The longest prefix or name the page sends.
+pub const MAX_TEXT: usize = 1000;
 
 /// The original's script, with `pause_ms` of the caller's own work between its steps so
 /// that the timeline shows the coroutine suspended in between (0: the original exactly).
