@@ -19,3 +19,15 @@ mod web;
 /// `initThreadPool(n)` for JavaScript: starts the rayon pool's Web Workers.
 #[cfg(target_arch = "wasm32")]
 pub use wasm_bindgen_rayon::init_thread_pool;
+
+/// What the native tests of several examples share.
+#[cfg(test)]
+pub(crate) mod testing {
+    /// A rayon pool of its own, so a test fixes its thread count whatever the machine.
+    pub fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    }
+}

@@ -42,6 +42,17 @@ impl VirtualEnv {
         self.0.events.borrow().clone()
     }
 
+    /// The text of every line printed so far, in order.
+    pub fn printed(&self) -> Vec<String> {
+        self.0
+            .events
+            .borrow()
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|line| line.text.clone())
+            .collect()
+    }
+
     /// Drives `future` to completion, advancing the clock whenever nothing can run.
     ///
     /// Panics if the future waits for something that is not a timer: under a virtual clock

@@ -129,12 +129,7 @@ mod tests {
         let env = VirtualEnv::new();
         let elapsed = env.run(run(&env, 444, &DEFAULT_CHAINS));
         assert_eq!(elapsed, 11_000.0);
-        let texts: Vec<String> = env
-            .events()
-            .iter()
-            .filter_map(Event::as_line)
-            .map(|line| line.text.clone())
-            .collect();
+        let texts = env.printed();
         assert_eq!(
             texts,
             [
@@ -171,12 +166,7 @@ mod tests {
     fn any_chains_print_their_lines_and_the_longest_sets_the_time() {
         let env = VirtualEnv::new();
         let elapsed = env.run(run(&env, 444, &[5, 9]));
-        let texts: Vec<String> = env
-            .events()
-            .iter()
-            .filter_map(Event::as_line)
-            .map(|line| line.text.clone())
-            .collect();
+        let texts = env.printed();
         assert_eq!(
             texts.len(),
             2 * 5 + 1,

@@ -183,21 +183,13 @@ mod tests {
     use super::*;
     use crate::virtual_time::VirtualEnv;
 
-    fn texts(env: &VirtualEnv) -> Vec<String> {
-        env.events()
-            .iter()
-            .filter_map(Event::as_line)
-            .map(|line| line.text.clone())
-            .collect()
-    }
-
     #[test]
     fn the_script_prints_exactly_the_originals_three_lines() {
         for pause in [0.0, 500.0] {
             let env = VirtualEnv::new();
             env.run(run_script(&env, pause));
             assert_eq!(
-                texts(&env),
+                env.printed(),
                 ["Searching prefix:Dear", "Dear James", "Closing coroutine!!"]
             );
         }
@@ -259,7 +251,7 @@ mod tests {
             .starts_with("StopIteration"));
         corou.close(&env);
         assert_eq!(
-            texts(&env),
+            env.printed(),
             ["Searching prefix:Dear", "Closing coroutine!!"],
             "a second close does nothing"
         );
@@ -271,6 +263,6 @@ mod tests {
         let mut corou = PrintName::new("Dear");
         corou.close(&env);
         assert_eq!(corou.state(), State::Closed);
-        assert!(texts(&env).is_empty());
+        assert!(env.printed().is_empty());
     }
 }

@@ -593,13 +593,7 @@ pub fn python_list(values: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pool(threads: usize) -> rayon::ThreadPool {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap()
-    }
+    use crate::testing::pool;
 
     /// Pcg32 written out from its definition (PCG XSH RR 64/32), independent of rand_pcg.
     fn reference_cells(count: usize, seed: u64) -> Vec<u8> {

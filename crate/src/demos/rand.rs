@@ -67,27 +67,18 @@ mod tests {
     use crate::trace::Event;
     use crate::virtual_time::VirtualEnv;
 
-    fn printed(env: &VirtualEnv) -> Vec<(f64, String)> {
-        env.events()
-            .iter()
-            .filter_map(Event::as_line)
-            .map(|line| (line.at_ms / 1000.0, line.text.clone()))
-            .collect()
-    }
-
     #[test]
     fn seed_444_replays_the_originals_run() {
         let env = VirtualEnv::new();
         let results = env.run(run(&env, 444));
         assert_eq!(results, [10, 10, 9], "EXAMPLES.md: r1: 10, r2: 10, r3: 9");
-        let lines = printed(&env);
-        let last = lines.last().unwrap();
-        assert_eq!(last.1, "r1: 10, r2: 10, r3: 9");
+        let lines = env.printed();
+        assert_eq!(lines.last().unwrap(), "r1: 10, r2: 10, r3: 9");
         // Finish order 1, 2, 0, as observed from the original.
         let finished: Vec<&str> = lines
             .iter()
-            .filter(|(_, text)| text.starts_with("---> Finished"))
-            .map(|(_, text)| text.as_str())
+            .filter(|text| text.starts_with("---> Finished"))
+            .map(String::as_str)
             .collect();
         assert_eq!(
             finished,
@@ -97,8 +88,8 @@ mod tests {
                 "---> Finished: makerandom(0) == 10",
             ]
         );
-        assert_eq!(&lines[0].1, "Initiated makerandom(0).");
-        assert_eq!(lines[lines.len() - 2].1, "");
+        assert_eq!(lines[0], "Initiated makerandom(0).");
+        assert_eq!(lines[lines.len() - 2], "");
     }
 
     /// What `python3 rand.py` printed (colour codes left out), line for line.
@@ -106,7 +97,7 @@ mod tests {
     fn seed_444_prints_the_originals_lines_in_its_order() {
         let env = VirtualEnv::new();
         env.run(run(&env, 444));
-        let texts: Vec<String> = printed(&env).into_iter().map(|(_, text)| text).collect();
+        let texts = env.printed();
         let python = [
             "Initiated makerandom(0).",
             "makerandom(0) == 4 too low; retrying.",

@@ -183,13 +183,7 @@ fn lane() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pool(threads: usize) -> rayon::ThreadPool {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap()
-    }
+    use crate::testing::pool;
 
     #[test]
     fn square_and_cube_then_done() {
