@@ -212,14 +212,12 @@ fn number_field(
     min: u64,
     max: u64,
 ) -> Result<u64, JsError> {
-    let value = Reflect::get(params, &field.into()).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() || value.is_null() {
-        return Ok(default);
+    match optional_number(params, field)? {
+        None => Ok(default),
+        Some(number) => {
+            whole_number(field, number, min, max).map_err(|message| JsError::new(&message))
+        }
     }
-    let number = value
-        .as_f64()
-        .ok_or_else(|| JsError::new(&format!("{field} must be a number.")))?;
-    whole_number(field, number, min, max).map_err(|message| JsError::new(&message))
 }
 
 /// How a page runs an event-loop example: `{speed, origin, stop}` where `origin` is the

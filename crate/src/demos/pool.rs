@@ -230,19 +230,15 @@ pub fn count_parallel_into(
     chunk_rows: usize,
     spans: &Mutex<Vec<Span>>,
 ) {
-    let chunk_rows = chunk_rows.max(1);
-    counts
-        .par_chunks_mut(chunk_rows)
-        .zip(matrix.cells.par_chunks(chunk_rows * matrix.columns))
-        .enumerate()
-        .for_each(|(chunk, (counts, cells))| {
-            let label = rows_label(chunk * chunk_rows, counts.len());
-            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
-                count_rows_into(counts, cells, matrix.columns, minimum, maximum)
-            });
-            spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
-            ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
-        });
+    let columns = matrix.columns;
+    for_each_chunk(
+        counts,
+        &matrix.cells,
+        columns,
+        chunk_rows,
+        spans,
+        |counts, cells| count_rows_into(counts, cells, columns, minimum, maximum),
+    );
 }
 
 /// `pool.starmap`: the items are `(row, minimum, maximum)` tuples, unpacked into each call;
@@ -253,17 +249,33 @@ pub fn starmap_into(
     chunk_rows: usize,
     spans: &Mutex<Vec<Span>>,
 ) {
+    for_each_chunk(counts, items, 1, chunk_rows, spans, |counts, items| {
+        for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
+            *count = howmany_within_range(row, minimum, maximum);
+        }
+    });
+}
+
+/// The pool's hand-out, shared by map and starmap: `chunk_rows` rows at a time, with
+/// `inputs_per_row` of `inputs` each, counted by `count` into their part of `counts`,
+/// one span and one progress step per chunk.
+fn for_each_chunk<T: Sync>(
+    counts: &mut [u32],
+    inputs: &[T],
+    inputs_per_row: usize,
+    chunk_rows: usize,
+    spans: &Mutex<Vec<Span>>,
+    count: impl Fn(&mut [u32], &[T]) + Sync,
+) {
     let chunk_rows = chunk_rows.max(1);
     counts
         .par_chunks_mut(chunk_rows)
-        .zip(items.par_chunks(chunk_rows))
+        .zip(inputs.par_chunks(chunk_rows * inputs_per_row))
         .enumerate()
-        .for_each(|(chunk, (counts, items))| {
+        .for_each(|(chunk, (counts, inputs))| {
             let label = rows_label(chunk * chunk_rows, counts.len());
             let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
-                for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
-                    *count = howmany_within_range(row, minimum, maximum);
-                }
+                count(counts, inputs)
             });
             spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
             ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
