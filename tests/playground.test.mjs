@@ -184,6 +184,22 @@ describe('Count Async', () => {
     assert.ok(Number(seconds) >= 2.99, `elapsed ${seconds} s`);
   });
 
+  test('side by side, both run at once on one loop and each reports its own time', async () => {
+    const page = await open('#count-async?mode=both&speed=4');
+    const status = await runExample(page);
+    const [, gathered, sequential] =
+      status.match(/gathered in (\d+\.\d\d) s, one after another in (\d+\.\d\d) s/);
+    assert.ok(Number(gathered) >= 0.99 && Number(gathered) < 2.5, `gathered ${gathered} s`);
+    assert.ok(Number(sequential) >= 2.99, `one after another ${sequential} s`);
+    const lines = await outputTexts(page);
+    assert.equal(lines.filter((l) => l === 'One').length, 6);
+    assert.ok(lines.indexOf(lines.find((l) => l.startsWith('count_async.rs'))) <
+      lines.indexOf(lines.find((l) => l.startsWith('count_sync.rs'))), 'the gathered run ends first');
+    const lanes = await timelineLanes(page);
+    assert.ok(lanes.includes('gathered · count() #3') && lanes.includes('one after another · count() #3'),
+      lanes.join(', '));
+  });
+
   test('runs sped up: the program reports its own second, the status the real time too', async () => {
     const page = await open('#count-async?speed=4');
     const status = await runExample(page);
@@ -264,6 +280,30 @@ describe('Rand', () => {
     ]);
     assert.deepEqual(lines.slice(-2), ['', 'r1: 10, r2: 10, r3: 9']);
     assert.deepEqual(await timelineLanes(page), ['makerandom(0)', 'makerandom(1)', 'makerandom(2)', 'main', 'event loop']);
+  });
+
+  test('each coroutine keeps its colour, cyan, red, magenta, in the output and the timeline', async () => {
+    const page = await open('#rand?speed=10');
+    await runExample(page);
+    const expected = ['rgb(14, 124, 134)', 'rgb(197, 34, 31)', 'rgb(162, 24, 158)'];
+    for (const [idx, colour] of expected.entries()) {
+      const shown = await page.$$eval(`#output .line[data-lane="makerandom(${idx})"] .text`,
+        (texts) => [...new Set(texts.map((t) => getComputedStyle(t).color))]);
+      assert.deepEqual(shown, [colour], `makerandom(${idx})'s lines`);
+    }
+    // The stripe before each lane's name, read back from the canvas.
+    const stripes = await page.$eval('#timeline', (t) => {
+      const canvas = t.shadowRoot.querySelector('canvas.plot');
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const context = canvas.getContext('2d');
+      return [0, 1, 2, 3].map((lane) => {
+        const [r, g, b] = context.getImageData(Math.round(2 * ratio),
+          Math.round((24 + lane * 22 + 11) * ratio), 1, 1).data;
+        return `rgb(${r}, ${g}, ${b})`;
+      });
+    });
+    assert.deepEqual(stripes.slice(0, 3), expected);
+    assert.ok(!expected.includes(stripes[3]), 'main has no colour of its own');
   });
 
   test('the same seed twice gives the same run', async () => {

@@ -184,15 +184,15 @@ pub async fn run_until_stopped<E: Env + ?Sized, T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demos::count_async::gather_counts;
+    use crate::demos::count_async::{run, Mode};
     use crate::virtual_time::VirtualEnv;
 
     #[test]
     fn an_accelerated_example_reports_its_own_seconds_in_less_real_time() {
         let real = VirtualEnv::new();
         let fast = Accelerated::new(real.clone(), 4.0, 0.0).unwrap();
-        let reported = real.run(gather_counts(&fast, 3));
-        assert_eq!(reported, 1000.0);
+        let reported = real.run(run(&fast, 3, Mode::Gather)).gathered;
+        assert_eq!(reported, Some(1000.0));
         assert_eq!(real.now_ms(), 250.0);
         let events = real.events();
         let last = events.iter().rev().find_map(Event::as_line);
@@ -207,7 +207,7 @@ mod tests {
         let env = VirtualEnv::new();
         let outcome = env.run(run_until_stopped(
             &env,
-            gather_counts(&env, 2),
+            run(&env, 2, Mode::Gather),
             env.sleep(400.0),
         ));
         assert_eq!(outcome, None);
@@ -232,10 +232,10 @@ mod tests {
         let env = VirtualEnv::new();
         let outcome = env.run(run_until_stopped(
             &env,
-            gather_counts(&env, 1),
+            async { run(&env, 1, Mode::Gather).await.gathered },
             env.sleep(5000.0),
         ));
-        assert_eq!(outcome, Some(1000.0));
+        assert_eq!(outcome, Some(Some(1000.0)));
     }
 
     #[test]

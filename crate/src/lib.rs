@@ -23,6 +23,79 @@ pub use wasm_bindgen_rayon::init_thread_pool;
 /// What the native tests of several examples share.
 #[cfg(test)]
 pub(crate) mod testing {
+    use std::future::Future;
+    use std::pin::Pin;
+
+    use crate::env::{run_until_stopped, Env};
+    use crate::trace::{Event, Span, SpanState};
+    use crate::virtual_time::VirtualEnv;
+
+    /// Runs `example` whole, then again stopped at `stop_ms`, and checks that the stopped run
+    /// shows exactly what the whole run had shown by then: the same lines, then one saying
+    /// it stopped; every span it had begun, cut at the stop; nothing left running.
+    pub fn assert_stops_cleanly_at(
+        stop_ms: f64,
+        example: impl Fn(&VirtualEnv) -> Pin<Box<dyn Future<Output = ()> + '_>>,
+    ) {
+        let whole = VirtualEnv::new();
+        whole.run(example(&whole));
+        let stopped = VirtualEnv::new();
+        let outcome = stopped.run(run_until_stopped(
+            &stopped,
+            example(&stopped),
+            stopped.sleep(stop_ms),
+        ));
+        assert_eq!(
+            outcome, None,
+            "the run should still be going at {stop_ms} ms"
+        );
+        let whole = whole.events();
+        let stopped = stopped.events();
+
+        let lines_until = |events: &[Event]| -> Vec<(String, String, f64)> {
+            events
+                .iter()
+                .filter_map(Event::as_line)
+                .filter(|line| line.at_ms <= stop_ms)
+                .map(|line| (line.lane.clone(), line.text.clone(), line.at_ms))
+                .collect()
+        };
+        let mut expected_lines = lines_until(&whole);
+        expected_lines.push((
+            "main".into(),
+            format!("Stopped after {}.", crate::env::format_seconds(stop_ms)),
+            stop_ms,
+        ));
+        assert_eq!(lines_until(&stopped), expected_lines);
+
+        let sorted = |mut spans: Vec<Span>| {
+            spans.sort_by(|a, b| {
+                (&a.lane, a.start_ms, a.state.as_str(), &a.label)
+                    .partial_cmp(&(&b.lane, b.start_ms, b.state.as_str(), &b.label))
+                    .unwrap()
+            });
+            spans
+        };
+        let mut expected_spans: Vec<Span> = whole
+            .iter()
+            .filter_map(Event::as_span)
+            .filter(|span| span.start_ms < stop_ms)
+            .map(|span| Span {
+                end_ms: span.end_ms.min(stop_ms),
+                ..span.clone()
+            })
+            .collect();
+        expected_spans.push(Span {
+            lane: "main".into(),
+            state: SpanState::Running,
+            start_ms: stop_ms,
+            end_ms: stop_ms,
+            label: "stop".into(),
+        });
+        let stopped_spans = stopped.iter().filter_map(Event::as_span).cloned().collect();
+        assert_eq!(sorted(stopped_spans), sorted(expected_spans));
+    }
+
     /// A rayon pool of its own, so a test fixes its thread count whatever the machine.
     pub fn pool(threads: usize) -> rayon::ThreadPool {
         rayon::ThreadPoolBuilder::new()

@@ -62,11 +62,9 @@ struct BrowserEnv {
 
 impl BrowserEnv {
     fn new(on_event: Function) -> Self {
-        let timers = Timers::default();
-        timers.logical_now_ms.set(crate::clock::now_ms());
         BrowserEnv {
             on_event,
-            timers: Rc::new(timers),
+            timers: Rc::default(),
         }
     }
 }
@@ -78,9 +76,14 @@ impl BrowserEnv {
 /// timers fire in the order they were set, as under the virtual clock. Without this, drift
 /// decides which of two tied coroutines runs first, and a seeded run (Rand, Chained) could
 /// draw its numbers in another order from one run to the next.
+///
+/// Before any timer has fired, the tasks meant to start together: their first sleeps all
+/// count from the first sleep of the run, not from an earlier moment, so that no sleep
+/// ends sooner than it asked counted from anything the example measured before it.
 #[derive(Default)]
 struct Timers {
-    logical_now_ms: Cell<f64>,
+    /// When the task now running meant to run; unset until the run's first sleep.
+    logical_now_ms: Cell<Option<f64>>,
     next_id: Cell<u64>,
     /// (deadline in µs, id), earliest first.
     queue: RefCell<BinaryHeap<Reverse<(u64, u64)>>>,
@@ -93,7 +96,12 @@ impl Timers {
     fn sleep(self: &Rc<Self>, ms: f64) -> Sleep {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
-        let deadline_ms = self.logical_now_ms.get() + ms.max(0.0);
+        let from_ms = self.logical_now_ms.get().unwrap_or_else(|| {
+            let now = crate::clock::now_ms();
+            self.logical_now_ms.set(Some(now));
+            now
+        });
+        let deadline_ms = from_ms + ms.max(0.0);
         let deadline_us = (deadline_ms * 1000.0).round() as u64;
         self.queue.borrow_mut().push(Reverse((deadline_us, id)));
         self.arm();
@@ -101,7 +109,7 @@ impl Timers {
         Box::pin(std::future::poll_fn(move |cx| {
             if timers.fired.borrow_mut().remove(&id) {
                 // The task runs on from its intended time: its next sleep counts from here.
-                timers.logical_now_ms.set(deadline_ms);
+                timers.logical_now_ms.set(Some(deadline_ms));
                 Poll::Ready(())
             } else {
                 timers.wakers.borrow_mut().insert(id, cx.waker().clone());
@@ -259,11 +267,16 @@ fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsError
 fn event_loop_outcome(elapsed_ms: Option<f64>) -> JsValue {
     js_object(&[
         ("stopped", elapsed_ms.is_none().into()),
-        ("elapsedMs", elapsed_ms.map_or(JsValue::NULL, JsValue::from)),
+        ("elapsedMs", ms_or_null(elapsed_ms)),
     ])
 }
 
-/// Example 4. `params`: `{coroutines, mode: "gather" | "sequential"}`.
+fn ms_or_null(ms: Option<f64>) -> JsValue {
+    ms.map_or(JsValue::NULL, JsValue::from)
+}
+
+/// Example 4. `params`: `{coroutines, mode: "gather" | "sequential" | "both"}`. The outcome
+/// adds `gatheredMs` and `sequentialMs`, each null unless that way ran to its end.
 #[wasm_bindgen(js_name = runCountAsync)]
 pub async fn run_count_async(
     params: JsValue,
@@ -277,29 +290,30 @@ pub async fn run_count_async(
         1,
         count_async::MAX_COROUTINES.into(),
     )? as u32;
-    let concurrent = match Reflect::get(&params, &"mode".into())
-        .ok()
-        .and_then(|mode| mode.as_string())
-        .as_deref()
-    {
-        None | Some("gather") => true,
-        Some("sequential") => false,
-        Some(other) => {
-            return Err(JsError::new(&format!(
-                "mode must be \"gather\" or \"sequential\"; got \"{other}\"."
-            )))
+    let mode = match Reflect::get(&params, &"mode".into()) {
+        Ok(mode) if mode.is_undefined() => count_async::Mode::Gather,
+        Ok(mode) => {
+            let text = mode
+                .as_string()
+                .ok_or_else(|| JsError::new("mode must be a string."))?;
+            count_async::Mode::parse(&text).map_err(|message| JsError::new(&message))?
         }
+        Err(_) => return Err(JsError::new("params must be an object.")),
     };
     let env = event_loop_env(on_event, &control)?;
-    let work = async {
-        if concurrent {
-            count_async::gather_counts(&env, coroutines).await
-        } else {
-            count_async::count_one_after_another(&env, coroutines).await
-        }
-    };
+    let start = env.now_ms();
+    let work = count_async::run(&env, coroutines, mode);
     let elapsed = run_until_stopped(&env, work, stop_signal(&control)).await;
-    Ok(event_loop_outcome(elapsed))
+    let outcome = event_loop_outcome(elapsed.map(|_| env.now_ms() - start));
+    let each = elapsed.unwrap_or_default();
+    // Setting a fresh plain object's own property cannot fail.
+    let _ = Reflect::set(&outcome, &"gatheredMs".into(), &ms_or_null(each.gathered));
+    let _ = Reflect::set(
+        &outcome,
+        &"sequentialMs".into(),
+        &ms_or_null(each.sequential),
+    );
+    Ok(outcome)
 }
 
 /// Example 3, the original's script. `params`: `{pauseMs}`, the caller's pause between its

@@ -200,6 +200,7 @@ function showExample(example, query) {
   $('coroutine-lab').hidden = !example.lab;
   $('output').replaceChildren();
   $('timeline').clear();
+  $('timeline').laneColors = example.laneColors;
   hideReplay();
   setStatus('');
   updateShare();
@@ -222,12 +223,17 @@ const MAX_LINES_SHOWN = 1000;
 /** Ten updates a second read as live, and leave the event loop to the example. */
 const FLUSH_INTERVAL_MS = 100;
 
-/** Collects output lines and writes them in batches. */
-function outputWriter(origin) {
+/** Collects output lines and writes them in batches; `laneColors` colours their text. */
+function outputWriter(origin, laneColors = {}) {
   const output = $('output');
   const pending = [];
   let written = 0;
   let scheduled = false;
+  const textOf = (line) => {
+    const text = element('span', { className: 'text', textContent: line.text });
+    if (laneColors[line.lane]) text.style.color = laneColors[line.lane];
+    return text;
+  };
   const flush = () => {
     scheduled = false;
     if (!pending.length) return;
@@ -237,7 +243,7 @@ function outputWriter(origin) {
       fragment.append(element('div', { className: 'line', dataset: { at: line.at, lane: line.lane } }, [
         element('span', { className: 'at', textContent: `${((line.at - origin) / 1000).toFixed(3)} s` }),
         element('span', { className: 'lane', textContent: line.lane }),
-        element('span', { className: 'text', textContent: line.text }),
+        textOf(line),
       ]));
     }
     output.append(fragment);
@@ -276,7 +282,7 @@ async function run(example) {
   timeline.clear();
   timeline.origin = origin;
   $('output').replaceChildren();
-  const output = outputWriter(origin);
+  const output = outputWriter(origin, example.laneColors);
 
   // Event-loop examples may run sped up: their clock runs `speed` times as fast from
   // `origin`, and so does the timeline's "now" cursor.

@@ -1,5 +1,6 @@
 // The nine examples of the tutorial, in its menu's order and grouping. Each entry says what
 // the page needs to show and run it; `run` is absent for examples not ported yet.
+// `laneColors` ({lane: CSS colour}) colours a lane's lines of output and its timeline lane.
 
 import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
@@ -44,9 +45,14 @@ const countAsync = async (params, { emit, control }) => {
   const started = performance.now();
   const outcome = await wasm.runCountAsync(params, emit, control);
   if (outcome.stopped) return null;
-  const how = params.mode === 'gather' ? 'gathered' : 'one after another';
-  return `${params.coroutines} × count() ${how}: ` +
-    describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
+  const took = describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
+  const calls = `${params.coroutines} × count()`;
+  if (params.mode === 'gather') return `${calls} gathered: ${took}`;
+  if (params.mode === 'sequential') return `${calls} one after another: ${took}`;
+  const ratio = outcome.sequentialMs / outcome.gatheredMs;
+  return `${calls} gathered in ${(outcome.gatheredMs / 1000).toFixed(2)} s, one after another ` +
+    `in ${(outcome.sequentialMs / 1000).toFixed(2)} s (${ratio.toFixed(1)}× as long); both ` +
+    `together: ${took}`;
 };
 
 /** Examples 7–9 share their runner: only the pool method differs. */
@@ -173,12 +179,16 @@ export const EXAMPLES = [
         'is a setTimeout promise. Switch to “one after another” to await each count() before ' +
         'starting the next: the same six lines, in another order, in three seconds. (Python’s ' +
         'twin blocks its thread in time.sleep; a page must never block, so here it awaits.)',
+      '“Side by side” runs the two at once on the same event loop, each in lanes of ' +
+        'its own: the gathered ones are done after a second while the others still take ' +
+        'turns — and the event loop serves both without either slowing the other.',
     ],
     python: ['countasync.py', 'countsync.py'],
     rust: 'count_async.rs',
     params: [
       { name: 'mode', label: 'Run the coroutines', type: 'choice', default: 'gather',
-        choices: [['gather', 'gathered (asyncio.gather)'], ['sequential', 'one after another']] },
+        choices: [['gather', 'gathered (asyncio.gather)'], ['sequential', 'one after another'],
+          ['both', 'side by side']] },
       { name: 'coroutines', label: 'Coroutines', type: 'number', min: 1, max: 10000, default: 3 },
       SPEED,
     ],
@@ -202,6 +212,10 @@ export const EXAMPLES = [
     python: ['rand.py'],
     rust: 'rand.rs',
     params: [SEED_444, SPEED],
+    // The original's colours; the lane's name says the same without colour.
+    laneColors: {
+      'makerandom(0)': 'var(--cyan)', 'makerandom(1)': 'var(--red)', 'makerandom(2)': 'var(--magenta)',
+    },
     eventLoop: true,
     run: eventLoopRun('runRand', 'three makerandom() gathered'),
   },

@@ -240,6 +240,8 @@ export class PgTimeline extends HTMLElement {
   #legend;
   #announcer;
   #probes; // colour name → live computed style of an element painted with it
+  #probeBox;
+  #laneColors = new Map(); // lane name → live computed style of a probe in its colour
 
   constructor() {
     super();
@@ -256,6 +258,7 @@ export class PgTimeline extends HTMLElement {
     this.#tooltip = root.querySelector('.tooltip');
     this.#legend = root.querySelector('.legend');
     this.#announcer = root.querySelector('#announce');
+    this.#probeBox = root.querySelector('.probes');
     this.#probes = Object.fromEntries([...root.querySelectorAll('.probes [data-color]')]
       .map((probe) => [probe.dataset.color, getComputedStyle(probe)]));
   }
@@ -310,6 +313,20 @@ export class PgTimeline extends HTMLElement {
 
   set now(value) {
     this.#now = toTimeOrNull(value);
+    this.#schedule();
+  }
+
+  /** Colours that tell lanes apart, as {lane: any CSS colour, var() included}. Spans keep
+   * the colours of their states; a lane's colour marks its name. */
+  set laneColors(value) {
+    this.#probeBox.querySelectorAll('[data-lane]').forEach((probe) => probe.remove());
+    this.#laneColors = new Map(Object.entries(value ?? {}).map(([lane, color]) => {
+      const probe = document.createElement('i');
+      probe.dataset.lane = lane;
+      probe.style.color = color;
+      this.#probeBox.append(probe);
+      return [lane, getComputedStyle(probe)];
+    }));
     this.#schedule();
   }
 
@@ -735,15 +752,22 @@ export class PgTimeline extends HTMLElement {
   #drawLaneLabels(context, colors, { labelWidth, scrollTop, firstLane, lastLane }) {
     context.font = FONT;
     context.textBaseline = 'middle';
-    context.fillStyle = colors.text;
-    const maxWidth = labelWidth - 10;
     for (let index = firstLane; index < lastLane; index++) {
       const lane = this.#order[index];
+      const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
+      // A lane with a colour of its own gets a stripe of it and its name in it.
+      const marked = this.#laneColors.get(lane.name)?.color;
+      const indent = marked ? 8 : 4;
+      if (marked) {
+        context.fillStyle = marked;
+        context.fillRect(0, y + 3, 4, LANE_HEIGHT - 6);
+      }
+      const maxWidth = labelWidth - 6 - indent;
       if (lane.fitted?.maxWidth !== maxWidth) {
         lane.fitted = { maxWidth, text: fit(context, lane.name, maxWidth) };
       }
-      const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
-      context.fillText(lane.fitted.text, 4, y + LANE_HEIGHT / 2);
+      context.fillStyle = marked ?? colors.text;
+      context.fillText(lane.fitted.text, indent, y + LANE_HEIGHT / 2);
     }
   }
 

@@ -118,6 +118,18 @@ impl PrintName {
         resumes: Resumes,
         body: impl FnOnce(&Task<'_, E>),
     ) {
+        self.record_suspension(env);
+        body(&Task::start(env, self.lane.clone(), label));
+        self.state = match resumes {
+            Resumes::Suspends => State::Suspended {
+                since_ms: env.now_ms(),
+            },
+            Resumes::Finishes => State::Closed,
+        };
+    }
+
+    /// Records the wait at the `yield` up to now, if the body is waiting there.
+    fn record_suspension<E: Env + ?Sized>(&self, env: &E) {
         if let State::Suspended { since_ms } = self.state {
             env.emit(Event::Span(Span {
                 lane: self.lane.clone(),
@@ -127,13 +139,19 @@ impl PrintName {
                 label: "suspended at yield".to_string(),
             }));
         }
-        body(&Task::start(env, self.lane.clone(), label));
-        self.state = match resumes {
-            Resumes::Suspends => State::Suspended {
-                since_ms: env.now_ms(),
-            },
-            Resumes::Finishes => State::Closed,
-        };
+    }
+}
+
+/// The script's coroutine: when a run is stopped while the coroutine waits at its yield,
+/// the timeline shows it waiting until the stop.
+struct Driven<'e, E: Env + ?Sized> {
+    env: &'e E,
+    coroutine: PrintName,
+}
+
+impl<E: Env + ?Sized> Drop for Driven<'_, E> {
+    fn drop(&mut self) {
+        self.coroutine.record_suspension(self.env);
     }
 }
 
@@ -153,7 +171,11 @@ pub const MAX_TEXT: usize = 1000;
 /// that the timeline shows the coroutine suspended in between (0: the original exactly).
 pub async fn run_script<E: Env + ?Sized>(env: &E, pause_ms: f64) {
     let mut main = Task::start(env, "main", "corou = print_name(\"Dear\")");
-    let mut corou = PrintName::new("Dear");
+    let mut driven = Driven {
+        env,
+        coroutine: PrintName::new("Dear"),
+    };
+    let corou = &mut driven.coroutine;
     let steps: [(&str, Option<&str>); 4] = [
         ("corou.__next__()", None),
         ("corou.send(\"James\")", Some("James")),
@@ -264,5 +286,10 @@ mod tests {
         corou.close(&env);
         assert_eq!(corou.state(), State::Closed);
         assert!(env.printed().is_empty());
+    }
+
+    #[test]
+    fn a_run_stopped_half_way_shows_what_had_happened_and_no_more() {
+        crate::testing::assert_stops_cleanly_at(1250.0, |env| Box::pin(run_script(env, 500.0)));
     }
 }

@@ -13,12 +13,73 @@
 //! Each `count()` prints `One`, then hands the thread back to the event loop for a second;
 //! all three sleep at the same time, so the whole program takes one second, not three.
 //! The sequential twin awaits each `count()` before starting the next: three seconds.
+//! Side by side, both run at once on one event loop, each in lanes of its own.
 
 use crate::env::{gather, Env, Task};
 
 pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
 const SLEEP_MS: f64 = 1000.0;
+
+/// How the page runs the coroutines: as the original does, as its sequential twin, or both
+/// at once on the same event loop, so that the two can be compared as they happen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Gather,
+    Sequential,
+    SideBySide,
+}
+
+impl Mode {
+    pub fn parse(text: &str) -> Result<Mode, String> {
+        match text {
+            "gather" => Ok(Mode::Gather),
+            "sequential" => Ok(Mode::Sequential),
+            "both" => Ok(Mode::SideBySide),
+            other => Err(format!(
+                "mode must be \"gather\", \"sequential\" or \"both\"; got \"{other}\"."
+            )),
+        }
+    }
+}
+
+/// The elapsed milliseconds of each way that ran.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Elapsed {
+    pub gathered: Option<f64>,
+    pub sequential: Option<f64>,
+}
+
+/// Side by side, the two runs' lanes need telling apart.
+const GATHERED_LANES: &str = "gathered · ";
+const SEQUENTIAL_LANES: &str = "one after another · ";
+
+/// Runs the coroutines as `mode` says. Each script's time counts from the start of the
+/// run, as the originals' `perf_counter()` is read before the event loop starts.
+pub async fn run<E: Env + ?Sized>(env: &E, coroutines: u32, mode: Mode) -> Elapsed {
+    let start = env.now_ms();
+    match mode {
+        Mode::Gather => Elapsed {
+            gathered: Some(gather_counts(env, coroutines, "", start).await),
+            sequential: None,
+        },
+        Mode::Sequential => Elapsed {
+            gathered: None,
+            sequential: Some(count_one_after_another(env, coroutines, "", start).await),
+        },
+        Mode::SideBySide => {
+            let (gathered, sequential) = futures::future::join(
+                gather_counts(env, coroutines, GATHERED_LANES, start),
+                count_one_after_another(env, coroutines, SEQUENTIAL_LANES, start),
+            )
+            .await;
+            Elapsed {
+                gathered: Some(gathered),
+                sequential: Some(sequential),
+            }
+        }
+    }
+}
 
 pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
     let mut task = Task::start(env, lane, "count()");
@@ -28,25 +89,28 @@ pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
 }
 
 /// `asyncio.gather(count(), count(), ...)`: every `count()` runs at once. Returns the
-/// elapsed milliseconds.
-pub async fn gather_counts<E: Env + ?Sized>(env: &E, coroutines: u32) -> f64 {
-    let start = env.now_ms();
-    gather((1..=coroutines).map(|i| count(env, lane_name(i)))).await;
+/// milliseconds elapsed since `start`.
+async fn gather_counts<E: Env + ?Sized>(env: &E, coroutines: u32, lanes: &str, start: f64) -> f64 {
+    gather((1..=coroutines).map(|i| count(env, lane_name(lanes, i)))).await;
     report_elapsed(env, "count_async.rs", start)
 }
 
-/// The sequential twin: each `count()` finishes before the next starts. Returns the elapsed
-/// milliseconds.
-pub async fn count_one_after_another<E: Env + ?Sized>(env: &E, coroutines: u32) -> f64 {
-    let start = env.now_ms();
+/// The sequential twin: each `count()` finishes before the next starts. Returns the
+/// milliseconds elapsed since `start`.
+async fn count_one_after_another<E: Env + ?Sized>(
+    env: &E,
+    coroutines: u32,
+    lanes: &str,
+    start: f64,
+) -> f64 {
     for i in 1..=coroutines {
-        count(env, lane_name(i)).await;
+        count(env, lane_name(lanes, i)).await;
     }
     report_elapsed(env, "count_sync.rs", start)
 }
 
-fn lane_name(i: u32) -> String {
-    format!("count() #{i}")
+fn lane_name(lanes: &str, i: u32) -> String {
+    format!("{lanes}count() #{i}")
 }
 
 fn report_elapsed<E: Env + ?Sized>(env: &E, script: &str, start: f64) -> f64 {
@@ -85,7 +149,7 @@ mod tests {
     #[test]
     fn gathered_counts_print_all_ones_then_all_twos_in_one_second() {
         let env = VirtualEnv::new();
-        let elapsed = env.run(gather_counts(&env, 3));
+        let elapsed = env.run(run(&env, 3, Mode::Gather)).gathered.unwrap();
         assert_eq!(elapsed, 1000.0);
         let printed = lines(&env.events());
         let expected = [
@@ -107,10 +171,10 @@ mod tests {
     #[test]
     fn each_gathered_count_runs_sleeps_a_second_then_runs_again() {
         let env = VirtualEnv::new();
-        env.run(gather_counts(&env, 3));
+        env.run(run(&env, 3, Mode::Gather));
         for i in 1..=3 {
             assert_eq!(
-                spans_of(&env.events(), &lane_name(i)),
+                spans_of(&env.events(), &lane_name("", i)),
                 vec![
                     (SpanState::Running, 0.0, 0.0),
                     (SpanState::Sleeping, 0.0, 1000.0),
@@ -123,7 +187,7 @@ mod tests {
     #[test]
     fn counts_one_after_another_take_three_seconds() {
         let env = VirtualEnv::new();
-        let elapsed = env.run(count_one_after_another(&env, 3));
+        let elapsed = env.run(run(&env, 3, Mode::Sequential)).sequential.unwrap();
         assert_eq!(elapsed, 3000.0);
         let texts: Vec<_> = lines(&env.events()).into_iter().map(|l| l.1).collect();
         assert_eq!(
@@ -139,7 +203,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            spans_of(&env.events(), &lane_name(3)),
+            spans_of(&env.events(), &lane_name("", 3)),
             vec![
                 (SpanState::Running, 2000.0, 2000.0),
                 (SpanState::Sleeping, 2000.0, 3000.0),
@@ -151,7 +215,10 @@ mod tests {
     #[test]
     fn ten_thousand_gathered_counts_still_take_one_second() {
         let env = VirtualEnv::new();
-        let elapsed = env.run(gather_counts(&env, MAX_COROUTINES));
+        let elapsed = env
+            .run(run(&env, MAX_COROUTINES, Mode::Gather))
+            .gathered
+            .unwrap();
         assert_eq!(elapsed, 1000.0);
         let events = env.events();
         let printed = lines(&events);
@@ -172,5 +239,58 @@ mod tests {
             })
             .count();
         assert_eq!(sleeping, MAX_COROUTINES as usize);
+    }
+
+    #[test]
+    fn a_run_stopped_half_way_shows_what_had_happened_and_no_more() {
+        for (mode, stop_ms) in [
+            (Mode::Gather, 500.0),
+            (Mode::Sequential, 2500.0),
+            (Mode::SideBySide, 2500.0),
+        ] {
+            crate::testing::assert_stops_cleanly_at(stop_ms, move |env| {
+                Box::pin(async move {
+                    run(env, 3, mode).await;
+                })
+            });
+        }
+    }
+
+    #[test]
+    fn side_by_side_both_run_at_once_and_each_keeps_its_own_time() {
+        let env = VirtualEnv::new();
+        let elapsed = env.run(run(&env, 3, Mode::SideBySide));
+        assert_eq!(
+            elapsed,
+            Elapsed {
+                gathered: Some(1000.0),
+                sequential: Some(3000.0)
+            }
+        );
+        assert_eq!(env.now_ms(), 3000.0, "together, not one after the other");
+        let texts = env.printed();
+        assert_eq!(texts.iter().filter(|t| *t == "One").count(), 6);
+        assert!(texts.contains(&"count_async.rs executed in 1.00 seconds.".to_string()));
+        assert_eq!(
+            texts.last().unwrap(),
+            "count_sync.rs executed in 3.00 seconds."
+        );
+        let lanes: std::collections::BTreeSet<String> = env
+            .events()
+            .iter()
+            .filter_map(Event::as_span)
+            .map(|s| s.lane.clone())
+            .collect();
+        assert!(lanes.contains("gathered · count() #3"));
+        assert!(lanes.contains("one after another · count() #3"));
+    }
+
+    #[test]
+    fn modes_are_named_as_the_page_names_them() {
+        assert_eq!(Mode::parse("gather"), Ok(Mode::Gather));
+        assert_eq!(Mode::parse("sequential"), Ok(Mode::Sequential));
+        assert_eq!(Mode::parse("both"), Ok(Mode::SideBySide));
+        assert!(Mode::parse("Gather").is_err());
+        assert!(Mode::parse("").is_err());
     }
 }

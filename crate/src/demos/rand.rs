@@ -157,4 +157,13 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_run_stopped_half_way_shows_what_had_happened_and_no_more() {
+        crate::testing::assert_stops_cleanly_at(4500.0, |env| {
+            Box::pin(async move {
+                run(env, 444).await;
+            })
+        });
+    }
 }
