@@ -53,6 +53,57 @@ impl Span {
     }
 }
 
+/// Where the worker threads of a run put their spans. Switched off, nothing is timed or
+/// kept: the benchmark compares the two to measure what the timeline costs the run.
+pub struct SpanSink(Option<std::sync::Mutex<Vec<Span>>>);
+
+impl SpanSink {
+    pub fn new(tracing: bool) -> Self {
+        SpanSink(tracing.then(Default::default))
+    }
+
+    /// Runs `step`; when tracing, returns the span it took, without keeping it.
+    pub fn time<T>(
+        &self,
+        lane: impl FnOnce() -> String,
+        state: SpanState,
+        label: impl FnOnce() -> String,
+        step: impl FnOnce() -> T,
+    ) -> (T, Option<Span>) {
+        if self.0.is_none() {
+            return (step(), None);
+        }
+        let (result, span) = Span::timed(lane(), state, label(), step);
+        (result, Some(span))
+    }
+
+    /// Runs `step` and, when tracing, keeps the span it took.
+    pub fn record<T>(
+        &self,
+        lane: impl FnOnce() -> String,
+        state: SpanState,
+        label: impl FnOnce() -> String,
+        step: impl FnOnce() -> T,
+    ) -> T {
+        let (result, span) = self.time(lane, state, label, step);
+        self.extend(span);
+        result
+    }
+
+    pub fn extend(&self, spans: impl IntoIterator<Item = Span>) {
+        if let Some(kept) = &self.0 {
+            // A panicking worker cannot leave a half-pushed span: the data stays usable.
+            kept.lock().unwrap_or_else(|e| e.into_inner()).extend(spans);
+        }
+    }
+
+    pub fn into_spans(self) -> Vec<Span> {
+        self.0
+            .map(|kept| kept.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .unwrap_or_default()
+    }
+}
+
 /// A line of output, stamped with the lane (task, coroutine or worker) that printed it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {

@@ -253,14 +253,27 @@ fn stop_signal(control: &JsValue) -> Sleep {
 }
 
 fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsError> {
+    optional_field(object, field, JsValue::as_f64, "a number")
+}
+
+fn optional_bool(object: &JsValue, field: &str) -> Result<Option<bool>, JsError> {
+    optional_field(object, field, JsValue::as_bool, "true or false")
+}
+
+/// An absent (undefined or null) field is `None`; one of the wrong type is an error.
+fn optional_field<T>(
+    object: &JsValue,
+    field: &str,
+    read: impl FnOnce(&JsValue) -> Option<T>,
+    expected: &str,
+) -> Result<Option<T>, JsError> {
     let value = Reflect::get(object, &field.into()).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value
-        .as_f64()
+    read(&value)
         .map(Some)
-        .ok_or_else(|| JsError::new(&format!("{field} must be a number.")))
+        .ok_or_else(|| JsError::new(&format!("{field} must be {expected}.")))
 }
 
 /// `{stopped, elapsedMs}`: elapsed in the example's own (simulated) milliseconds.
@@ -452,6 +465,7 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         maximum: number_field(&params, "maximum", defaults.maximum.into(), 0, 255)? as u8,
         seed: number_field(&params, "seed", defaults.seed, 0, MAX_SAFE_INTEGER)?,
         chunk_rows: number_field(&params, "chunkRows", 0, 0, pool::MAX_ROWS as u64)? as usize,
+        trace: optional_bool(&params, "trace")?.unwrap_or(defaults.trace),
     }
     .validate()
     .map_err(|message| JsError::new(&message))?;

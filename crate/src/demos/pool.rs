@@ -22,14 +22,13 @@
 //! few million rows on.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use rand::Rng;
 use rand_pcg::Pcg32;
 use rayon::prelude::*;
 
 use crate::clock;
-use crate::trace::{Event, Line, Span, SpanState};
+use crate::trace::{Event, Line, Span, SpanSink, SpanState};
 
 pub const DEFAULT_ROWS: usize = 200_000;
 pub const DEFAULT_COLUMNS: usize = 5;
@@ -94,6 +93,9 @@ pub struct PoolParams {
     pub seed: u64,
     /// Rows handed to a worker at a time; 0 picks a few chunks per worker.
     pub chunk_rows: usize,
+    /// Whether the workers' spans are recorded for the timeline (off only to measure what
+    /// recording costs).
+    pub trace: bool,
 }
 
 impl Default for PoolParams {
@@ -105,6 +107,7 @@ impl Default for PoolParams {
             maximum: DEFAULT_MAXIMUM,
             seed: DEFAULT_SEED,
             chunk_rows: 0,
+            trace: true,
         }
     }
 }
@@ -183,7 +186,7 @@ pub fn count_parallel(
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
-    spans: &Mutex<Vec<Span>>,
+    spans: &SpanSink,
 ) -> Vec<u32> {
     let mut counts = vec![0u32; matrix.rows()];
     count_parallel_into(&mut counts, matrix, minimum, maximum, chunk_rows, spans);
@@ -228,7 +231,7 @@ pub fn count_parallel_into(
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
-    spans: &Mutex<Vec<Span>>,
+    spans: &SpanSink,
 ) {
     let columns = matrix.columns;
     for_each_chunk(
@@ -247,7 +250,7 @@ pub fn starmap_into(
     counts: &mut [u32],
     items: &[(&[u8], u8, u8)],
     chunk_rows: usize,
-    spans: &Mutex<Vec<Span>>,
+    spans: &SpanSink,
 ) {
     for_each_chunk(counts, items, 1, chunk_rows, spans, |counts, items| {
         for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
@@ -264,7 +267,7 @@ fn for_each_chunk<T: Sync>(
     inputs: &[T],
     inputs_per_row: usize,
     chunk_rows: usize,
-    spans: &Mutex<Vec<Span>>,
+    spans: &SpanSink,
     count: impl Fn(&mut [u32], &[T]) + Sync,
 ) {
     let chunk_rows = chunk_rows.max(1);
@@ -273,11 +276,13 @@ fn for_each_chunk<T: Sync>(
         .zip(inputs.par_chunks(chunk_rows * inputs_per_row))
         .enumerate()
         .for_each(|(chunk, (counts, inputs))| {
-            let label = rows_label(chunk * chunk_rows, counts.len());
-            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
-                count(counts, inputs)
-            });
-            spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
+            let rows = counts.len();
+            spans.record(
+                worker_lane,
+                SpanState::Running,
+                || rows_label(chunk * chunk_rows, rows),
+                || count(counts, inputs),
+            );
             ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
         });
 }
@@ -291,7 +296,7 @@ pub fn apply_into(
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
-    spans: &Mutex<Vec<Span>>,
+    spans: &SpanSink,
 ) {
     let chunk_rows = chunk_rows.max(1);
     let mut merged = SpanMerger::default();
@@ -300,20 +305,19 @@ pub fn apply_into(
         .zip(matrix.cells.chunks(chunk_rows * matrix.columns))
         .enumerate()
     {
-        let span = rayon::scope(|_| {
-            let label = rows_label(chunk * chunk_rows, counts.len());
-            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
-                count_rows_into(counts, cells, matrix.columns, minimum, maximum)
-            });
-            span
+        let rows = counts.len();
+        let ((), span) = rayon::scope(|_| {
+            spans.time(
+                worker_lane,
+                SpanState::Running,
+                || rows_label(chunk * chunk_rows, rows),
+                || count_rows_into(counts, cells, matrix.columns, minimum, maximum),
+            )
         });
-        merged.push(span);
-        ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
+        merged.extend(span);
+        ROWS_DONE.fetch_add(rows, Ordering::Relaxed);
     }
-    spans
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .extend(merged.spans);
+    spans.extend(merged.spans);
 }
 
 /// Joins each span to the previous one of its lane when they are close enough to read as
@@ -327,6 +331,10 @@ struct SpanMerger {
 impl SpanMerger {
     /// Gaps shorter than this are drawn as busy: at a timeline's scale they are invisible.
     const JOIN_GAP_MS: f64 = 0.05;
+
+    fn extend(&mut self, spans: impl IntoIterator<Item = Span>) {
+        spans.into_iter().for_each(|span| self.push(span));
+    }
 
     fn push(&mut self, span: Span) {
         if let Some(&index) = self.last_of_lane.get(&span.lane) {
@@ -419,7 +427,7 @@ pub fn run_pool(
     ROWS_DONE.store(0, Ordering::Relaxed);
     let waiting_label = format!("waiting for {}", method.name());
     for _ in 0..repeats {
-        let worker_spans = Mutex::new(Vec::new());
+        let worker_spans = SpanSink::new(params.trace);
         let start = clock::now_ms();
         runner.record(SpanState::Waiting, &waiting_label, || match method {
             PoolMethod::Apply => apply_into(
@@ -441,7 +449,7 @@ pub fn run_pool(
             PoolMethod::Starmap => starmap_into(&mut parallel, &items, chunk_rows, &worker_spans),
         });
         parallel_times.push(clock::now_ms() - start);
-        for span in worker_spans.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        for span in worker_spans.into_spans() {
             emit(Event::Span(span));
         }
 
@@ -543,7 +551,7 @@ fn warm_up(
         cells: matrix.cells[..rows * matrix.columns].to_vec(),
     };
     let mut counts = vec![0u32; rows];
-    let ignored = Mutex::new(Vec::new());
+    let ignored = SpanSink::new(false);
     let chunk_rows = chunk_rows
         .min(rows.div_ceil(rayon::current_num_threads()))
         .max(1);
@@ -657,13 +665,13 @@ mod tests {
                 let matrix = Matrix::random(rows, columns, seed);
                 let expected = count_sequential(&matrix, 4, 8);
                 for chunk_rows in [1, 3, 64, 100_000] {
-                    let spans = Mutex::new(Vec::new());
+                    let spans = SpanSink::new(true);
                     let counts = pool.install(|| count_parallel(&matrix, 4, 8, chunk_rows, &spans));
                     assert_eq!(
                         counts, expected,
                         "{rows}×{columns} seed {seed} chunk {chunk_rows}"
                     );
-                    assert_eq!(spans.lock().unwrap().len(), rows.div_ceil(chunk_rows));
+                    assert_eq!(spans.into_spans().len(), rows.div_ceil(chunk_rows));
                 }
             }
         }
@@ -673,9 +681,9 @@ mod tests {
     fn every_chunk_is_one_span_on_a_worker_lane() {
         let pool = pool(2);
         let matrix = Matrix::random(1000, 5, 1);
-        let spans = Mutex::new(Vec::new());
+        let spans = SpanSink::new(true);
         pool.install(|| count_parallel(&matrix, 4, 8, 100, &spans));
-        let spans = spans.into_inner().unwrap();
+        let spans = spans.into_spans();
         assert_eq!(spans.len(), 10);
         assert!(spans
             .iter()
@@ -820,6 +828,7 @@ mod tests {
                     maximum,
                     seed,
                     chunk_rows: 0,
+                    trace: true,
                 };
                 let expected =
                     count_sequential(&Matrix::random(rows, columns, seed), minimum, maximum);
@@ -900,5 +909,39 @@ mod tests {
     fn lists_print_like_python() {
         assert_eq!(python_list(&[3, 1, 2]), "[3, 1, 2]");
         assert_eq!(python_list(&[]), "[]");
+    }
+
+    #[test]
+    fn without_tracing_the_same_counts_come_without_worker_chunk_spans() {
+        for method in [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap] {
+            let params = PoolParams {
+                rows: 3000,
+                ..PoolParams::default()
+            };
+            let mut traced = Vec::new();
+            let on = pool(2).install(|| run_pool(method, &params, 1, &mut |e| traced.push(e)));
+            let mut untraced = Vec::new();
+            let off = pool(2).install(|| {
+                run_pool(
+                    method,
+                    &PoolParams {
+                        trace: false,
+                        ..params.clone()
+                    },
+                    1,
+                    &mut |e| untraced.push(e),
+                )
+            });
+            assert_eq!((on.counts_head, on.total), (off.counts_head, off.total));
+            let chunks = |events: &[Event]| {
+                events
+                    .iter()
+                    .filter_map(Event::as_span)
+                    .filter(|s| s.label.starts_with("rows "))
+                    .count()
+            };
+            assert!(chunks(&traced) > 0, "{}", method.name());
+            assert_eq!(chunks(&untraced), 0, "{}", method.name());
+        }
     }
 }
