@@ -25,7 +25,8 @@ WASM_CARGO_FLAGS := --target $(WASM_TARGET) -Z build-std=panic_abort,std -p play
 CARGO_HOME ?= $(HOME)/.cargo
 WASM_BINDGEN := $(CARGO_HOME)/bin/wasm-bindgen
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
-APT_PACKAGES := rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium
+# python3-numpy: for `make bench`, which times the Python originals (Debian's python3).
+APT_PACKAGES := rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium python3-numpy
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # --- Outputs ---------------------------------------------------------------------------------
@@ -35,7 +36,7 @@ WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
 DEMO_SOURCES := $(wildcard crate/src/demos/*.rs)
 
-.PHONY: setup build serve test test-native test-e2e lint fmt clean
+.PHONY: setup build serve test test-native test-e2e bench lint fmt clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -89,6 +90,11 @@ test-native: setup
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/
+
+# Not part of `make test`: figures, not verdicts (bench/report.md). BENCH_FLAGS=--quick
+# checks that it runs.
+bench: build
+	node bench/bench.mjs $(BENCH_FLAGS)
 
 lint: setup
 	$(CARGO) fmt --all --check

@@ -1,0 +1,380 @@
+// `make bench`: measures the playground in headless Chromium (driven as the tests drive it),
+// natively, and against the Python originals, and writes bench/report.json (every run) and
+// bench/report.md (the table). `--quick` runs a small version of everything, to check that
+// the benchmark works; its figures mean little.
+//
+// Rules: configurations compared with each other run alternately in one session, several
+// rounds; medians are reported with min and max; nothing here is a pass/fail test.
+
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, launchBrowser, openPage, startServer } from '../tests/support/harness.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const ROWS = QUICK ? 200_000 : 2_000_000;
+// A job five times longer, where waking the workers weighs less.
+const BIG_ROWS = QUICK ? 400_000 : 10_000_000;
+const ROUNDS = QUICK ? 1 : 7;
+const PYTHON_ROUNDS = QUICK ? 1 : 3;
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+
+const TARGETS = {
+  speedup: 1.85, wasmVsNative: 1.2, countAsyncDriftMs: 10, tenThousandMs: 1250,
+  timelineRenderMs: 100, tracingOverheadPct: 3, firstRunnableMs: 500, assetsGzipKB: 300,
+};
+
+// --- Statistics ---------------------------------------------------------------------------
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), runs: values.length };
+}
+
+const medianOf = (runs, pick) => summary(runs.map(pick)).median;
+
+// --- Processes ----------------------------------------------------------------------------
+
+function jsonLines(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, ...options });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk) => { out += chunk; });
+    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${err}`));
+      else resolve(out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    });
+  });
+}
+
+const nativeRuns = (workers) => jsonLines('cargo', [
+  'run', '--quiet', '--release', '--example', 'bench_native', '--',
+  String(ROWS), String(workers), String(ROUNDS),
+], { env: { ...process.env, PATH: `/usr/bin:${process.env.PATH}`, RUSTC_BOOTSTRAP: '1' } });
+
+const pythonRuns = (workers) =>
+  jsonLines(PYTHON, ['bench/python_pool.py', String(ROWS), String(workers), String(PYTHON_ROUNDS)]);
+
+// --- In the page ----------------------------------------------------------------------------
+
+/** pool.map and pool.starmap with one worker and with all, alternating; then tracing on and
+ * off with all workers, alternating; then dispatch costs. */
+async function poolRuns(page, rows, bigRows, rounds) {
+  return page.evaluate(async ({ rows, bigRows, rounds }) => {
+    const { PoolClient } = await import('./js/pool-client.js');
+    const cores = navigator.hardwareConcurrency;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+    const clients = [new PoolClient({ workers: 1 }), new PoolClient({ workers: cores })];
+    await Promise.all(clients.map((client) => client.start()));
+    const run = async (client, method, params) => {
+      await pause(); // the other pool's threads go back to sleep first
+      const result = await client.run(method, { repeats: 9, ...params }, () => {});
+      return { method: `pool.${method}`, workers: result.workers, trace: params.trace ?? true,
+        rows: params.rows, parallelMs: result.parallelMs, sequentialMs: result.sequentialMs };
+    };
+    const speedup = [];
+    const tracing = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const method of ['map', 'starmap']) {
+        for (const client of clients) speedup.push(await run(client, method, { rows }));
+      }
+      for (const client of clients) speedup.push(await run(client, 'map', { rows: bigRows }));
+      for (const trace of [true, false]) {
+        tracing.push(await run(clients[1], 'map', { rows: bigRows, trace }));
+      }
+    }
+    const dispatch = [];
+    for (let round = 0; round < rounds; round++) {
+      dispatch.push(await run(clients[1], 'map', { rows: 100, repeats: 25 }));
+      dispatch.push(await run(clients[1], 'apply', { rows: 20_000 }));
+    }
+    clients.forEach((client) => client.stop());
+    return { cores, speedup, tracing, dispatch };
+  }, { rows, bigRows, rounds });
+}
+
+/** Count Async on the page's event loop, called as the page calls it. */
+async function eventLoopRuns(page, rounds) {
+  return page.evaluate(async (rounds) => {
+    const { loadWasm } = await import('./js/wasm.js');
+    const wasm = await loadWasm();
+    const run = async (coroutines, mode) => {
+      const control = { speed: 1, origin: performance.timeOrigin + performance.now(),
+        stop: new Promise(() => {}) };
+      let lines = 0;
+      const outcome = await wasm.runCountAsync({ coroutines, mode }, (event) => {
+        if (event.kind === 'line') lines++;
+      }, control);
+      return { coroutines, mode, elapsedMs: outcome.elapsedMs, lines };
+    };
+    const runs = [];
+    for (let round = 0; round < rounds; round++) runs.push(await run(3, 'gather'));
+    for (let round = 0; round < Math.min(rounds, 3); round++) runs.push(await run(3, 'sequential'));
+    for (let round = 0; round < Math.min(rounds, 3); round++) runs.push(await run(10_000, 'gather'));
+    return runs;
+  }, rounds);
+}
+
+/** 10,000 coroutines through the page itself: its output and its timeline included. */
+async function pageRunOfTenThousand(page, url, rounds) {
+  const runs = [];
+  for (let round = 0; round < Math.min(rounds, 3); round++) {
+    await page.goto(`${url}#count-async?coroutines=10000&round=${round}`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done',
+      null, { timeout: 60_000 });
+    const status = await page.textContent('#status');
+    runs.push({ elapsedMs: 1000 * Number(status.match(/gathered: (\d+\.\d\d) s/)[1]) });
+  }
+  return runs;
+}
+
+async function timelineRuns(page, rounds) {
+  return page.evaluate(async (rounds) => {
+    const timeline = document.getElementById('timeline');
+    const lanes = 8;
+    const states = ['running', 'sleeping', 'waiting'];
+    const origin = performance.timeOrigin;
+    const spans = Array.from({ length: 100_000 }, (_, i) => ({
+      lane: `worker ${i % lanes}`, state: states[i % 3], label: `span ${i}`,
+      start: origin + Math.floor(i / lanes) * 1.0, end: origin + Math.floor(i / lanes) * 1.0 + 0.8,
+    }));
+    const runs = [];
+    for (let round = 0; round < rounds; round++) {
+      timeline.clear();
+      timeline.origin = origin;
+      let start = performance.now();
+      timeline.addSpans(spans);
+      timeline.renderNow();
+      const firstMs = performance.now() - start;
+      const redraws = [];
+      for (let i = 0; i < 10; i++) {
+        start = performance.now();
+        timeline.renderNow();
+        redraws.push(performance.now() - start);
+      }
+      timeline.zoom(10);
+      const panFrames = [];
+      for (let i = 0; i < 60; i++) {
+        start = performance.now();
+        timeline.pan(0.02);
+        timeline.renderNow();
+        panFrames.push(performance.now() - start);
+      }
+      timeline.resetZoom();
+      runs.push({ firstMs, redraws, panFrames });
+    }
+    timeline.clear();
+    return runs;
+  }, rounds);
+}
+
+/** A fresh page per sample: when an example could first run, and when the pool was ready. */
+async function loadRuns(browser, url, rounds) {
+  const runs = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const hash of ['#count-async', '#pool-map']) {
+      const { page, context } = await openPage(browser, null);
+      await page.goto(`${url}${hash}`);
+      const runnableMs = await page.evaluate(() => new Promise((resolve) => {
+        const find = () => performance.getEntriesByName('playground:runnable')[0];
+        const poll = () => (find() ? resolve(find().startTime) : setTimeout(poll, 5));
+        poll();
+      }));
+      runs.push({ example: hash.slice(1), runnableMs });
+      await context.close();
+    }
+  }
+  return runs;
+}
+
+async function assetSizes() {
+  const root = path.join(ROOT, 'www');
+  const files = [];
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (!['.gitignore', 'package.json'].includes(entry.name) && !entry.name.endsWith('.d.ts')) {
+        const bytes = await readFile(full);
+        files.push({ file: path.relative(root, full), bytes: (await stat(full)).size,
+          gzipBytes: gzipSync(bytes, { level: 9 }).length });
+      }
+    }
+  };
+  await walk(root);
+  return files.sort((a, b) => b.gzipBytes - a.gzipBytes);
+}
+
+// --- Report ---------------------------------------------------------------------------------
+
+const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const times = (value) => `${value.toFixed(2)}×`;
+const range = (s, format) => `${format(s.median)} (${format(s.min)}–${format(s.max)}, n=${s.runs})`;
+
+function analyse(raw) {
+  const { pool, native, python, eventLoop, pageTenThousand, timeline, load, assets } = raw;
+  const rows = [];
+  const add = (group, metric, measured, target = '', met = null) =>
+    rows.push({ group, metric, measured, target, met });
+  const cores = pool.cores;
+
+  const big = pool.speedup.filter((r) => r.rows === BIG_ROWS);
+  pool.speedup = pool.speedup.filter((r) => r.rows === ROWS);
+  for (const [method, runs, rows] of [['pool.map', pool.speedup, ROWS], ['pool.starmap', pool.speedup, ROWS], ['pool.map', big, BIG_ROWS]]) {
+    const one = runs.filter((r) => r.method === method && r.workers === 1);
+    const all = runs.filter((r) => r.method === method && r.workers === cores);
+    const ratio = summary(one.map((r, i) => r.parallelMs / all[i].parallelMs));
+    const what = `${method}, ${rows.toLocaleString('en')} × 5`;
+    add('Parallel speedup', `${what}: 1 worker`, range(summary(one.map((r) => r.parallelMs)), ms));
+    add('Parallel speedup', `${what}: ${cores} workers`, range(summary(all.map((r) => r.parallelMs)), ms));
+    add('Parallel speedup', `${what}: speedup, ${cores} workers vs 1 (per round)`, range(ratio, times),
+      `≥ ${TARGETS.speedup}×`, ratio.median >= TARGETS.speedup);
+    const loop = medianOf(all, (r) => r.sequentialMs);
+    add('Parallel speedup', `${what}: ${cores} workers vs the plain loop`, times(loop / medianOf(all, (r) => r.parallelMs)));
+  }
+
+  const pageLoop = medianOf(pool.speedup, (r) => r.sequentialMs);
+  const nativeLoop = medianOf(native, (r) => r.sequentialMs);
+  add('wasm vs native', 'plain loop: page / native', `${times(pageLoop / nativeLoop)} (${ms(pageLoop)} / ${ms(nativeLoop)})`,
+    `≤ ${TARGETS.wasmVsNative}×`, pageLoop / nativeLoop <= TARGETS.wasmVsNative);
+  for (const method of ['pool.map', 'pool.starmap']) {
+    for (const workers of [1, cores]) {
+      const page = medianOf(pool.speedup.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
+      const nat = medianOf(native.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
+      add('wasm vs native', `${method}, ${workers} worker${workers > 1 ? 's' : ''}: page / native`,
+        `${times(page / nat)} (${ms(page)} / ${ms(nat)})`, `≤ ${TARGETS.wasmVsNative}×`, page / nat <= TARGETS.wasmVsNative);
+    }
+  }
+
+  for (const method of ['pool.map', 'pool.starmap']) {
+    const py = python.filter((r) => r.method === method);
+    const page = medianOf(pool.speedup.filter((r) => r.method === method && r.workers === cores), (r) => r.parallelMs);
+    const pyMs = medianOf(py, (r) => r.parallelMs);
+    add('vs the Python original', `${method}, ${cores} workers: CPython / page`, `${times(pyMs / page)} (${ms(pyMs)} / ${ms(page)})`);
+  }
+  const pyLoop = medianOf(python, (r) => r.sequentialMs);
+  add('vs the Python original', 'plain loop: CPython / page', `${times(pyLoop / pageLoop)} (${ms(pyLoop)} / ${ms(pageLoop)})`);
+  const pyMap = medianOf(python.filter((r) => r.method === 'pool.map'), (r) => r.parallelMs);
+  add('vs the Python original', 'CPython pool.map vs its own loop', times(pyLoop / pyMap));
+
+  const gathered = summary(eventLoop.filter((r) => r.coroutines === 3 && r.mode === 'gather').map((r) => r.elapsedMs));
+  add('Event loop', 'Count Async, 3 gathered (ideal 1000 ms)', range(gathered, ms),
+    `within ${TARGETS.countAsyncDriftMs} ms`, gathered.median - 1000 <= TARGETS.countAsyncDriftMs);
+  const sequential = summary(eventLoop.filter((r) => r.mode === 'sequential').map((r) => r.elapsedMs));
+  add('Event loop', 'Count Async, 3 one after another (ideal 3000 ms)', range(sequential, ms));
+  const many = summary(eventLoop.filter((r) => r.coroutines === 10_000).map((r) => r.elapsedMs));
+  add('Event loop', '10,000 gathered, the example alone', range(many, ms),
+    `≤ ${TARGETS.tenThousandMs} ms`, many.median <= TARGETS.tenThousandMs);
+  const manyInPage = summary(pageTenThousand.map((r) => r.elapsedMs));
+  add('Event loop', '10,000 gathered, in the page (output, timeline)', range(manyInPage, ms),
+    `≤ ${TARGETS.tenThousandMs} ms`, manyInPage.median <= TARGETS.tenThousandMs);
+
+  const tiny = pool.dispatch.filter((r) => r.method === 'pool.map');
+  add('Dispatch', 'pool.map of 100 rows: one parallel call', range(summary(tiny.map((r) => r.parallelMs * 1000)), (v) => `${v.toFixed(0)} µs`));
+  const apply = pool.dispatch.filter((r) => r.method === 'pool.apply');
+  const applyPerRow = medianOf(apply, (r) => (r.parallelMs * 1000) / r.rows);
+  const mapPerRow = medianOf(pool.speedup.filter((r) => r.method === 'pool.map' && r.workers === cores),
+    (r) => (r.parallelMs * 1000) / r.rows);
+  add('Dispatch', 'pool.apply per row (one call each) vs pool.map per row',
+    `${applyPerRow.toFixed(2)} µs vs ${(mapPerRow * 1000).toFixed(2)} ns (${times(applyPerRow / mapPerRow)})`);
+
+  const first = summary(timeline.map((r) => r.firstMs));
+  add('Timeline', '100,000 spans: add and first render', range(first, ms),
+    `≤ ${TARGETS.timelineRenderMs} ms`, first.median <= TARGETS.timelineRenderMs);
+  add('Timeline', '100,000 spans: redraw', range(summary(timeline.flatMap((r) => r.redraws)), ms));
+  const pan = summary(timeline.flatMap((r) => r.panFrames));
+  const sortedPan = timeline.flatMap((r) => r.panFrames).sort((a, b) => a - b);
+  add('Timeline', 'frame while panning (zoomed 10×)', `${range(pan, ms)}; p95 ${ms(sortedPan[Math.floor(sortedPan.length * 0.95)])}`, '≤ 16.7 ms', sortedPan[Math.floor(sortedPan.length * 0.95)] <= 16.7);
+
+  const on = pool.tracing.filter((r) => r.trace);
+  const off = pool.tracing.filter((r) => !r.trace);
+  const overhead = summary(on.map((r, i) => 100 * (r.parallelMs / off[i].parallelMs - 1)));
+  add('Instrumentation', `pool.map, ${BIG_ROWS.toLocaleString('en')} rows, ${cores} workers: tracing on vs off (per round)`,
+    `${overhead.median.toFixed(1)} % (${overhead.min.toFixed(1)} to ${overhead.max.toFixed(1)} %; ${ms(medianOf(on, (r) => r.parallelMs))} vs ${ms(medianOf(off, (r) => r.parallelMs))})`,
+    `≤ ${TARGETS.tracingOverheadPct} %`, overhead.median <= TARGETS.tracingOverheadPct);
+
+  const runnable = summary(load.filter((r) => r.example === 'count-async').map((r) => r.runnableMs));
+  add('Load', 'navigation to first runnable example (Count Async: wasm ready)', range(runnable, ms),
+    `≤ ${TARGETS.firstRunnableMs} ms`, runnable.median <= TARGETS.firstRunnableMs);
+  add('Load', `navigation to thread pool ready (pool.map, ${cores} workers)`,
+    range(summary(load.filter((r) => r.example === 'pool-map').map((r) => r.runnableMs)), ms));
+  const total = assets.reduce((sum, a) => sum + a.gzipBytes, 0);
+  add('Load', `all ${assets.length} assets, gzipped (largest: ${assets.slice(0, 3).map((a) => `${a.file} ${(a.gzipBytes / 1024).toFixed(1)} KB`).join(', ')})`,
+    `${(total / 1024).toFixed(1)} KB`, `≤ ${TARGETS.assetsGzipKB} KB`, total / 1024 <= TARGETS.assetsGzipKB);
+  return rows;
+}
+
+function markdown(rows, machine) {
+  const lines = [
+    '# Benchmark report', '',
+    `${machine.date} · ${machine.cpus} × ${machine.cpu} · Chromium ${machine.chromium} · ` +
+      `${ROWS.toLocaleString('en')} rows${QUICK ? ' · QUICK RUN: figures not meaningful' : ''}`, '',
+    'Medians, with min–max and the number of runs. Reproduce with `make bench`; raw runs in ' +
+      '`bench/report.json`.', '',
+    '| | Measured | Target | |', '|---|---|---|---|',
+  ];
+  let group = '';
+  for (const row of rows) {
+    if (row.group !== group) {
+      group = row.group;
+      lines.push(`| **${group}** | | | |`);
+    }
+    const met = row.met === null ? '' : row.met ? 'met' : '**missed**';
+    lines.push(`| ${row.metric} | ${row.measured} | ${row.target} | ${met} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main() {
+  const started = Date.now();
+  const log = (what) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`);
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const raw = {};
+  try {
+    const { page, errors } = await openPage(browser, `${server.url}#count-async`);
+    await page.waitForSelector('html[data-ready="true"]');
+    log('pool runs in the page');
+    raw.pool = await poolRuns(page, ROWS, BIG_ROWS, ROUNDS);
+    log('event loop');
+    raw.eventLoop = await eventLoopRuns(page, QUICK ? 1 : 7);
+    log('timeline');
+    raw.timeline = await timelineRuns(page, QUICK ? 1 : 5);
+    log('10,000 coroutines through the page');
+    raw.pageTenThousand = await pageRunOfTenThousand(page, server.url, QUICK ? 1 : 3);
+    if (errors.length) throw new Error(`the page reported errors:\n${errors.join('\n')}`);
+    log('load');
+    raw.load = await loadRuns(browser, server.url, QUICK ? 1 : 5);
+    raw.chromium = browser.version();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  log('native');
+  raw.native = await nativeRuns(raw.pool.cores);
+  log('CPython');
+  raw.python = await pythonRuns(raw.pool.cores);
+  raw.assets = await assetSizes();
+
+  const machine = {
+    date: new Date().toISOString().slice(0, 10), cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU', chromium: raw.chromium,
+  };
+  const rows = analyse(raw);
+  await writeFile(path.join(ROOT, 'bench/report.json'),
+    `${JSON.stringify({ machine, quick: QUICK, rows: ROWS, table: rows, raw }, null, 1)}\n`);
+  await writeFile(path.join(ROOT, 'bench/report.md'), markdown(rows, machine));
+  console.log(markdown(rows, machine));
+  log('done');
+}
+
+await main();
