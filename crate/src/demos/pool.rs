@@ -196,8 +196,10 @@ pub fn count_parallel(
 /// The kernel both versions share, so that they differ only in who runs it: one count per
 /// row, written in place.
 fn count_rows_into(counts: &mut [u32], cells: &[u8], columns: usize, minimum: u8, maximum: u8) {
-    if columns == DEFAULT_COLUMNS && minimum <= maximum {
-        count_five_column_rows_into(counts, cells, minimum, maximum);
+    // The tutorial's rows have five columns: at a width known when compiling, the count
+    // of a row unrolls into five branch-free comparisons.
+    if columns == DEFAULT_COLUMNS {
+        count_fixed_rows_into::<DEFAULT_COLUMNS>(counts, cells, minimum, maximum);
         return;
     }
     for (count, row) in counts.iter_mut().zip(cells.chunks_exact(columns)) {
@@ -205,36 +207,18 @@ fn count_rows_into(counts: &mut [u32], cells: &[u8], columns: usize, minimum: u8
     }
 }
 
-/// Rows per block of [`count_five_column_rows_into`]: its mask fits in the L1 cache.
-const BLOCK_ROWS: usize = 1024;
-
-/// The tutorial's five-column rows, counted in two passes per block of rows, so that both
-/// vectorise (wasm `simd128` included): first whether each value is within the range, over
-/// the block's values as one flat slice; then each row's five flags summed at once, read as
-/// one 64-bit word and added up by a multiplication (SWAR). The row-by-row loop compares
-/// five values per row and sums them serially: 1.7× slower in wasm.
-fn count_five_column_rows_into(counts: &mut [u32], cells: &[u8], minimum: u8, maximum: u8) {
-    const FIVE_BYTES: u64 = 0xFF_FFFF_FFFF;
-    // Each byte of the word lands in byte 4 of the product: the sum of the five flags.
-    const SUM_INTO_BYTE_4: u64 = 0x01_0101_0101;
-    let width = maximum - minimum;
-    // Three bytes of slack: the last row's eight-byte read stays inside the mask.
-    let mut flags = [0u8; BLOCK_ROWS * DEFAULT_COLUMNS + 3];
-    for (counts, cells) in counts
-        .chunks_mut(BLOCK_ROWS)
-        .zip(cells.chunks(BLOCK_ROWS * DEFAULT_COLUMNS))
-    {
-        // `minimum <= n <= maximum` as one unsigned comparison.
-        for (flag, &n) in flags.iter_mut().zip(cells) {
-            *flag = u8::from(n.wrapping_sub(minimum) <= width);
-        }
-        for (count, row) in counts
-            .iter_mut()
-            .zip(flags.windows(8).step_by(DEFAULT_COLUMNS))
-        {
-            let word = u64::from_le_bytes(row.try_into().expect("a window of eight bytes"));
-            *count = ((word & FIVE_BYTES).wrapping_mul(SUM_INTO_BYTE_4) >> 32) as u32 & 0xFF;
-        }
+fn count_fixed_rows_into<const COLUMNS: usize>(
+    counts: &mut [u32],
+    cells: &[u8],
+    minimum: u8,
+    maximum: u8,
+) {
+    let (rows, _) = cells.as_chunks::<COLUMNS>();
+    for (count, row) in counts.iter_mut().zip(rows) {
+        *count = row
+            .iter()
+            .map(|&n| u32::from(minimum <= n && n <= maximum))
+            .sum();
     }
 }
 
