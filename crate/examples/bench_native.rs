@@ -13,7 +13,10 @@ const REPEATS: usize = 9;
 fn main() {
     let args: Vec<usize> = std::env::args()
         .skip(1)
-        .map(|arg| arg.parse().expect("ROWS WORKERS ROUNDS must be whole numbers"))
+        .map(|arg| {
+            arg.parse()
+                .expect("ROWS WORKERS ROUNDS must be whole numbers")
+        })
         .collect();
     let [rows, workers, rounds] = args[..] else {
         panic!("usage: bench_native ROWS WORKERS ROUNDS");
