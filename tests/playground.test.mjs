@@ -375,6 +375,42 @@ describe('Multiprocessing', () => {
   });
 });
 
+describe('stopping and running again', () => {
+  /** Waits until the page has `count` workers (terminated ones leave the list; a pool's
+   * rayon threads are workers of its worker, and count too). */
+  async function workersSettleAt(page, count) {
+    for (let tries = 0; page.workers().length !== count; tries++) {
+      assert.ok(tries < 100, `${page.workers().length} workers, expected ${count}`);
+      await page.waitForTimeout(50);
+    }
+  }
+
+  test('Run and Stop in quick succession leave one pool, and the next run succeeds', async () => {
+    const page = await open('#pool-map?rows=2000000&workers=2');
+    for (let i = 0; i < 5; i++) {
+      await page.click('#run');
+      await page.click('#stop');
+    }
+    assert.equal(await page.getAttribute('#status', 'data-kind'), 'stopped');
+    assert.match(await runExample(page), /^Finished: speedup /);
+    await workersSettleAt(page, 1 + 2);
+  });
+
+  test('a stopped Multiprocessing run leaves no process behind, and the next run succeeds', async () => {
+    const page = await open('#multiprocessing?processes=16');
+    await page.click('#run');
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'stopped');
+    await workersSettleAt(page, 0);
+    const printed = (await outputTexts(page)).length;
+    assert.ok(printed < 16, `${printed} of 16 processes printed, though stopped before they started`);
+    await page.waitForTimeout(500);
+    assert.equal((await outputTexts(page)).length, printed, 'nothing runs on after a stop');
+    assert.match(await runExample(page), /^Finished: 16 processes started, then joined$/);
+    await workersSettleAt(page, 0);
+  });
+});
+
 describe('Threading', () => {
   test('prints the square and the cube from two threads, then Done!', async () => {
     const page = await open('#threading?iterations=200000&workers=2');

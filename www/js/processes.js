@@ -5,6 +5,7 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 export function processHost() {
   const running = new Map(); // worker → reject of its join
+  let stopped = false; // a stopped run starts no more processes
 
   const finish = (worker) => {
     worker.terminate();
@@ -14,6 +15,7 @@ export function processHost() {
   return {
     /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. */
     start(continent) {
+      if (stopped) return Promise.reject(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
       const startedMs = epochNow();
       const worker = new Worker(new URL('./process-worker.js', import.meta.url), { type: 'module' });
       return new Promise((resolve, reject) => {
@@ -31,8 +33,10 @@ export function processHost() {
       });
     },
 
-    /** Terminates every process still running; their joins fail with AbortError. */
+    /** Terminates every process still running and refuses new ones; their joins fail with
+     * AbortError. */
     stopAll() {
+      stopped = true;
       for (const [worker, reject] of running) {
         finish(worker);
         reject(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
