@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::clock;
-use crate::trace::{Event, Line, Span, SpanState};
+use crate::trace::{Event, Line, SpanSink, SpanState};
 
 pub const MAX_ITERATIONS: u64 = 10_000_000;
 
@@ -76,7 +76,7 @@ pub struct SharedCount {
 
 /// Every thread of the current pool adds one to a shared counter `iterations` times,
 /// all starting together. Each thread's work is one span of its lane.
-pub fn count_together(sharing: Sharing, iterations: u64, spans: &Mutex<Vec<Span>>) -> SharedCount {
+pub fn count_together(sharing: Sharing, iterations: u64, spans: &SpanSink) -> SharedCount {
     // Safe code only: the lost updates come from two separate atomic operations, not from
     // a data race, which Rust would not compile.
     let unsynchronised = AtomicU64::new(0);
@@ -92,8 +92,8 @@ pub fn count_together(sharing: Sharing, iterations: u64, spans: &Mutex<Vec<Span>
         while arrived.load(Ordering::SeqCst) < threads {
             std::hint::spin_loop();
         }
-        let label = format!("{} × {}", iterations, sharing.name());
-        let ((), span) = Span::timed(lane(), SpanState::Running, label, || match sharing {
+        let label = || format!("{} × {}", iterations, sharing.name());
+        spans.record(lane, SpanState::Running, label, || match sharing {
             Sharing::Unsynchronised => {
                 for _ in 0..iterations {
                     let seen = unsynchronised.load(Ordering::Relaxed);
@@ -111,7 +111,6 @@ pub fn count_together(sharing: Sharing, iterations: u64, spans: &Mutex<Vec<Span>
                 }
             }
         });
-        spans.lock().unwrap_or_else(|e| e.into_inner()).push(span);
     });
     let counted = match sharing {
         Sharing::Unsynchronised => unsynchronised.into_inner(),
@@ -142,12 +141,12 @@ pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
         emit(Event::Line(line));
     }
 
-    let spans = Mutex::new(Vec::new());
+    let spans = SpanSink::new(true);
     let results: Vec<SharedCount> = Sharing::ALL
         .iter()
         .map(|&sharing| count_together(sharing, iterations, &spans))
         .collect();
-    for span in spans.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    for span in spans.into_spans() {
         emit(Event::Span(span));
     }
     for result in &results {
@@ -203,17 +202,17 @@ mod tests {
     fn mutex_and_atomic_never_lose_an_update() {
         for threads in [1, 2, 4] {
             for sharing in [Sharing::Mutex, Sharing::Atomic] {
-                let spans = Mutex::new(Vec::new());
+                let spans = SpanSink::new(true);
                 let result = pool(threads).install(|| count_together(sharing, 20_000, &spans));
                 assert_eq!(result.counted, threads as u64 * 20_000, "{sharing:?}");
-                assert_eq!(spans.into_inner().unwrap().len(), threads);
+                assert_eq!(spans.into_spans().len(), threads);
             }
         }
     }
 
     #[test]
     fn unsynchronised_updates_never_exceed_what_was_added() {
-        let spans = Mutex::new(Vec::new());
+        let spans = SpanSink::new(true);
         let result = pool(4).install(|| count_together(Sharing::Unsynchronised, 100_000, &spans));
         // Interleavings can lose almost everything (down to 2), but never invent updates.
         assert!((2..=400_000).contains(&result.counted), "{result:?}");
@@ -221,7 +220,7 @@ mod tests {
 
     #[test]
     fn one_thread_alone_loses_nothing_even_unsynchronised() {
-        let spans = Mutex::new(Vec::new());
+        let spans = SpanSink::new(true);
         let result = pool(1).install(|| count_together(Sharing::Unsynchronised, 50_000, &spans));
         assert_eq!(result.counted, 50_000);
     }
