@@ -256,6 +256,10 @@ fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsError
     optional_field(object, field, JsValue::as_f64, "a number")
 }
 
+fn optional_string(object: &JsValue, field: &str) -> Result<Option<String>, JsError> {
+    optional_field(object, field, JsValue::as_string, "a string")
+}
+
 fn optional_bool(object: &JsValue, field: &str) -> Result<Option<bool>, JsError> {
     optional_field(object, field, JsValue::as_bool, "true or false")
 }
@@ -303,15 +307,9 @@ pub async fn run_count_async(
         1,
         count_async::MAX_COROUTINES.into(),
     )? as u32;
-    let mode = match Reflect::get(&params, &"mode".into()) {
-        Ok(mode) if mode.is_undefined() => count_async::Mode::Gather,
-        Ok(mode) => {
-            let text = mode
-                .as_string()
-                .ok_or_else(|| JsError::new("mode must be a string."))?;
-            count_async::Mode::parse(&text).map_err(|message| JsError::new(&message))?
-        }
-        Err(_) => return Err(JsError::new("params must be an object.")),
+    let mode = match optional_string(&params, "mode")? {
+        Some(text) => count_async::Mode::parse(&text).map_err(|message| JsError::new(&message))?,
+        None => count_async::Mode::Gather,
     };
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
@@ -417,10 +415,7 @@ pub async fn run_chained(
     control: JsValue,
 ) -> Result<JsValue, JsError> {
     let seed = number_field(&params, "seed", chained::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
-    let chains = match Reflect::get(&params, &"chains".into())
-        .ok()
-        .and_then(|v| v.as_string())
-    {
+    let chains = match optional_string(&params, "chains")? {
         Some(text) => chained::parse_chains(&text).map_err(|message| JsError::new(&message))?,
         None => chained::DEFAULT_CHAINS.to_vec(),
     };
