@@ -615,6 +615,19 @@ mod tests {
     use super::*;
     use crate::testing::pool;
 
+    /// `method` with `params` on a pool of two threads: its report, and every event it
+    /// emitted.
+    fn run_on_two_threads(
+        method: PoolMethod,
+        params: PoolParams,
+        repeats: usize,
+    ) -> (PoolReport, Vec<Event>) {
+        let mut events = Vec::new();
+        let report =
+            pool(2).install(|| run_pool(method, &params, repeats, &mut |e| events.push(e)));
+        (report, events)
+    }
+
     /// Pcg32 written out from its definition (PCG XSH RR 64/32), independent of rand_pcg.
     fn reference_cells(count: usize, seed: u64) -> Vec<u8> {
         const MULTIPLIER: u64 = 6364136223846793005;
@@ -745,14 +758,11 @@ mod tests {
 
     #[test]
     fn map_prints_the_first_counts_then_the_timings() {
-        let pool = pool(2);
         let params = PoolParams {
             rows: 5000,
             ..PoolParams::default()
         };
-        let mut events = Vec::new();
-        let report =
-            pool.install(|| run_pool(PoolMethod::Map, &params, 3, &mut |e| events.push(e)));
+        let (report, events) = run_on_two_threads(PoolMethod::Map, params.clone(), 3);
 
         let matrix = Matrix::random(5000, 5, params.seed);
         let expected = count_sequential(&matrix, 4, 8);
@@ -851,13 +861,11 @@ mod tests {
 
     #[test]
     fn apply_makes_one_call_per_row_but_few_spans() {
-        let pool = pool(2);
         let params = PoolParams {
             rows: 3000,
             ..PoolParams::default()
         };
-        let mut events = Vec::new();
-        pool.install(|| run_pool(PoolMethod::Apply, &params, 1, &mut |e| events.push(e)));
+        let (_, events) = run_on_two_threads(PoolMethod::Apply, params, 1);
         let texts: Vec<String> = events
             .iter()
             .filter_map(Event::as_line)
@@ -918,20 +926,12 @@ mod tests {
                 rows: 3000,
                 ..PoolParams::default()
             };
-            let mut traced = Vec::new();
-            let on = pool(2).install(|| run_pool(method, &params, 1, &mut |e| traced.push(e)));
-            let mut untraced = Vec::new();
-            let off = pool(2).install(|| {
-                run_pool(
-                    method,
-                    &PoolParams {
-                        trace: false,
-                        ..params.clone()
-                    },
-                    1,
-                    &mut |e| untraced.push(e),
-                )
-            });
+            let (on, traced) = run_on_two_threads(method, params.clone(), 1);
+            let untraced_params = PoolParams {
+                trace: false,
+                ..params
+            };
+            let (off, untraced) = run_on_two_threads(method, untraced_params, 1);
             assert_eq!((on.counts_head, on.total), (off.counts_head, off.total));
             let chunks = |events: &[Event]| {
                 events
