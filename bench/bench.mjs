@@ -227,9 +227,10 @@ function analyse(raw) {
     rows.push({ group, metric, measured, target, met });
   const cores = pool.cores;
 
+  // The raw runs are written out whole; the comparisons read them by size.
   const big = pool.speedup.filter((r) => r.rows === BIG_ROWS);
-  pool.speedup = pool.speedup.filter((r) => r.rows === ROWS);
-  for (const [method, runs, rows] of [['pool.map', pool.speedup, ROWS], ['pool.starmap', pool.speedup, ROWS], ['pool.map', big, BIG_ROWS]]) {
+  const sized = pool.speedup.filter((r) => r.rows === ROWS);
+  for (const [method, runs, rows] of [['pool.map', sized, ROWS], ['pool.starmap', sized, ROWS], ['pool.map', big, BIG_ROWS]]) {
     const one = runs.filter((r) => r.method === method && r.workers === 1);
     const all = runs.filter((r) => r.method === method && r.workers === cores);
     const ratio = summary(one.map((r, i) => r.parallelMs / all[i].parallelMs));
@@ -242,13 +243,13 @@ function analyse(raw) {
     add('Parallel speedup', `${what}: ${cores} workers vs the plain loop`, times(loop / medianOf(all, (r) => r.parallelMs)));
   }
 
-  const pageLoop = medianOf(pool.speedup, (r) => r.sequentialMs);
+  const pageLoop = medianOf(sized, (r) => r.sequentialMs);
   const nativeLoop = medianOf(native, (r) => r.sequentialMs);
   add('wasm vs native', 'plain loop: page / native', `${times(pageLoop / nativeLoop)} (${ms(pageLoop)} / ${ms(nativeLoop)})`,
     `≤ ${TARGETS.wasmVsNative}×`, pageLoop / nativeLoop <= TARGETS.wasmVsNative);
   for (const method of ['pool.map', 'pool.starmap']) {
     for (const workers of [1, cores]) {
-      const page = medianOf(pool.speedup.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
+      const page = medianOf(sized.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
       const nat = medianOf(native.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
       add('wasm vs native', `${method}, ${workers} worker${workers > 1 ? 's' : ''}: page / native`,
         `${times(page / nat)} (${ms(page)} / ${ms(nat)})`, `≤ ${TARGETS.wasmVsNative}×`, page / nat <= TARGETS.wasmVsNative);
@@ -257,7 +258,7 @@ function analyse(raw) {
 
   for (const method of ['pool.map', 'pool.starmap']) {
     const py = python.filter((r) => r.method === method);
-    const page = medianOf(pool.speedup.filter((r) => r.method === method && r.workers === cores), (r) => r.parallelMs);
+    const page = medianOf(sized.filter((r) => r.method === method && r.workers === cores), (r) => r.parallelMs);
     const pyMs = medianOf(py, (r) => r.parallelMs);
     add('vs the Python original', `${method}, ${cores} workers: CPython / page`, `${times(pyMs / page)} (${ms(pyMs)} / ${ms(page)})`);
   }
@@ -282,7 +283,7 @@ function analyse(raw) {
   add('Dispatch', 'pool.map of 100 rows: one parallel call', range(summary(tiny.map((r) => r.parallelMs * 1000)), (v) => `${v.toFixed(0)} µs`));
   const apply = pool.dispatch.filter((r) => r.method === 'pool.apply');
   const applyPerRow = medianOf(apply, (r) => (r.parallelMs * 1000) / r.rows);
-  const mapPerRow = medianOf(pool.speedup.filter((r) => r.method === 'pool.map' && r.workers === cores),
+  const mapPerRow = medianOf(sized.filter((r) => r.method === 'pool.map' && r.workers === cores),
     (r) => (r.parallelMs * 1000) / r.rows);
   add('Dispatch', 'pool.apply per row (one call each) vs pool.map per row',
     `${applyPerRow.toFixed(2)} µs vs ${(mapPerRow * 1000).toFixed(2)} ns (${times(applyPerRow / mapPerRow)})`);
