@@ -386,9 +386,11 @@ describe('stopping and running again', () => {
   }
 
   test('Run and Stop in quick succession leave one pool, and the next run succeeds', async () => {
-    const page = await open('#pool-map?rows=2000000&workers=2');
+    // Long enough runs (about a second) that every Stop lands while its run is going.
+    const page = await open('#pool-map?rows=10000000&repeats=25&workers=2');
     for (let i = 0; i < 5; i++) {
       await page.click('#run');
+      assert.ok(await page.isEnabled('#stop'), `run ${i} already ended: ${await page.textContent('#status')}`);
       await page.click('#stop');
     }
     assert.equal(await page.getAttribute('#status', 'data-kind'), 'stopped');
