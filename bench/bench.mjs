@@ -54,9 +54,16 @@ function jsonLines(command, args, options = {}) {
   });
 }
 
+/** A parallel call's workers count as started at once when the last one started this soon
+ * after the call (a hop into the pool and one hand-out, on the timeline). */
+const ON_TIME_MS = 0.5;
+
+/** How long a pool thread asleep for idleMs takes to start work handed out by another. */
+const WAKE_UP = { samples: QUICK ? 5 : 30, idleMs: 20 };
+
 const nativeRuns = (workers) => jsonLines('cargo', [
   'run', '--quiet', '--release', '--example', 'bench_native', '--',
-  String(ROWS), String(workers), String(ROUNDS),
+  String(ROWS), String(workers), String(ROUNDS), String(WAKE_UP.samples), String(WAKE_UP.idleMs),
 ], { env: { ...process.env, PATH: `/usr/bin:${process.env.PATH}`, RUSTC_BOOTSTRAP: '1' } });
 
 const pythonRuns = (workers) =>
@@ -67,17 +74,35 @@ const pythonRuns = (workers) =>
 /** pool.map and pool.starmap with one worker and with all, alternating; then tracing on and
  * off with all workers, alternating; then dispatch costs. */
 async function poolRuns(page, rows, bigRows, rounds) {
-  return page.evaluate(async ({ rows, bigRows, rounds }) => {
+  return page.evaluate(async ({ rows, bigRows, rounds, wakeUpParams }) => {
     const { PoolClient } = await import('./js/pool-client.js');
     const cores = navigator.hardwareConcurrency;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
     const clients = [new PoolClient({ workers: 1 }), new PoolClient({ workers: cores })];
     await Promise.all(clients.map((client) => client.start()));
+    // From the timeline of a run: for each repeat of the parallel call, how long it took and
+    // how late its last worker started.
+    const repeatsOf = (spans, method) => spans
+      .filter((span) => span.label === `waiting for pool.${method}`)
+      .map((wait) => {
+        const firstStarts = new Map();
+        for (const span of spans) {
+          if (!span.lane.startsWith('worker') || span.start < wait.start || span.end > wait.end) continue;
+          firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
+        }
+        // A worker that took no chunk at all started too late to matter: as late as the call.
+        const starts = [...firstStarts.values()];
+        const lastStart = starts.length < cores ? wait.end : Math.max(...starts);
+        return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start };
+      });
     const run = async (client, method, params) => {
       await pause(); // the other pool's threads go back to sleep first
-      const result = await client.run(method, { repeats: 9, ...params }, () => {});
+      const spans = [];
+      const result = await client.run(method, { repeats: 9, ...params },
+        (event) => { if (event.kind === 'span') spans.push(event); });
       return { method: `pool.${method}`, workers: result.workers, trace: params.trace ?? true,
-        rows: params.rows, parallelMs: result.parallelMs, sequentialMs: result.sequentialMs };
+        rows: params.rows, parallelMs: result.parallelMs, sequentialMs: result.sequentialMs,
+        repeats: repeatsOf(spans, method) };
     };
     const speedup = [];
     const tracing = [];
@@ -90,14 +115,15 @@ async function poolRuns(page, rows, bigRows, rounds) {
         tracing.push(await run(clients[1], 'map', { rows: bigRows, trace }));
       }
     }
+    const wakeUp = await clients[1].run('wakeUp', wakeUpParams, () => {});
     const dispatch = [];
     for (let round = 0; round < rounds; round++) {
       dispatch.push(await run(clients[1], 'map', { rows: 100, repeats: 25 }));
       dispatch.push(await run(clients[1], 'apply', { rows: 20_000 }));
     }
     clients.forEach((client) => client.stop());
-    return { cores, speedup, tracing, dispatch };
-  }, { rows, bigRows, rounds });
+    return { cores, speedup, tracing, wakeUp, dispatch };
+  }, { rows, bigRows, rounds, wakeUpParams: WAKE_UP });
 }
 
 /** Count Async on the page's event loop, called as the page calls it. */
@@ -221,7 +247,7 @@ const times = (value) => `${value.toFixed(2)}×`;
 const range = (s, format) => `${format(s.median)} (${format(s.min)}–${format(s.max)}, n=${s.runs})`;
 
 function analyse(raw) {
-  const { pool, native, python, eventLoop, pageTenThousand, timeline, load, assets } = raw;
+  const { pool, native, nativeWakeUp, python, eventLoop, pageTenThousand, timeline, load, assets } = raw;
   const rows = [];
   const add = (group, metric, measured, target = '', met = null) =>
     rows.push({ group, metric, measured, target, met });
@@ -241,7 +267,26 @@ function analyse(raw) {
       `≥ ${TARGETS.speedup}×`, ratio.median >= TARGETS.speedup);
     const loop = medianOf(all, (r) => r.sequentialMs);
     add('Parallel speedup', `${what}: ${cores} workers vs the plain loop`, times(loop / medianOf(all, (r) => r.parallelMs)));
+    // Why the speedup varies: the timeline says when each worker started its first chunk.
+    const repeats = all.flatMap((r) => r.repeats);
+    const onTime = repeats.filter((r) => r.lastStartMs <= ON_TIME_MS);
+    const late = repeats.filter((r) => r.lastStartMs > ON_TIME_MS);
+    const oneMs = medianOf(one, (r) => r.parallelMs);
+    if (onTime.length) {
+      const onTimeMs = summary(onTime.map((r) => r.ms)).median;
+      add('Parallel speedup', `${what}, ${cores} workers: calls whose workers all started within ${ON_TIME_MS} ms`,
+        `${onTime.length} of ${repeats.length}: ${ms(onTimeMs)}, ${times(oneMs / onTimeMs)} the 1-worker time`);
+    }
+    if (late.length) {
+      add('Parallel speedup', `${what}, ${cores} workers: the other calls`,
+        `${late.length} of ${repeats.length}: ${ms(summary(late.map((r) => r.ms)).median)}, last worker started ` +
+        `${range(summary(late.map((r) => r.lastStartMs)), ms)} late`);
+    }
   }
+
+  const wakeUp = `a pool thread asleep for ${WAKE_UP.idleMs} ms: from work handed out to its start`;
+  add('Parallel speedup', `${wakeUp}, in the page`, range(summary(pool.wakeUp), ms));
+  add('Parallel speedup', `${wakeUp}, natively`, range(summary(nativeWakeUp), ms));
 
   const pageLoop = medianOf(sized, (r) => r.sequentialMs);
   const nativeLoop = medianOf(native, (r) => r.sequentialMs);
@@ -361,7 +406,9 @@ async function main() {
     await server.close();
   }
   log('native');
-  raw.native = await nativeRuns(raw.pool.cores);
+  const native = await nativeRuns(raw.pool.cores);
+  raw.native = native.filter((r) => r.method);
+  raw.nativeWakeUp = native.filter((r) => r.wakeUpMs !== undefined).map((r) => r.wakeUpMs);
   log('CPython');
   raw.python = await pythonRuns(raw.pool.cores);
   raw.assets = await assetSizes();

@@ -583,6 +583,14 @@ pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsE
     Ok(js_object(&[("counters", counters.into())]))
 }
 
+/// For `make bench`: [`pool::wake_up_latencies`] on the page's pool, in milliseconds.
+/// Blocks: call it from the pool's Worker.
+#[wasm_bindgen(js_name = measureWakeUp)]
+pub fn measure_wake_up(samples: u32, idle_ms: u32) -> Result<Vec<f64>, JsError> {
+    pool::wake_up_latencies(samples.min(1_000) as usize, idle_ms.min(1_000).into())
+        .ok_or_else(|| JsError::new("Waking a thread needs a pool of two threads or more."))
+}
+
 /// Where in this instance's memory the current pool run counts its rows (a `u32`), so
 /// that the page can read progress from the shared memory while the run blocks.
 #[wasm_bindgen(js_name = rowsDoneAddress)]

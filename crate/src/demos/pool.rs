@@ -21,7 +21,7 @@
 //! job of a few milliseconds is dominated by waking the workers; the speedup shows from a
 //! few million rows on.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rand::Rng;
 use rand_pcg::Pcg32;
@@ -428,38 +428,41 @@ pub fn run_pool(
     let waiting_label = format!("waiting for {}", method.name());
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let start = clock::now_ms();
-        runner.record(SpanState::Waiting, &waiting_label, || match method {
-            PoolMethod::Apply => apply_into(
-                &mut parallel,
-                &matrix,
-                minimum,
-                maximum,
-                chunk_rows,
-                &worker_spans,
-            ),
-            PoolMethod::Map => count_parallel_into(
-                &mut parallel,
-                &matrix,
-                minimum,
-                maximum,
-                chunk_rows,
-                &worker_spans,
-            ),
-            PoolMethod::Starmap => starmap_into(&mut parallel, &items, chunk_rows, &worker_spans),
+        let (elapsed, ()) = runner.record(SpanState::Waiting, &waiting_label, || match method {
+            // The caller blocks on each call until a pool thread has run it: the round
+            // trips are what apply costs, so they are timed from the caller.
+            PoolMethod::Apply => timed(|| {
+                apply_into(
+                    &mut parallel,
+                    &matrix,
+                    minimum,
+                    maximum,
+                    chunk_rows,
+                    &worker_spans,
+                )
+            }),
+            PoolMethod::Map => timed_on_a_pool_thread(|| {
+                count_parallel_into(
+                    &mut parallel,
+                    &matrix,
+                    minimum,
+                    maximum,
+                    chunk_rows,
+                    &worker_spans,
+                )
+            }),
+            PoolMethod::Starmap => timed_on_a_pool_thread(|| {
+                starmap_into(&mut parallel, &items, chunk_rows, &worker_spans)
+            }),
         });
-        parallel_times.push(clock::now_ms() - start);
+        parallel_times.push(elapsed);
         for span in worker_spans.into_spans() {
             emit(Event::Span(span));
         }
 
-        // The loop runs on a pool thread too: run here, beside the pool's threads that are
-        // still spinning in search of work, it would share a core with them and look slower
-        // than it is.
-        let start = clock::now_ms();
-        let loop_span = runner.record(SpanState::Waiting, "waiting for the loop", || {
-            rayon::scope(|_| {
-                let ((), span) =
+        let (elapsed, loop_span) =
+            runner.record(SpanState::Waiting, "waiting for the loop", || {
+                timed_on_a_pool_thread(|| {
                     Span::timed(worker_lane(), SpanState::Running, "sequential loop", || {
                         count_rows_into(
                             &mut sequential,
@@ -468,11 +471,11 @@ pub fn run_pool(
                             minimum,
                             maximum,
                         )
-                    });
-                span
-            })
-        });
-        sequential_times.push(clock::now_ms() - start);
+                    })
+                    .1
+                })
+            });
+        sequential_times.push(elapsed);
         ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
         emit(Event::Span(loop_span));
         assert_eq!(
@@ -565,6 +568,61 @@ fn warm_up(
         PoolMethod::Starmap => starmap_into(&mut counts, &items[..rows], chunk_rows, &ignored),
     }
     rayon::scope(|_| count_rows_into(&mut counts, &sample.cells, sample.columns, minimum, maximum));
+}
+
+/// `work` and how long it took, in milliseconds.
+fn timed<T>(work: impl FnOnce() -> T) -> (f64, T) {
+    let start = clock::now_ms();
+    let result = work();
+    (clock::now_ms() - start, result)
+}
+
+/// [`timed`] on a thread of the pool, as a program whose work all happens in the pool
+/// would be: the caller's hop into the pool (a wake-up of a sleeping thread, the same for
+/// the loop and the parallel call) stays out of both timings, and the parallel call starts
+/// where rayon starts it, on a thread of its own pool. Called from a pool thread, it runs
+/// in place.
+fn timed_on_a_pool_thread<T: Send>(work: impl FnOnce() -> T + Send) -> (f64, T) {
+    rayon::scope(|_| timed(work))
+}
+
+/// How long a sleeping pool thread takes to start work that another pool thread has just
+/// handed out, in milliseconds, once per sample: what a parallel call pays before its
+/// second worker starts. Each sample lets the pool fall asleep for `idle_ms` first. `None`
+/// on a pool of one thread, where nobody could take the work.
+pub fn wake_up_latencies(samples: usize, idle_ms: u64) -> Option<Vec<f64>> {
+    if rayon::current_num_threads() < 2 {
+        return None;
+    }
+    // The waiting thread gives up after this long, rather than spin forever should the
+    // other thread never come.
+    const PATIENCE_MS: f64 = 1_000.0;
+    let latencies = (0..samples)
+        .map(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(idle_ms));
+            rayon::scope(|_| {
+                let taken = AtomicBool::new(false);
+                let handed_out = clock::now_ms();
+                // join pushes the second closure for another thread to steal and runs the
+                // first: it keeps this thread busy, so that the second is not run here.
+                let ((), started) = rayon::join(
+                    || {
+                        while !taken.load(Ordering::Acquire)
+                            && clock::now_ms() - handed_out < PATIENCE_MS
+                        {
+                            std::hint::spin_loop();
+                        }
+                    },
+                    || {
+                        taken.store(true, Ordering::Release);
+                        clock::now_ms()
+                    },
+                );
+                started - handed_out
+            })
+        })
+        .collect();
+    Some(latencies)
 }
 
 /// Spans of the runner's own lane, one per step it takes.
@@ -737,6 +795,19 @@ mod tests {
         .validate()
         .is_err());
         assert!(PoolParams { rows: 0, ..ok }.validate().is_ok());
+    }
+
+    #[test]
+    fn a_wake_up_is_measured_per_sample_and_only_where_a_thread_can_take_the_work() {
+        let latencies = pool(2)
+            .install(|| wake_up_latencies(3, 1))
+            .expect("two threads");
+        assert_eq!(latencies.len(), 3);
+        assert!(
+            latencies.iter().all(|ms| ms.is_finite() && *ms >= 0.0),
+            "{latencies:?}"
+        );
+        assert_eq!(pool(1).install(|| wake_up_latencies(3, 1)), None);
     }
 
     #[test]
