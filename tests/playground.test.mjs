@@ -376,15 +376,6 @@ describe('Multiprocessing', () => {
 });
 
 describe('stopping and running again', () => {
-  /** Waits until the page has `count` workers (terminated ones leave the list; a pool's
-   * rayon threads are workers of its worker, and count too). */
-  async function workersSettleAt(page, count) {
-    for (let tries = 0; page.workers().length !== count; tries++) {
-      assert.ok(tries < 100, `${page.workers().length} workers, expected ${count}`);
-      await page.waitForTimeout(50);
-    }
-  }
-
   test('Run and Stop in quick succession leave one pool, and the next run succeeds', async () => {
     // Long enough runs (about a second) that every Stop lands while its run is going.
     const page = await open('#pool-map?rows=10000000&repeats=25&workers=2');
@@ -472,6 +463,15 @@ describe('pool.apply and pool.starmap', () => {
   });
 });
 
+/** Waits until the page has `count` workers (terminated ones leave the list; a pool's
+ * rayon threads are workers of its worker, and count too). */
+async function workersSettleAt(page, count) {
+  for (let tries = 0; page.workers().length !== count; tries++) {
+    assert.ok(tries < 100, `${page.workers().length} workers, expected ${count}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 describe('failures', () => {
   test('a panic on the page’s own instance shows its message, and the next run works', async () => {
     const page = await open('?debug#count-async');
@@ -491,6 +491,19 @@ describe('failures', () => {
     await page.fill('#param-rows', '1000');
     assert.match(await runExample(page), /^Finished/);
     assert.equal((await outputTexts(page))[0], `[${expectedHead(100).join(', ')}]`);
+  });
+
+  test('a panic on a pool thread shows its message, and the next run gets a fresh pool', { timeout: 60_000 }, async () => {
+    // Without the page's watchdog this run never ends: the timeout makes that a failure.
+    const page = await open('?debug#pool-map?workers=2');
+    opened.expectedErrors = /debug panic requested|unreachable/;
+    await page.evaluate(() => globalThis.playgroundDebug.poolThreadPanic());
+    assert.match(await page.textContent('#status'),
+      /^Error: panic: panicked at .*debug panic requested in a pool thread/s);
+    await page.fill('#param-rows', '1000');
+    assert.match(await runExample(page), /^Finished/);
+    assert.equal((await outputTexts(page))[0], `[${expectedHead(100).join(', ')}]`);
+    await workersSettleAt(page, 1 + 2);
   });
 });
 

@@ -4,10 +4,11 @@
 //! event loop. Worker examples are called from a dedicated Worker (`www/js/pool-worker.js`),
 //! because rayon blocks its caller and the page's main thread must never block.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, RefCell, UnsafeCell};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::task::{Poll, Waker};
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -33,7 +34,9 @@ fn start() {
     // panic's own message goes to the console, and to `__playgroundPanic` where the page
     // or a worker defines it, so that the error shown in the page says what went wrong.
     std::panic::set_hook(Box::new(|info| {
-        report_panic(&info.to_string());
+        let message = info.to_string();
+        keep_panic(&message);
+        report_panic(&message);
         console_error_panic_hook::hook(info);
     }));
 }
@@ -51,6 +54,62 @@ fn report_panic(message: &str) {
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     panic!("debug panic requested");
+}
+
+/// The same on a thread of the pool, as a bug in a parallel example would: the caller then
+/// waits forever, and only [`PANIC_REPORT`] can tell the page why.
+#[wasm_bindgen(js_name = debugPanicInPoolThread)]
+pub fn debug_panic_in_pool_thread() {
+    rayon::scope(|threads| threads.spawn(|_| panic!("debug panic requested in a pool thread")));
+}
+
+const PANIC_MESSAGE_BYTES: usize = 2048;
+
+/// The first panic of any thread, kept in the shared memory. A panic on a pool thread traps
+/// that thread only; the worker that called the pool waits forever for the work it handed
+/// out and can send no message. The page reads the panic here instead, as it reads the
+/// rows done (see `www/js/pool-client.js`): `length` (a `u32`), then the UTF-8 message.
+#[repr(C)]
+struct PanicReport {
+    /// 0 until the message is written; then its length in bytes.
+    length: AtomicU32,
+    message: UnsafeCell<[u8; PANIC_MESSAGE_BYTES]>,
+}
+
+// SAFETY: `message` is written once, by the one thread that claimed it in `keep_panic`,
+// before `length` is published with Release; readers read it only after that.
+unsafe impl Sync for PanicReport {}
+
+static PANIC_REPORT: PanicReport = PanicReport {
+    length: AtomicU32::new(0),
+    message: UnsafeCell::new([0; PANIC_MESSAGE_BYTES]),
+};
+static PANIC_CLAIMED: AtomicBool = AtomicBool::new(false);
+
+fn keep_panic(message: &str) {
+    if PANIC_CLAIMED.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    let mut end = message.len().min(PANIC_MESSAGE_BYTES);
+    while !message.is_char_boundary(end) {
+        end -= 1;
+    }
+    // SAFETY: only the thread that claimed the report gets here, and only once; `end` is at
+    // most the buffer's length.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            message.as_ptr(),
+            PANIC_REPORT.message.get().cast::<u8>(),
+            end,
+        )
+    };
+    PANIC_REPORT.length.store(end as u32, Ordering::Release);
+}
+
+/// Where [`PANIC_REPORT`] is in this instance's memory.
+#[wasm_bindgen(js_name = panicReportAddress)]
+pub fn panic_report_address() -> usize {
+    std::ptr::addr_of!(PANIC_REPORT) as usize
 }
 
 /// The browser's event loop as an [`Env`]: real time, `setTimeout` sleeps, and every event

@@ -486,6 +486,10 @@ function main() {
   if (new URLSearchParams(location.search).has('debug')) {
     globalThis.playgroundDebug = {
       poolPanic: () => pool.run('panic', {}, () => {}),
+      // Through the page's run, as a panicking parallel example would go.
+      poolThreadPanic: () => run({
+        ...current, run: () => pool.run('panicInPoolThread', {}, () => {}), params: [],
+      }),
       // Through the page's own run, as a panicking event-loop example would go.
       mainPanic: () => run({
         ...current, run: async () => (await loadWasm()).debugPanic(), params: [],

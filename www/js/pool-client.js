@@ -2,6 +2,19 @@
 // starts lazily and once, runs one job at a time, and stopping a job terminates the worker
 // (a blocked rayon call cannot be interrupted) so that the next run starts a fresh one.
 
+/** How often a pending job's pool is checked for a panic: a message shown this late is
+ * still prompt, and the check reads a few bytes. */
+const PANIC_POLL_MS = 100;
+
+/** The message of the first panic in `memory`, or null (`PANIC_REPORT` in crate/src/web.rs:
+ * a u32 length, then UTF-8 bytes). */
+function readPanicReport(memory, address) {
+  const length = Atomics.load(new Uint32Array(memory.buffer, address, 1), 0);
+  if (!length) return null;
+  // TextDecoder refuses views of shared memory: decode a copy.
+  return new TextDecoder().decode(new Uint8Array(memory.buffer, address + 4, length).slice());
+}
+
 export class PoolClient {
   #worker = null;
   #ready = null;
@@ -9,6 +22,8 @@ export class PoolClient {
   #pending = new Map();
   #workers;
   #rowsDone = null; // () => rows counted so far by the current run
+  #panicMessage = null; // () => the message of a panic in the pool's memory, or null
+  #watchdog = null; // looks for such a panic while jobs are pending
   #abortStart = null; // rejects the start in progress, if any
 
   constructor({ workers = navigator.hardwareConcurrency || 2 } = {}) {
@@ -37,9 +52,10 @@ export class PoolClient {
       this.#abortStart = reject;
       worker.addEventListener('message', ({ data }) => {
         if (data.type === 'ready') {
-          const { memory, rowsDoneAddress } = data;
+          const { memory, rowsDoneAddress, panicReportAddress } = data;
           // A fresh view each time: when the memory grows, `buffer` is a new, larger one.
           this.#rowsDone = () => Atomics.load(new Uint32Array(memory.buffer, rowsDoneAddress, 1), 0);
+          this.#panicMessage = () => readPanicReport(memory, panicReportAddress);
           resolve(data.workers);
         }
         else this.#settle(data);
@@ -60,7 +76,31 @@ export class PoolClient {
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onEvent });
       this.#worker.postMessage({ type: 'run', id, method, params });
+      this.#watch();
     });
+  }
+
+  /** A panic on a pool thread leaves the worker blocked for good, unable to report it: the
+   * panic hook leaves the message in the shared memory, and this looks for it. */
+  #watch() {
+    this.#watchdog ??= setInterval(() => {
+      const message = this.#panicMessage?.();
+      if (message) this.#poisoned(`panic: ${message}`);
+      else if (!this.#pending.size) this.#stopWatching();
+    }, PANIC_POLL_MS);
+  }
+
+  #stopWatching() {
+    clearInterval(this.#watchdog);
+    this.#watchdog = null;
+  }
+
+  /** A panicked instance cannot be trusted again: its jobs fail with the panic's message,
+   * and a fresh worker starts for the next run. */
+  #poisoned(message) {
+    this.#failAll(new Error(message));
+    this.stop();
+    this.start().catch(() => {});
   }
 
   /** Rows counted so far by the running job (a pool run counts 2 × rows × repeats). */
@@ -78,6 +118,8 @@ export class PoolClient {
     this.#abortStart = null;
     this.#ready = null;
     this.#rowsDone = null;
+    this.#panicMessage = null;
+    this.#stopWatching();
     this.#failAll(stopped);
   }
 
@@ -94,11 +136,7 @@ export class PoolClient {
       return;
     }
     job.reject(new Error(message));
-    if (poisoned) {
-      // A panicked instance cannot be trusted again: start afresh for the next run.
-      this.stop();
-      this.start().catch(() => {});
-    }
+    if (poisoned) this.#poisoned(message);
   }
 
   #failAll(error) {

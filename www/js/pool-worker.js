@@ -2,10 +2,12 @@
 // it, so parallel examples are called from here and never from the page's main thread.
 // Protocol: the page posts {type: 'run', id, method, params}; this worker answers with
 // {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
-// {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress} is posted once the pool is up.
+// {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress,
+// panicReportAddress} is posted once the pool is up.
 
 import init, {
-  debugPanic, initThreadPool, rowsDoneAddress, runPool, runThreading,
+  debugPanic, debugPanicInPoolThread, initThreadPool, measureWakeUp, panicReportAddress,
+  rowsDoneAddress, runPool, runThreading,
 } from '../pkg/playground.js';
 
 // The crate's panic hook reports here: a panic traps the instance, and the trap's own
@@ -19,6 +21,9 @@ const runners = {
   starmap: (params, emit) => runPool('starmap', params, emit),
   threading: runThreading,
   panic: () => debugPanic(),
+  panicInPoolThread: () => debugPanicInPoolThread(),
+  // For `make bench` only.
+  wakeUp: ({ samples, idleMs }) => Array.from(measureWakeUp(samples, idleMs)),
 };
 
 const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
@@ -29,7 +34,10 @@ const workers = Number(new URL(self.location.href).searchParams.get('workers')) 
 const ready = (async () => {
   const { memory } = await init();
   await initThreadPool(workers);
-  self.postMessage({ type: 'ready', workers, memory, rowsDoneAddress: rowsDoneAddress() });
+  self.postMessage({
+    type: 'ready', workers, memory,
+    rowsDoneAddress: rowsDoneAddress(), panicReportAddress: panicReportAddress(),
+  });
 })();
 
 self.addEventListener('message', async ({ data }) => {
