@@ -82,6 +82,16 @@ describe('the page', () => {
     assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
   });
 
+  test('a rule across fields is the crate’s: minimum above maximum runs nothing', async () => {
+    const page = await open('#pool-map?rows=1000&minimum=8&maximum=4');
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
+    assert.equal(await page.textContent('#status'), 'Error: Minimum must not be above maximum; got 8 and 4.');
+    assert.deepEqual(await outputTexts(page), []);
+    await page.fill('#param-minimum', '4');
+    assert.match(await runExample(page), /^Finished/);
+  });
+
   test('share gives a link with the parameters and an iframe snippet for embedding', async () => {
     const page = await open('#pool-map');
     await page.fill('#param-rows', '1234');

@@ -132,6 +132,12 @@ impl PoolParams {
                 self.rows * self.columns
             ));
         }
+        if self.minimum > self.maximum {
+            return Err(format!(
+                "Minimum must not be above maximum; got {} and {}.",
+                self.minimum, self.maximum
+            ));
+        }
         if self.chunk_rows > MAX_ROWS {
             return Err(format!(
                 "The chunk size must be at most {MAX_ROWS} rows; got {}.",

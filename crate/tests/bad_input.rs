@@ -1,0 +1,102 @@
+//! Bad input never panics: whatever text or number arrives from a form field, a URL or a
+//! message, the crate's checks answer with a value within the documented limits or with a
+//! message, never a panic. Property-style: many random inputs from a fixed seed.
+
+use playground::demos::chained::{parse_chains, MAX_CHAINS, MAX_N};
+use playground::demos::count_async::Mode;
+use playground::demos::pool::{PoolParams, MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use playground::params::whole_number;
+use rand::{RngExt, SeedableRng};
+use rand_pcg::Pcg32;
+
+const CASES: usize = 20_000;
+
+/// Text as people and URLs produce it: digits and the characters around numbers, spaces,
+/// separators, signs, exponents, other scripts' digits, controls.
+fn random_text(random: &mut Pcg32) -> String {
+    const PIECES: &[&str] = &[
+        "0", "1", "7", "9", "10", "1000", "1001", "4294967296", "-", "+", ".", ",", " ", "\t",
+        "\n", "e", "E", "x", "0x", "NaN", "inf", "é", "٣", "१", "\u{0}", "\u{feff}", "both",
+        "gather", "sequential", "\"", "<b>", "%20",
+    ];
+    let pieces = random.random_range(0..12);
+    (0..pieces)
+        .map(|_| PIECES[random.random_range(0..PIECES.len())])
+        .collect()
+}
+
+fn random_number(random: &mut Pcg32) -> f64 {
+    match random.random_range(0..4) {
+        0 => f64::from_bits(random.random()),
+        1 => random.random_range(-1e3..1e3),
+        2 => f64::from(random.random_range(-5..2_000_000_000i32)),
+        _ => [f64::NAN, f64::INFINITY, -0.0, 0.5, 9007199254740993.0][random.random_range(0..5)],
+    }
+}
+
+#[test]
+fn chains_text_gives_valid_chains_or_a_message() {
+    let mut random = Pcg32::seed_from_u64(1);
+    for _ in 0..CASES {
+        let text = random_text(&mut random);
+        match parse_chains(&text) {
+            Ok(chains) => {
+                assert!((1..=MAX_CHAINS).contains(&chains.len()), "{text:?} → {chains:?}");
+                assert!(chains.iter().all(|n| (1..=MAX_N).contains(n)), "{text:?} → {chains:?}");
+            }
+            Err(message) => assert!(!message.is_empty(), "{text:?}"),
+        }
+    }
+}
+
+#[test]
+fn mode_text_is_one_of_three_words_or_a_message() {
+    let mut random = Pcg32::seed_from_u64(2);
+    for _ in 0..CASES {
+        let text = random_text(&mut random);
+        match Mode::parse(&text) {
+            Ok(_) => assert!(["gather", "sequential", "both"].contains(&text.as_str()), "{text:?}"),
+            Err(message) => assert!(message.contains(&text), "{text:?}: {message}"),
+        }
+    }
+}
+
+#[test]
+fn numbers_are_whole_and_within_bounds_or_refused() {
+    let mut random = Pcg32::seed_from_u64(3);
+    for _ in 0..CASES {
+        let value = random_number(&mut random);
+        let (min, max) = (random.random_range(0..100u64), random.random_range(100..1u64 << 53));
+        match whole_number("Rows", value, min, max) {
+            Ok(n) => assert!(value.fract() == 0.0 && (min..=max).contains(&n), "{value} → {n}"),
+            Err(message) => assert!(message.starts_with("Rows must be"), "{value}: {message}"),
+        }
+    }
+}
+
+#[test]
+fn pool_params_are_within_the_memory_budget_or_refused() {
+    let mut random = Pcg32::seed_from_u64(4);
+    let any = |random: &mut Pcg32| match random.random_range(0..3) {
+        0 => random.random::<u64>() as usize,
+        1 => random.random_range(0..=MAX_ROWS + 1),
+        _ => random.random_range(0..=MAX_COLUMNS + 1),
+    };
+    for _ in 0..CASES {
+        let params = PoolParams {
+            rows: any(&mut random),
+            columns: any(&mut random),
+            minimum: random.random(),
+            maximum: random.random(),
+            chunk_rows: any(&mut random),
+            ..PoolParams::default()
+        };
+        match params.clone().validate() {
+            Ok(valid) => {
+                assert!(valid.rows <= MAX_ROWS && (1..=MAX_COLUMNS).contains(&valid.columns));
+                assert!(valid.rows * valid.columns <= MAX_CELLS && valid.minimum <= valid.maximum);
+            }
+            Err(message) => assert!(!message.is_empty(), "{params:?}"),
+        }
+    }
+}
