@@ -14,6 +14,7 @@ const CASES: usize = 20_000;
 /// Text as people and URLs produce it: digits and the characters around numbers, spaces,
 /// separators, signs, exponents, other scripts' digits, controls.
 fn random_text(random: &mut Pcg32) -> String {
+    #[rustfmt::skip]
     const PIECES: &[&str] = &[
         "0", "1", "7", "9", "10", "1000", "1001", "4294967296", "-", "+", ".", ",", " ", "\t",
         "\n", "e", "E", "x", "0x", "NaN", "inf", "é", "٣", "१", "\u{0}", "\u{feff}", "both",
@@ -41,8 +42,14 @@ fn chains_text_gives_valid_chains_or_a_message() {
         let text = random_text(&mut random);
         match parse_chains(&text) {
             Ok(chains) => {
-                assert!((1..=MAX_CHAINS).contains(&chains.len()), "{text:?} → {chains:?}");
-                assert!(chains.iter().all(|n| (1..=MAX_N).contains(n)), "{text:?} → {chains:?}");
+                assert!(
+                    (1..=MAX_CHAINS).contains(&chains.len()),
+                    "{text:?} → {chains:?}"
+                );
+                assert!(
+                    chains.iter().all(|n| (1..=MAX_N).contains(n)),
+                    "{text:?} → {chains:?}"
+                );
             }
             Err(message) => assert!(!message.is_empty(), "{text:?}"),
         }
@@ -55,7 +62,10 @@ fn mode_text_is_one_of_three_words_or_a_message() {
     for _ in 0..CASES {
         let text = random_text(&mut random);
         match Mode::parse(&text) {
-            Ok(_) => assert!(["gather", "sequential", "both"].contains(&text.as_str()), "{text:?}"),
+            Ok(_) => assert!(
+                ["gather", "sequential", "both"].contains(&text.as_str()),
+                "{text:?}"
+            ),
             Err(message) => assert!(message.contains(&text), "{text:?}: {message}"),
         }
     }
@@ -66,9 +76,15 @@ fn numbers_are_whole_and_within_bounds_or_refused() {
     let mut random = Pcg32::seed_from_u64(3);
     for _ in 0..CASES {
         let value = random_number(&mut random);
-        let (min, max) = (random.random_range(0..100u64), random.random_range(100..1u64 << 53));
+        let (min, max) = (
+            random.random_range(0..100u64),
+            random.random_range(100..1u64 << 53),
+        );
         match whole_number("Rows", value, min, max) {
-            Ok(n) => assert!(value.fract() == 0.0 && (min..=max).contains(&n), "{value} → {n}"),
+            Ok(n) => assert!(
+                value.fract() == 0.0 && (min..=max).contains(&n),
+                "{value} → {n}"
+            ),
             Err(message) => assert!(message.starts_with("Rows must be"), "{value}: {message}"),
         }
     }
