@@ -36,7 +36,7 @@ WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
 DEMO_SOURCES := $(wildcard crate/src/demos/*.rs)
 
-.PHONY: setup build serve test test-native test-e2e bench lint fmt clean
+.PHONY: setup build serve test test-native test-e2e bench soak lint fmt clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -90,6 +90,12 @@ test-native: setup
 
 test-e2e: build
 	node --test --test-concurrency=1 tests/
+
+# Not part of `make test` (which does a few rounds): 100 runs of every example in one page,
+# with the live workers, JS heap and wasm memories after the first round and the last.
+SOAK_RUNS ?= 100
+soak: build
+	SOAK_RUNS=$(SOAK_RUNS) node --test --test-reporter=spec tests/soak.test.mjs
 
 # Not part of `make test`: figures, not verdicts (bench/report.md). BENCH_FLAGS=--quick
 # checks that it runs.

@@ -485,6 +485,11 @@ function main() {
   // ?debug exposes triggers that the tests use to provoke failures on purpose.
   if (new URLSearchParams(location.search).has('debug')) {
     globalThis.playgroundDebug = {
+      // For the soak test: the page's and the pool's wasm memories, in bytes.
+      memoryBytes: async () => ({
+        page: (await (await loadWasm()).default()).memory.buffer.byteLength,
+        pool: pool.memoryBytes(),
+      }),
       poolPanic: () => pool.run('panic', {}, () => {}),
       // Through the page's run, as a panicking parallel example would go.
       poolThreadPanic: () => run({

@@ -22,6 +22,7 @@ export class PoolClient {
   #pending = new Map();
   #workers;
   #rowsDone = null; // () => rows counted so far by the current run
+  #memory = null; // the pool's WebAssembly.Memory, shared by its threads
   #panicMessage = null; // () => the message of a panic in the pool's memory, or null
   #watchdog = null; // looks for such a panic while jobs are pending
   #abortStart = null; // rejects the start in progress, if any
@@ -53,6 +54,7 @@ export class PoolClient {
       worker.addEventListener('message', ({ data }) => {
         if (data.type === 'ready') {
           const { memory, rowsDoneAddress, panicReportAddress } = data;
+          this.#memory = memory;
           // A fresh view each time: when the memory grows, `buffer` is a new, larger one.
           this.#rowsDone = () => Atomics.load(new Uint32Array(memory.buffer, rowsDoneAddress, 1), 0);
           this.#panicMessage = () => readPanicReport(memory, panicReportAddress);
@@ -103,6 +105,11 @@ export class PoolClient {
     this.start().catch(() => {});
   }
 
+  /** The size of the pool's shared memory, in bytes (0 while no pool is up). */
+  memoryBytes() {
+    return this.#memory?.buffer.byteLength ?? 0;
+  }
+
   /** Rows counted so far by the running job (a pool run counts 2 × rows × repeats). */
   rowsDone() {
     return this.#rowsDone?.() ?? 0;
@@ -119,6 +126,7 @@ export class PoolClient {
     this.#ready = null;
     this.#rowsDone = null;
     this.#panicMessage = null;
+    this.#memory = null;
     this.#stopWatching();
     this.#failAll(stopped);
   }

@@ -1,0 +1,75 @@
+// Soak: many consecutive runs of every example in one page must leave the number of live
+// workers, the JS heap and the wasm memories flat. `make test` does a few runs of each;
+// `make soak` does 100 (SOAK_RUNS) and reports the figures.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, openPage, startServer } from './support/harness.mjs';
+
+const RUNS = Number(process.env.SOAK_RUNS ?? 3);
+
+/** Every example with parameters that keep a run short. */
+const EXAMPLES = [
+  'multiprocessing?processes=2',
+  'threading?iterations=1000&workers=2',
+  'coroutines?pauseMs=100&speed=10',
+  'count-async?coroutines=3&speed=10',
+  'rand?speed=10',
+  'chained?chains=1&speed=10',
+  'pool-apply?rows=200&workers=2',
+  'pool-map?rows=10000&repeats=1&workers=2',
+  'pool-starmap?rows=10000&repeats=1&workers=2',
+];
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Workers, JS heap after a full collection, and the wasm memories. */
+async function measure(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const memory = await page.evaluate(() => globalThis.playgroundDebug.memoryBytes());
+  return { workers: page.workers().length, heapBytes: usedSize, ...memory };
+}
+
+test(`${RUNS} runs of every example leave workers and memory flat`, { timeout: 60_000 + RUNS * 60_000 }, async (t) => {
+  const { page, errors, context } = await openPage(browser, `${server.url}?debug#pool-map`);
+  await page.waitForSelector('html[data-ready="true"]');
+  const cdp = await context.newCDPSession(page);
+  const runAll = async () => {
+    for (const example of EXAMPLES) {
+      await page.evaluate((hash) => { location.hash = hash; }, example);
+      await page.waitForFunction((id) => location.hash.startsWith(`#${id}`), example.split('?')[0]);
+      await page.click('#run');
+      await page.waitForFunction(
+        () => ['done', 'error', 'stopped'].includes(document.getElementById('status').dataset.kind),
+        null, { timeout: 60_000 });
+      const status = await page.textContent('#status');
+      assert.match(status, /^Finished/, `${example}: ${status}`);
+    }
+  };
+  // The first round starts the pool and loads what each example needs: the baseline.
+  await runAll();
+  const first = await measure(page, cdp);
+  for (let run = 1; run < RUNS; run++) await runAll();
+  const last = await measure(page, cdp);
+  t.diagnostic(`after 1 round: ${JSON.stringify(first)}`);
+  t.diagnostic(`after ${RUNS} rounds: ${JSON.stringify(last)}`);
+  assert.deepEqual(errors, []);
+  assert.equal(last.workers, first.workers, 'live workers');
+  assert.equal(last.pool, first.pool, 'the pool’s wasm memory');
+  assert.equal(last.page, first.page, 'the page’s wasm memory');
+  // The heap holds the last run's output and timeline; leaking runs would add up.
+  const MB = 2 ** 20;
+  assert.ok(last.heapBytes <= first.heapBytes + 4 * MB,
+    `JS heap grew from ${(first.heapBytes / MB).toFixed(1)} to ${(last.heapBytes / MB).toFixed(1)} MB`);
+  await context.close();
+});
