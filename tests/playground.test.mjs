@@ -1,26 +1,15 @@
 // End-to-end: the served page in headless Chromium, driven as a learner would drive it.
 // Every test fails on any page error or console error (see afterEach).
 
-import { after, afterEach, before, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, launchBrowser, openPage, startServer } from './support/harness.mjs';
+import { ROOT, openPage, servedPlayground } from './support/harness.mjs';
 import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
 
-let server;
-let browser;
+const served = servedPlayground();
 let opened;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 afterEach(async () => {
   const expected = opened?.expectedErrors;
@@ -31,7 +20,7 @@ afterEach(async () => {
 });
 
 async function open(hash = '') {
-  opened = await openPage(browser, `${server.url}${hash}`);
+  opened = await openPage(served.browser, `${served.server.url}${hash}`);
   await opened.page.waitForSelector('html[data-ready="true"]');
   return opened.page;
 }

@@ -3,8 +3,8 @@
 // `make soak` does 100 (SOAK_RUNS) and reports the figures.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, startServer } from './support/harness.mjs';
+import { test } from 'node:test';
+import { openPage, servedPlayground } from './support/harness.mjs';
 
 const RUNS = Number(process.env.SOAK_RUNS ?? 3);
 
@@ -21,16 +21,7 @@ const EXAMPLES = [
   'pool-starmap?rows=10000&repeats=1&workers=2',
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPlayground();
 
 /** Workers, JS heap after a full collection, and the wasm memories. */
 async function measure(page, cdp) {
@@ -41,7 +32,7 @@ async function measure(page, cdp) {
 }
 
 test(`${RUNS} runs of every example leave workers and memory flat`, { timeout: 60_000 + RUNS * 60_000 }, async (t) => {
-  const { page, errors, context } = await openPage(browser, `${server.url}?debug#pool-map`);
+  const { page, errors, context } = await openPage(served.browser, `${served.server.url}?debug#pool-map`);
   await page.waitForSelector('html[data-ready="true"]');
   const cdp = await context.newCDPSession(page);
   const runAll = async () => {

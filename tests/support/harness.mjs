@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -57,6 +58,21 @@ export async function startServer({ config = 'serve.json' } = {}) {
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** For a test file: the playground served and a browser launched before its tests, both
+ * closed after them. */
+export function servedPlayground() {
+  const served = {};
+  before(async () => {
+    served.server = await startServer();
+    served.browser = await launchBrowser();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
 }
 
 /** A fresh page; `errors` collects every page error and console error, workers' included. */
