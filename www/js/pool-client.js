@@ -8,11 +8,12 @@ const PANIC_POLL_MS = 100;
 
 /** The message of the first panic in `memory`, or null (`PANIC_REPORT` in crate/src/web.rs:
  * a u32 length, then UTF-8 bytes). */
-function readPanicReport(memory, address) {
-  const length = Atomics.load(new Uint32Array(memory.buffer, address, 1), 0);
+function readPanicReport({ memory, panicReportAddress }) {
+  const length = Atomics.load(new Uint32Array(memory.buffer, panicReportAddress, 1), 0);
   if (!length) return null;
   // TextDecoder refuses views of shared memory: decode a copy.
-  return new TextDecoder().decode(new Uint8Array(memory.buffer, address + 4, length).slice());
+  return new TextDecoder().decode(
+    new Uint8Array(memory.buffer, panicReportAddress + 4, length).slice());
 }
 
 export class PoolClient {
@@ -21,9 +22,9 @@ export class PoolClient {
   #nextId = 1;
   #pending = new Map();
   #workers;
-  #rowsDone = null; // () => rows counted so far by the current run
-  #memory = null; // the pool's WebAssembly.Memory, shared by its threads
-  #panicMessage = null; // () => the message of a panic in the pool's memory, or null
+  // The pool's shared memory and where in it the worker counts rows and keeps a panic
+  // (from its 'ready' message); null while no pool is up.
+  #shared = null;
   #watchdog = null; // looks for such a panic while jobs are pending
   #abortStart = null; // rejects the start in progress, if any
 
@@ -54,10 +55,7 @@ export class PoolClient {
       worker.addEventListener('message', ({ data }) => {
         if (data.type === 'ready') {
           const { memory, rowsDoneAddress, panicReportAddress } = data;
-          this.#memory = memory;
-          // A fresh view each time: when the memory grows, `buffer` is a new, larger one.
-          this.#rowsDone = () => Atomics.load(new Uint32Array(memory.buffer, rowsDoneAddress, 1), 0);
-          this.#panicMessage = () => readPanicReport(memory, panicReportAddress);
+          this.#shared = { memory, rowsDoneAddress, panicReportAddress };
           resolve(data.workers);
         }
         else this.#settle(data);
@@ -86,7 +84,7 @@ export class PoolClient {
    * panic hook leaves the message in the shared memory, and this looks for it. */
   #watch() {
     this.#watchdog ??= setInterval(() => {
-      const message = this.#panicMessage?.();
+      const message = this.#shared && readPanicReport(this.#shared);
       if (message) this.#poisoned(`panic: ${message}`);
       else if (!this.#pending.size) this.#stopWatching();
     }, PANIC_POLL_MS);
@@ -107,12 +105,15 @@ export class PoolClient {
 
   /** The size of the pool's shared memory, in bytes (0 while no pool is up). */
   memoryBytes() {
-    return this.#memory?.buffer.byteLength ?? 0;
+    return this.#shared?.memory.buffer.byteLength ?? 0;
   }
 
   /** Rows counted so far by the running job (a pool run counts 2 × rows × repeats). */
   rowsDone() {
-    return this.#rowsDone?.() ?? 0;
+    if (!this.#shared) return 0;
+    const { memory, rowsDoneAddress } = this.#shared;
+    // A fresh view each time: when the memory grows, `buffer` is a new, larger one.
+    return Atomics.load(new Uint32Array(memory.buffer, rowsDoneAddress, 1), 0);
   }
 
   /** Stops whatever runs: the worker and its pool are discarded. */
@@ -124,9 +125,7 @@ export class PoolClient {
     this.#abortStart?.(stopped);
     this.#abortStart = null;
     this.#ready = null;
-    this.#rowsDone = null;
-    this.#panicMessage = null;
-    this.#memory = null;
+    this.#shared = null;
     this.#stopWatching();
     this.#failAll(stopped);
   }
