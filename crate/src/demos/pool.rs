@@ -429,59 +429,43 @@ pub fn run_pool(
     // Both results are allocated once, outside the timings: they measure counting alone.
     let mut parallel = vec![0u32; matrix.rows()];
     let mut sequential = vec![0u32; matrix.rows()];
-    warm_up(method, &matrix, &items, minimum, maximum, chunk_rows);
+    let call = PoolCall {
+        method,
+        matrix: &matrix,
+        items: &items,
+        minimum,
+        maximum,
+        chunk_rows,
+    };
+    call.warm_up();
     ROWS_DONE.store(0, Ordering::Relaxed);
     let waiting_label = format!("waiting for {}", method.name());
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let (elapsed, ()) = runner.record(SpanState::Waiting, &waiting_label, || match method {
-            // The caller blocks on each call until a pool thread has run it: the round
-            // trips are what apply costs, so they are timed from the caller.
-            PoolMethod::Apply => timed(|| {
-                apply_into(
-                    &mut parallel,
-                    &matrix,
-                    minimum,
-                    maximum,
-                    chunk_rows,
-                    &worker_spans,
-                )
-            }),
-            PoolMethod::Map => timed_on_a_pool_thread(|| {
-                count_parallel_into(
-                    &mut parallel,
-                    &matrix,
-                    minimum,
-                    maximum,
-                    chunk_rows,
-                    &worker_spans,
-                )
-            }),
-            PoolMethod::Starmap => timed_on_a_pool_thread(|| {
-                starmap_into(&mut parallel, &items, chunk_rows, &worker_spans)
-            }),
+        let elapsed = runner.record(SpanState::Waiting, &waiting_label, || {
+            call.count_into(&mut parallel, &worker_spans)
         });
         parallel_times.push(elapsed);
         for span in worker_spans.into_spans() {
             emit(Event::Span(span));
         }
 
-        let (elapsed, loop_span) =
-            runner.record(SpanState::Waiting, "waiting for the loop", || {
-                timed_on_a_pool_thread(|| {
-                    Span::timed(worker_lane(), SpanState::Running, "sequential loop", || {
-                        count_rows_into(
-                            &mut sequential,
-                            &matrix.cells,
-                            matrix.columns,
-                            minimum,
-                            maximum,
-                        )
-                    })
-                    .1
+        // On a pool thread too, and timed there by its own span (see `on_a_pool_thread`).
+        let loop_span = runner.record(SpanState::Waiting, "waiting for the loop", || {
+            on_a_pool_thread(|| {
+                Span::timed(worker_lane(), SpanState::Running, "sequential loop", || {
+                    count_rows_into(
+                        &mut sequential,
+                        &matrix.cells,
+                        matrix.columns,
+                        minimum,
+                        maximum,
+                    )
                 })
-            });
-        sequential_times.push(elapsed);
+                .1
+            })
+        });
+        sequential_times.push(loop_span.end_ms - loop_span.start_ms);
         ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
         emit(Event::Span(loop_span));
         assert_eq!(
@@ -537,59 +521,97 @@ pub fn run_pool(
     report
 }
 
-/// Runs both versions once on the first rows, untimed and untraced. The browser compiles
-/// wasm quickly at first and optimises the functions that turn out hot; without a
-/// warm-up the first repeat measures the quick compiler and the pool's first wake-up.
-fn warm_up(
+/// One pool call of a run: `method` on the matrix (starmap on its tuples, `items`).
+#[derive(Clone, Copy)]
+struct PoolCall<'a> {
     method: PoolMethod,
-    matrix: &Matrix,
-    items: &[(&[u8], u8, u8)],
+    matrix: &'a Matrix,
+    items: &'a [(&'a [u8], u8, u8)],
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
-) {
-    // Enough calls to make the kernel hot; apply's calls cost a round trip each.
-    let warm_up_rows = if method == PoolMethod::Apply {
-        500
-    } else {
-        1_000_000
-    };
-    let rows = matrix.rows().min(warm_up_rows);
-    let sample = Matrix {
-        columns: matrix.columns,
-        cells: matrix.cells[..rows * matrix.columns].to_vec(),
-    };
-    let mut counts = vec![0u32; rows];
-    let ignored = SpanSink::new(false);
-    let chunk_rows = chunk_rows
-        .min(rows.div_ceil(rayon::current_num_threads()))
-        .max(1);
-    match method {
-        PoolMethod::Apply => {
-            apply_into(&mut counts, &sample, minimum, maximum, chunk_rows, &ignored)
+}
+
+impl PoolCall<'_> {
+    /// Counts every row into `counts` as `method` hands the rows out; returns how long that
+    /// took, in milliseconds.
+    fn count_into(&self, counts: &mut [u32], spans: &SpanSink) -> f64 {
+        let PoolCall {
+            method,
+            matrix,
+            items,
+            minimum,
+            maximum,
+            chunk_rows,
+        } = *self;
+        match method {
+            // The caller blocks on each call until a pool thread has run it: the round
+            // trips are what apply costs, so they are timed from the caller.
+            PoolMethod::Apply => {
+                timed(|| apply_into(counts, matrix, minimum, maximum, chunk_rows, spans))
+            }
+            PoolMethod::Map => on_a_pool_thread(|| {
+                timed(|| count_parallel_into(counts, matrix, minimum, maximum, chunk_rows, spans))
+            }),
+            PoolMethod::Starmap => {
+                on_a_pool_thread(|| timed(|| starmap_into(counts, items, chunk_rows, spans)))
+            }
         }
-        PoolMethod::Map => {
-            count_parallel_into(&mut counts, &sample, minimum, maximum, chunk_rows, &ignored)
-        }
-        PoolMethod::Starmap => starmap_into(&mut counts, &items[..rows], chunk_rows, &ignored),
     }
-    rayon::scope(|_| count_rows_into(&mut counts, &sample.cells, sample.columns, minimum, maximum));
+
+    /// Runs the call and the loop once on the first rows, untimed and untraced. The browser
+    /// compiles wasm quickly at first and optimises the functions that turn out hot;
+    /// without a warm-up the first repeat measures the quick compiler and the pool's first
+    /// wake-up.
+    fn warm_up(&self) {
+        // Enough calls to make the kernel hot; apply's calls cost a round trip each.
+        let warm_up_rows = if self.method == PoolMethod::Apply {
+            500
+        } else {
+            1_000_000
+        };
+        let rows = self.matrix.rows().min(warm_up_rows);
+        let sample = Matrix {
+            columns: self.matrix.columns,
+            cells: self.matrix.cells[..rows * self.matrix.columns].to_vec(),
+        };
+        let sample_call = PoolCall {
+            matrix: &sample,
+            items: &self.items[..self.items.len().min(rows)],
+            chunk_rows: self
+                .chunk_rows
+                .min(rows.div_ceil(rayon::current_num_threads()))
+                .max(1),
+            ..*self
+        };
+        let mut counts = vec![0u32; rows];
+        sample_call.count_into(&mut counts, &SpanSink::new(false));
+        on_a_pool_thread(|| {
+            count_rows_into(
+                &mut counts,
+                &sample.cells,
+                sample.columns,
+                self.minimum,
+                self.maximum,
+            )
+        });
+    }
 }
 
-/// `work` and how long it took, in milliseconds.
-fn timed<T>(work: impl FnOnce() -> T) -> (f64, T) {
+/// How long `work` took, in milliseconds.
+fn timed(work: impl FnOnce()) -> f64 {
     let start = clock::now_ms();
-    let result = work();
-    (clock::now_ms() - start, result)
+    work();
+    clock::now_ms() - start
 }
 
-/// [`timed`] on a thread of the pool, as a program whose work all happens in the pool
-/// would be: the caller's hop into the pool (a wake-up of a sleeping thread, the same for
-/// the loop and the parallel call) stays out of both timings, and the parallel call starts
-/// where rayon starts it, on a thread of its own pool. Called from a pool thread, it runs
-/// in place.
-fn timed_on_a_pool_thread<T: Send>(work: impl FnOnce() -> T + Send) -> (f64, T) {
-    rayon::scope(|_| timed(work))
+/// `work` on a thread of the pool, as a program whose work all happens in the pool would
+/// run it; timed there, the caller's hop into the pool (a wake-up of a sleeping thread, the
+/// same for the loop and the parallel call) stays out of both timings, and the parallel
+/// call starts where rayon starts it, on a thread of its own pool. Called from a pool
+/// thread, it runs in place.
+fn on_a_pool_thread<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    rayon::scope(|_| work())
 }
 
 /// How long a sleeping pool thread takes to start work that another pool thread has just
