@@ -31,6 +31,14 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # --- Outputs ---------------------------------------------------------------------------------
 PKG := www/pkg
+# The same crate without threads, for pages that are not cross-origin isolated (an embed in
+# a course page): www/js/build.js picks one of the two. Its own target directory, so that
+# the two builds do not keep invalidating each other.
+PKG_SINGLE := www/pkg-single
+WASM_SINGLE_OUT := target/single/$(WASM_TARGET)/release/playground.wasm
+# RUSTFLAGS replaces the target's rustflags of .cargo/config.toml: no atomics, no shared
+# memory; SIMD and the getrandom backend as there.
+SINGLE_RUSTFLAGS := -C target-feature=+simd128 --cfg getrandom_backend="wasm_js"
 GENERATED := www/generated
 WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
@@ -59,7 +67,7 @@ setup:
 		npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
-build: setup $(PKG)/playground_bg.wasm $(GENERATED)/.stamp www/_headers
+build: setup $(PKG)/playground_bg.wasm $(PKG_SINGLE)/playground_bg.wasm $(GENERATED)/.stamp www/_headers
 
 $(WASM_OUT): $(RUST_SOURCES)
 	$(CARGO) build --release $(WASM_CARGO_FLAGS)
@@ -67,6 +75,14 @@ $(WASM_OUT): $(RUST_SOURCES)
 
 $(PKG)/playground_bg.wasm: $(WASM_OUT)
 	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_OUT)
+
+$(WASM_SINGLE_OUT): $(RUST_SOURCES)
+	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) build --release $(WASM_CARGO_FLAGS) \
+		--no-default-features --target-dir target/single
+	@touch $@
+
+$(PKG_SINGLE)/playground_bg.wasm: $(WASM_SINGLE_OUT)
+	$(WASM_BINDGEN) --target web --out-dir $(PKG_SINGLE) $(WASM_SINGLE_OUT)
 
 # The code view shows the very sources that were compiled, copied at build time.
 $(GENERATED)/.stamp: $(DEMO_SOURCES)
@@ -111,4 +127,4 @@ fmt: setup
 	$(CARGO) fmt --all
 
 clean:
-	rm -rf $(PKG) $(GENERATED) www/_headers target
+	rm -rf $(PKG) $(PKG_SINGLE) $(GENERATED) www/_headers target

@@ -17,7 +17,7 @@ pub mod virtual_time;
 mod web;
 
 /// `initThreadPool(n)` for JavaScript: starts the rayon pool's Web Workers.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub use wasm_bindgen_rayon::init_thread_pool;
 
 /// What the native tests of several examples share.

@@ -5,6 +5,8 @@
 import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { PoolClient } from './pool-client.js';
 import { loadWasm, takePanic } from './wasm.js';
+import { threadsAvailable } from './build.js';
+import { becomeIsolated } from './isolation.js';
 import { downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
 import './timeline.js';
@@ -88,6 +90,9 @@ function readParams(example) {
     let message = '';
     if (param.type === 'choice') {
       values[param.name] = control.value;
+      if (!param.choices.some(([value]) => value === control.value)) {
+        message = `One of ${param.choices.map(([value]) => value).join(', ')}.`;
+      }
     } else if (param.type === 'text') {
       // Checked by the crate, whose message shows if it refuses the text.
       values[param.name] = control.value;
@@ -163,8 +168,20 @@ function renderCode(example) {
   ]);
 }
 
+/** Stops the live run, if any, and gives the page to what comes next: the stopped run
+ * shows nothing more. */
+function abandonActiveRun() {
+  if (!activeRun) return;
+  activeRun.stop();
+  activeRun = null;
+  $('run').disabled = false;
+  $('stop').disabled = true;
+  $('progress').hidden = true;
+  $('timeline').now = null;
+}
+
 function showExample(example, query) {
-  activeRun?.stop();
+  abandonActiveRun();
   current = example;
   renderNav(example.id);
   document.title = `${example.number}. ${example.title} · Async & Parallel Playground`;
@@ -229,10 +246,12 @@ const MAX_LINES_SHOWN = 1000;
 /** Ten updates a second read as live, and leave the event loop to the example. */
 const FLUSH_INTERVAL_MS = 100;
 
-/** Collects output lines and writes them in batches; `laneColors` colours their text. */
-function outputWriter(origin, laneColors = {}) {
+/** Collects output lines and writes them in batches; `laneColors` colours their text. Once
+ * `shown()` is false, the page belongs to another run and nothing more is written. */
+function outputWriter(origin, laneColors = {}, shown = () => true) {
   const output = $('output');
   const pending = [];
+  const recent = []; // the lines shown, as data, for the embedding page's API
   let written = 0;
   let scheduled = false;
   const textOf = (line) => {
@@ -242,7 +261,7 @@ function outputWriter(origin, laneColors = {}) {
   };
   const flush = () => {
     scheduled = false;
-    if (!pending.length) return;
+    if (!pending.length || !shown()) return;
     const atBottom = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
     const fragment = document.createDocumentFragment();
     for (const line of pending.splice(0).slice(-MAX_LINES_SHOWN)) {
@@ -266,6 +285,8 @@ function outputWriter(origin, laneColors = {}) {
   return {
     write(line) {
       pending.push(line);
+      recent.push(line);
+      if (recent.length > MAX_LINES_SHOWN) recent.shift();
       written++;
       if (!scheduled) {
         scheduled = true;
@@ -273,14 +294,22 @@ function outputWriter(origin, laneColors = {}) {
       }
     },
     flush,
+    /** The last lines written (at most MAX_LINES_SHOWN), and how many there were in all. */
+    get lines() {
+      return { recent: [...recent], total: written };
+    },
   };
 }
 
+/** Runs `example` with the form's parameters. Resolves, once it ends, to its outcome: the
+ * status ('done', 'error', 'stopped' or 'invalid'), the status line's text, the output and
+ * the elapsed milliseconds. */
 async function run(example) {
   const params = readParams(example);
   if (!params) {
-    setStatus('Some parameters need fixing before the example can run.', 'error');
-    return;
+    const message = 'Some parameters need fixing before the example can run.';
+    setStatus(message, 'error');
+    return { example: example.id, status: 'invalid', message, errors: fieldErrors(example) };
   }
   activeRun?.stop();
   const timeline = $('timeline');
@@ -288,7 +317,8 @@ async function run(example) {
   timeline.clear();
   timeline.origin = origin;
   $('output').replaceChildren();
-  const output = outputWriter(origin, example.laneColors);
+  const shown = () => activeRun === thisRun;
+  const output = outputWriter(origin, example.laneColors, shown);
 
   // Event-loop examples may run sped up: their clock runs `speed` times as fast from
   // `origin`, and so does the timeline's "now" cursor.
@@ -301,8 +331,9 @@ async function run(example) {
   const progress = $('progress');
   const progressTotal = example.progressTotal?.(params) ?? 0;
   const tick = () => {
+    if (!shown()) return;
     timeline.now = origin + (epochNow() - origin) * speed;
-    if (progressTotal > 0 && epochNow() - origin > PROGRESS_DELAY_MS) {
+    if (progressTotal > 0 && pool.showsProgress && epochNow() - origin > PROGRESS_DELAY_MS) {
       progress.hidden = false;
       progress.value = Math.min(1, pool.rowsDone() / progressTotal);
     }
@@ -328,36 +359,54 @@ async function run(example) {
   tick();
 
   // Lines and spans of a stopped pool run are dropped with its worker; an event-loop run
-  // reports how far it got, then says it stopped.
+  // reports how far it got, then says it stopped. A run that another has replaced shows
+  // nothing more: the page is the new run's.
   const emit = (event) => {
-    if (stopped && example.usesPool) return;
+    if ((stopped && example.usesPool) || !shown()) return;
     if (event.kind === 'line') output.write(event);
     else if (event.kind === 'span') timeline.addSpan(event);
   };
+  let status;
+  let message;
   try {
     const summary = await example.run(params, { emit, pool, control });
-    if (summary === null || stopped) setStatus('Stopped.', 'stopped');
-    else setStatus(`Finished: ${summary}`, 'done');
+    if (summary === null || stopped) [status, message] = ['stopped', 'Stopped.'];
+    else [status, message] = ['done', `Finished: ${summary}`];
   } catch (error) {
     const panic = takePanic();
-    if (stopped) setStatus('Stopped.', 'stopped');
-    else setStatus(`Error: ${panic ? `panic: ${panic}` : error.message}`, 'error');
-  } finally {
+    if (stopped) [status, message] = ['stopped', 'Stopped.'];
+    else [status, message] = ['error', `Error: ${panic ? `panic: ${panic}` : error.message}`];
+  }
+  const { recent, total } = output.lines;
+  const outcome = {
+    example: example.id, status, message, elapsedMs: epochNow() - origin,
+    output: recent.map(({ at, lane, text }) => ({ atMs: at - origin, lane, text })),
+    outputLines: total,
+  };
+  if (example.usesPool) clearTimeout(frame);
+  else cancelAnimationFrame(frame);
+  if (shown()) {
     output.flush();
-    const finished = activeRun === thisRun && $('status').dataset.kind === 'done';
-    if (finished && example.eventLoop) timeline.addSpans(eventLoopSpans(timeline.spans));
-    if (finished) enableReplay(origin);
-    if (example.usesPool) clearTimeout(frame);
-    else cancelAnimationFrame(frame);
+    setStatus(message, status);
+    if (status === 'done') {
+      if (example.eventLoop) timeline.addSpans(eventLoopSpans(timeline.spans));
+      enableReplay(origin);
+    }
     progress.hidden = true;
     progress.value = 0;
     timeline.now = null;
-    if (activeRun === thisRun) {
-      activeRun = null;
-      $('run').disabled = false;
-      $('stop').disabled = true;
-    }
+    activeRun = null;
+    $('run').disabled = false;
+    $('stop').disabled = true;
   }
+  return outcome;
+}
+
+/** Each invalid field's message, by parameter name. */
+function fieldErrors(example) {
+  return Object.fromEntries((example.params ?? [])
+    .map((param) => [param.name, $(`param-${param.name}-error`).textContent])
+    .filter(([, message]) => message));
 }
 
 /** After a run, a slider moves a cursor along the timeline and shows the output as it was
@@ -404,6 +453,7 @@ function updateShare() {
   $('share-embed').value = `<iframe src="${embedUrl}" title="${current.title} — Async & Parallel ` +
     'Playground" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>';
   $('open-full').href = exampleUrl(current);
+  $('isolation-open-full').href = exampleUrl(current);
 }
 
 /** Example 3 by hand: the learner creates the coroutine, sends it names and closes it;
@@ -426,7 +476,7 @@ function setUpCoroutineLab() {
   };
   $('lab-start').addEventListener('click', async () => {
     const wasm = await loadWasm();
-    activeRun?.stop();
+    abandonActiveRun();
     hideReplay();
     coroutine?.free();
     const origin = epochNow();
@@ -462,8 +512,9 @@ function route() {
   }
 }
 
-function main() {
-  if (!crossOriginIsolated) $('isolation-notice').hidden = false;
+async function main() {
+  if (await becomeIsolated()) return;
+  $('isolation-notice').hidden = threadsAvailable;
   $('params').addEventListener('submit', (event) => {
     event.preventDefault();
     if (current?.run) run(current);

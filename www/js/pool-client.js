@@ -23,7 +23,7 @@ export class PoolClient {
   #pending = new Map();
   #workers;
   // The pool's shared memory and where in it the worker counts rows and keeps a panic
-  // (from its 'ready' message); null while no pool is up.
+  // (from its 'ready' message); null while no pool is up, and without threads.
   #shared = null;
   #watchdog = null; // looks for such a panic while jobs are pending
   #abortStart = null; // rejects the start in progress, if any
@@ -55,7 +55,7 @@ export class PoolClient {
       worker.addEventListener('message', ({ data }) => {
         if (data.type === 'ready') {
           const { memory, rowsDoneAddress, panicReportAddress } = data;
-          this.#shared = { memory, rowsDoneAddress, panicReportAddress };
+          this.#shared = memory && { memory, rowsDoneAddress, panicReportAddress };
           resolve(data.workers);
         }
         else this.#settle(data);
@@ -106,6 +106,12 @@ export class PoolClient {
   /** The size of the pool's shared memory, in bytes (0 while no pool is up). */
   memoryBytes() {
     return this.#shared?.memory.buffer.byteLength ?? 0;
+  }
+
+  /** Whether rowsDone() can follow a run: only a shared memory can be read while the
+   * worker is busy. */
+  get showsProgress() {
+    return this.#shared !== null;
   }
 
   /** Rows counted so far by the running job (a pool run counts 2 × rows × repeats). */

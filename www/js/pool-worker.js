@@ -3,12 +3,12 @@
 // Protocol: the page posts {type: 'run', id, method, params}; this worker answers with
 // {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
 // {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress,
-// panicReportAddress} is posted once the pool is up.
+// panicReportAddress} is posted once the pool is up; without threads (build.js) the pool
+// is this worker's own thread, and `memory` is null: an unshared memory cannot be sent.
 
-import init, {
-  debugPanic, debugPanicInPoolThread, initThreadPool, measureWakeUp, panicReportAddress,
-  rowsDoneAddress, runPool, runThreading,
-} from '../pkg/playground.js';
+import { buildUrl, threadsAvailable } from './build.js';
+
+let wasm = null; // the build's module, once loaded
 
 // The crate's panic hook reports here: a panic traps the instance, and the trap's own
 // message ("unreachable") says nothing useful.
@@ -16,27 +16,29 @@ let lastPanic = null;
 self.__playgroundPanic = (message) => { lastPanic = message; };
 
 const runners = {
-  apply: (params, emit) => runPool('apply', params, emit),
-  map: (params, emit) => runPool('map', params, emit),
-  starmap: (params, emit) => runPool('starmap', params, emit),
-  threading: runThreading,
-  panic: () => debugPanic(),
-  panicInPoolThread: () => debugPanicInPoolThread(),
+  apply: (params, emit) => wasm.runPool('apply', params, emit),
+  map: (params, emit) => wasm.runPool('map', params, emit),
+  starmap: (params, emit) => wasm.runPool('starmap', params, emit),
+  threading: (params, emit) => wasm.runThreading(params, emit),
+  panic: () => wasm.debugPanic(),
+  panicInPoolThread: () => wasm.debugPanicInPoolThread(),
   // For `make bench` only.
-  wakeUp: ({ samples, idleMs }) => Array.from(measureWakeUp(samples, idleMs)),
+  wakeUp: ({ samples, idleMs }) => Array.from(wasm.measureWakeUp(samples, idleMs)),
 };
 
-const workers = Number(new URL(self.location.href).searchParams.get('workers')) ||
-  navigator.hardwareConcurrency || 2;
+const workers = threadsAvailable
+  ? Number(new URL(self.location.href).searchParams.get('workers')) || navigator.hardwareConcurrency || 2
+  : 1;
 
 // The page reads a run's progress straight from the shared memory: this worker is blocked
 // while a run lasts and could not answer a message.
 const ready = (async () => {
-  const { memory } = await init();
-  await initThreadPool(workers);
+  wasm = await import(buildUrl.href);
+  const { memory } = await wasm.default();
+  if (threadsAvailable) await wasm.initThreadPool(workers);
   self.postMessage({
-    type: 'ready', workers, memory,
-    rowsDoneAddress: rowsDoneAddress(), panicReportAddress: panicReportAddress(),
+    type: 'ready', workers, memory: threadsAvailable ? memory : null,
+    rowsDoneAddress: wasm.rowsDoneAddress(), panicReportAddress: wasm.panicReportAddress(),
   });
 })();
 

@@ -1,6 +1,8 @@
 // The playground's wasm module on the page's main thread, loaded once on first use.
 // Event-loop examples run here: their futures are driven by this page's own event loop.
 
+import { buildUrl } from './build.js';
+
 let loading = null;
 let generation = 0;
 let lastPanic = null;
@@ -13,8 +15,9 @@ globalThis.__playgroundPanic = (message) => {
 
 export function loadWasm() {
   // A module URL with another query is another module: a fresh glue and instance.
-  const url = generation ? `../pkg/playground.js?instance=${generation}` : '../pkg/playground.js';
-  loading ??= import(url).then(async (module) => {
+  const url = new URL(buildUrl);
+  if (generation) url.searchParams.set('instance', String(generation));
+  loading ??= import(url.href).then(async (module) => {
     await module.default();
     return module;
   });

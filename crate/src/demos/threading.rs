@@ -32,11 +32,13 @@ use crate::trace::{Event, Line, SpanSink, SpanState};
 
 pub const MAX_ITERATIONS: u64 = 10_000_000;
 
-/// The original program; its lines go to `print` as each thread prints them.
+/// The original program; its lines go to `print` as each thread prints them. FIFO, so that
+/// a pool of one thread (the build without threads) runs them in the order started, as
+/// Python's do: a plain scope would run the last spawned first.
 pub fn square_and_cube(print: &(dyn Fn(String, String) + Sync)) {
-    rayon::scope(|threads| {
-        threads.spawn(|_| print(lane(), format!("Square: {}", 10 * 10)));
-        threads.spawn(|_| print(lane(), format!("Cube: {}", 10 * 10 * 10)));
+    rayon::scope_fifo(|threads| {
+        threads.spawn_fifo(|_| print(lane(), format!("Square: {}", 10 * 10)));
+        threads.spawn_fifo(|_| print(lane(), format!("Cube: {}", 10 * 10 * 10)));
     });
     print("main".to_string(), "Done!".to_string());
 }
@@ -196,6 +198,13 @@ mod tests {
         );
         lines.sort();
         assert_eq!(lines, ["Cube: 1000", "Square: 100"]);
+    }
+
+    #[test]
+    fn on_one_thread_in_the_order_started() {
+        let lines = Mutex::new(Vec::new());
+        pool(1).install(|| square_and_cube(&|_, text| lines.lock().unwrap().push(text)));
+        assert_eq!(lines.into_inner().unwrap(), ["Square: 100", "Cube: 1000", "Done!"]);
     }
 
     #[test]
