@@ -6,6 +6,7 @@ import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { PoolClient } from './pool-client.js';
 import { loadWasm, takePanic } from './wasm.js';
 import { threadsAvailable } from './build.js';
+import { answerHost } from './host-api.js';
 import { becomeIsolated } from './isolation.js';
 import { downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
@@ -456,6 +457,26 @@ function updateShare() {
   $('isolation-open-full').href = exampleUrl(current);
 }
 
+/** A run asked for by the page that embeds this one (host-api.js): the example, if another
+ * one, comes on screen; the parameters given fill its form, the others keep their values. */
+async function runForHost({ example: id, params }) {
+  const example = id === undefined ? current : exampleById(id);
+  if (!example?.run) throw new Error(`There is no runnable example called "${id}".`);
+  const names = (example.params ?? []).map((param) => param.name);
+  const unknown = Object.keys(params).filter((name) => !names.includes(name));
+  if (unknown.length) {
+    throw new Error(`${example.id} has no parameter ${unknown.map((n) => `"${n}"`).join(', ')}; ` +
+      `it has ${names.join(', ')}.`);
+  }
+  if (example !== current) {
+    history.replaceState(null, '', `#${example.id}`);
+    showExample(example, new URLSearchParams());
+  }
+  for (const [name, value] of Object.entries(params)) $(`param-${name}`).value = String(value);
+  updateShare();
+  return run(example);
+}
+
 /** Example 3 by hand: the learner creates the coroutine, sends it names and closes it;
  * each call runs it to its next yield, and the output and timeline follow. */
 function setUpCoroutineLab() {
@@ -552,6 +573,11 @@ async function main() {
       }),
     };
   }
+  answerHost({
+    run: runForHost,
+    stop: () => activeRun?.stop(),
+    ready: { example: current.id, threads: threadsAvailable },
+  });
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -1,0 +1,219 @@
+// End-to-end: the playground where a course puts it. A teacher copies the iframe snippet
+// from the page and pastes it into a plain page on another host, one that sends no
+// isolation headers; the example must run there without threads and say so, and the
+// course page can drive it through the postMessage API. A site without headers of its
+// own gets isolation from the service worker instead.
+
+import { afterEach, before, after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { openPage, servedPlayground, startServer } from './support/harness.mjs';
+import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
+
+const served = servedPlayground();
+let opened;
+
+afterEach(async () => {
+  const errors = opened?.errors ?? [];
+  await opened?.context.close();
+  opened = null;
+  assert.deepEqual(errors, [], 'the page reported errors');
+});
+
+/** A course site on another origin that serves `pages` ({path: html}) with no headers but
+ * the content type, as a plain static host would. */
+async function startCourseHost(pages) {
+  const server = createServer((request, response) => {
+    const html = pages[new URL(request.url, 'http://host').pathname];
+    response.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html ?? 'not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+// Records every message the course page receives, with the window it came from.
+const RECORDER = `<script>
+  window.received = [];
+  addEventListener('message', (event) => received.push({
+    data: event.data, origin: event.origin,
+    from: event.source === document.querySelector('iframe.playground')?.contentWindow ? 'playground' : 'other',
+  }));
+</script>`;
+
+/** The snippet the share panel gives for `hash`. */
+async function embedSnippet(hash) {
+  opened = await openPage(served.browser, `${served.server.url}${hash}`);
+  await opened.page.waitForSelector('html[data-ready="true"]');
+  await opened.page.click('#share');
+  const snippet = await opened.page.inputValue('#share-embed');
+  await opened.context.close();
+  opened = null;
+  return snippet.replace('<iframe ', '<iframe class="playground" ');
+}
+
+/** Opens the course page and waits for the embedded playground to be ready. */
+async function openCoursePage(url) {
+  opened = await openPage(served.browser, url);
+  const frame = await (await opened.page.waitForSelector('iframe.playground')).contentFrame();
+  await frame.waitForSelector('html[data-ready="true"]');
+  return { page: opened.page, frame };
+}
+
+/** Posts `request` to the playground from the course page; resolves to the reply, the one
+ * with the request's id (or with `options.replyId`, when the id is not one). */
+async function ask(page, request, options = {}) {
+  const replyId = 'replyId' in options ? options.replyId : request.id;
+  return page.evaluate(([request, replyId]) => new Promise((resolve) => {
+    const iframe = document.querySelector('iframe.playground');
+    addEventListener('message', function onReply(event) {
+      if (event.source !== iframe.contentWindow || event.data?.id !== replyId) return;
+      if (!['playground:result', 'playground:error', 'playground:stopped'].includes(event.data.type)) return;
+      removeEventListener('message', onReply);
+      resolve(event.data);
+    });
+    iframe.contentWindow.postMessage(request, new URL(iframe.src).origin);
+  }), [request, replyId]);
+}
+
+const received = (page, type) => page.evaluate((type) => received.filter((m) => m.data?.type === type), type);
+
+describe('embedded in a course page on a host without isolation headers', () => {
+  let host;
+  let snippet;
+  before(async () => {
+    snippet = await embedSnippet('#count-async?coroutines=3&speed=10');
+    const course = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lesson 4</title><link rel="icon" href="data:,">
+      ${RECORDER}</head><body><h1>Lesson 4: coroutines</h1>${snippet}
+      <iframe class="sibling" srcdoc="<p>another widget</p>"></iframe></body></html>`;
+    host = await startCourseHost({ '/lesson.html': course });
+  });
+  after(() => host?.close());
+
+  test('the pasted snippet runs the example there, without threads, and says so', async () => {
+    const { page, frame } = await openCoursePage(`${host.url}lesson.html`);
+    assert.equal(await frame.evaluate(() => crossOriginIsolated), false);
+    assert.equal(await frame.isVisible('#isolation-notice'), true);
+    assert.match(await frame.textContent('#isolation-notice'), /The page around this example is not cross-origin isolated/);
+    const full = new URL(await frame.getAttribute('#isolation-open-full', 'href'));
+    assert.equal(full.search, '', 'the link leads out of embed mode');
+    assert.equal(full.hash, '#count-async?mode=gather&coroutines=3&speed=10');
+    assert.equal(await frame.isHidden('nav'), true);
+
+    await frame.click('#run');
+    await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    const lines = await frame.$$eval('#output .line .text', (nodes) => nodes.map((n) => n.textContent));
+    assert.deepEqual(lines.slice(0, 6), ['One', 'One', 'One', 'Two', 'Two', 'Two']);
+    const [ready] = await received(page, 'playground:ready');
+    assert.deepEqual(ready.data, { type: 'playground:ready', example: 'count-async', threads: false });
+    assert.equal(ready.from, 'playground');
+  });
+
+  test('the course page runs the example with its parameters and gets the outcome', async () => {
+    const { page } = await openCoursePage(`${host.url}lesson.html`);
+    const reply = await ask(page, { type: 'playground:run', id: 1, params: { coroutines: 2, speed: '10' } });
+    assert.equal(reply.type, 'playground:result');
+    assert.equal(reply.status, 'done', reply.message);
+    assert.equal(reply.example, 'count-async');
+    assert.deepEqual(reply.output.slice(0, 4).map((line) => line.text), ['One', 'One', 'Two', 'Two']);
+    assert.match(reply.output[4].text, /^count_async\.rs executed in 1\.\d\d seconds\.$/);
+    assert.ok(reply.output[2].atMs >= reply.output[1].atMs, 'lines in the order printed');
+    assert.equal(reply.outputLines, 5);
+    assert.ok(reply.elapsedMs > 0);
+  });
+
+  test('pool and process examples run there on one worker, with the same results', async () => {
+    const { page } = await openCoursePage(`${host.url}lesson.html`);
+    const map = await ask(page, {
+      type: 'playground:run', id: 'map', example: 'pool-map', params: { rows: 20000, seed: 7, workers: 2 },
+    });
+    assert.equal(map.status, 'done', map.message);
+    assert.match(map.message, /on 1 worker /);
+    const head = matrixRows(7, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
+    assert.equal(map.output[0].text, `[${head.join(', ')}]`);
+
+    const processes = await ask(page, { type: 'playground:run', id: 'mp', example: 'multiprocessing' });
+    assert.equal(processes.status, 'done', processes.message);
+    assert.deepEqual(processes.output.slice(0, 4).map((line) => line.text).sort(), [
+      'The name of continent is :  Africa', 'The name of continent is :  America',
+      'The name of continent is :  Asia', 'The name of continent is :  Europe',
+    ]);
+
+    const threading = await ask(page, { type: 'playground:run', id: 'th', example: 'threading' });
+    assert.equal(threading.status, 'done', threading.message);
+    assert.deepEqual(threading.output.slice(0, 3).map((line) => line.text), ['Square: 100', 'Cube: 1000', 'Done!']);
+  });
+
+  test('bad requests get a reply saying why, and run nothing', async () => {
+    const { page, frame } = await openCoursePage(`${host.url}lesson.html`);
+    const cases = [
+      [{ type: 'playground:fly', id: 1 }, /^Unknown request "playground:fly"/],
+      [{ type: 'playground:run', id: 2, example: 'pool-maps' }, /no runnable example called "pool-maps"/],
+      [{ type: 'playground:run', id: 3, params: { coroutine: 2 } }, /count-async has no parameter "coroutine"; it has mode, coroutines, speed\./],
+      [{ type: 'playground:run', id: 4, params: { speed: { toString: 1 } } }, /Parameter "speed" must be a string or a number/],
+      [{ type: 'playground:run', id: 5, params: { speed: 'x'.repeat(5000) } }, /under 4096 characters/],
+    ];
+    for (const [request, message] of cases) {
+      const reply = await ask(page, request);
+      assert.equal(reply.type, 'playground:error', JSON.stringify(request).slice(0, 80));
+      assert.match(reply.message, message);
+    }
+    const badId = await ask(page, { type: 'playground:run', id: [6] }, { replyId: undefined });
+    assert.match(badId.message, /"id" must be a string or a number/);
+    const invalid = await ask(page, { type: 'playground:run', id: 7, params: { coroutines: 0, speed: 3 } });
+    assert.equal(invalid.status, 'invalid');
+    assert.deepEqual(Object.keys(invalid.errors).sort(), ['coroutines', 'speed']);
+    assert.equal(await frame.isVisible('#param-coroutines[aria-invalid]'), true, 'the form shows it too');
+    assert.deepEqual(await frame.$$eval('#output .line', (nodes) => nodes.length), 0);
+  });
+
+  test('only the embedding page is listened to, and only it hears the outcome', async () => {
+    const { page, frame } = await openCoursePage(`${host.url}lesson.html`);
+    // Another frame of the course page asks first, listening for a reply; then the course
+    // page itself, whose reply comes after the other request has been dealt with.
+    await page.evaluate(() => {
+      const sibling = document.querySelector('iframe.sibling').contentDocument;
+      const script = sibling.createElement('script');
+      script.textContent = `window.got = [];
+        addEventListener('message', (event) => got.push(event.data));
+        parent.frames[0].postMessage({ type: 'playground:run', id: 'sibling' }, '*');`;
+      sibling.body.append(script);
+    });
+    const reply = await ask(page, { type: 'playground:fly', id: 'after' });
+    assert.equal(reply.type, 'playground:error');
+    assert.deepEqual(await page.evaluate(() => document.querySelector('iframe.sibling').contentWindow.got), []);
+    assert.equal(await frame.getAttribute('#status', 'data-kind'), '', 'nothing ran');
+  });
+
+  test('reports its height, and again when it grows', async () => {
+    const { page, frame } = await openCoursePage(`${host.url}lesson.html`);
+    await page.waitForFunction(() => received.some((m) => m.data?.type === 'playground:height'));
+    const first = (await received(page, 'playground:height')).at(-1).data.height;
+    const documentHeight = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    assert.equal(first, documentHeight);
+    await frame.click('#run');
+    await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    await page.waitForFunction((first) => received.some((m) => m.data?.type === 'playground:height' && m.data.height > first), first);
+  });
+});
+
+describe('a site that cannot send headers', () => {
+  let bare;
+  before(async () => {
+    bare = await startServer({ config: 'tests/support/serve-without-headers.json' });
+  });
+  after(() => bare?.close());
+
+  test('gets isolation, and threads, from the service worker', async () => {
+    opened = await openPage(served.browser, `${bare.url}#pool-map?rows=20000&workers=2`);
+    await opened.page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && crossOriginIsolated,
+      null, { timeout: 20_000 });
+    assert.equal(await opened.page.isHidden('#isolation-notice'), true);
+    await opened.page.click('#run');
+    await opened.page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    assert.match(await opened.page.textContent('#status'), /on 2 workers/);
+  });
+});

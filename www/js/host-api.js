@@ -1,0 +1,88 @@
+// The postMessage API of an embedded example, for the course page around it (a quiz, an
+// autograder): run the example with given parameters and receive its outcome; the height
+// of the page, so the host can size its iframe. README.md documents the messages.
+//
+// Only the window that embeds this page is listened to, and replies go to it alone, at
+// the origin it wrote from. Anything that is not a well-formed request gets an error
+// reply saying why; messages of other libraries (without the "playground:" prefix) are
+// left alone.
+
+const PREFIX = 'playground:';
+/** Requests are a few parameters: anything larger is a mistake, or an attack. */
+export const MAX_REQUEST_CHARS = 4096;
+
+const isPlainObject = (value) =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** The request's problem, or '' when it is well-formed. */
+export function requestProblem(data) {
+  let size;
+  try {
+    size = JSON.stringify(data).length;
+  } catch {
+    return 'A request must be plain data (JSON).';
+  }
+  if (size > MAX_REQUEST_CHARS) return `A request must stay under ${MAX_REQUEST_CHARS} characters; this one has ${size}.`;
+  if (data.id !== undefined && !['string', 'number'].includes(typeof data.id)) return '"id" must be a string or a number.';
+  if (data.type === 'playground:run') {
+    if (data.example !== undefined && typeof data.example !== 'string') return '"example" must be a string.';
+    if (data.params !== undefined) {
+      if (!isPlainObject(data.params)) return '"params" must be an object.';
+      for (const [name, value] of Object.entries(data.params)) {
+        if (!['string', 'number'].includes(typeof value)) return `Parameter "${name}" must be a string or a number.`;
+      }
+    }
+  } else if (data.type !== 'playground:stop') {
+    return `Unknown request "${data.type}": this page answers playground:run and playground:stop.`;
+  }
+  return '';
+}
+
+/**
+ * Answers the embedding page's requests: `run({example, params})` resolves to the run's
+ * outcome (or throws an Error whose message is the reply), `stop()` stops the live run.
+ * Does nothing when the page is not embedded.
+ */
+export function answerHost({ run, stop, ready }) {
+  if (window.parent === window) return;
+  addEventListener('message', async (event) => {
+    if (event.source !== window.parent) return;
+    const { data } = event;
+    if (!isPlainObject(data) || typeof data.type !== 'string' || !data.type.startsWith(PREFIX)) return;
+    // An opaque origin (a sandboxed frame) cannot be named as a target. An id that is not
+    // a string or a number is not echoed: the reply says what is wrong with it.
+    const id = ['string', 'number'].includes(typeof data.id) ? data.id : undefined;
+    const reply = (message) => event.source.postMessage(
+      { id, ...message }, event.origin === 'null' ? '*' : event.origin);
+    const problem = requestProblem(data);
+    if (problem) return reply({ type: 'playground:error', message: problem });
+    if (data.type === 'playground:stop') {
+      stop();
+      return reply({ type: 'playground:stopped' });
+    }
+    try {
+      reply({ type: 'playground:result', ...await run({ example: data.example, params: data.params ?? {} }) });
+    } catch (error) {
+      reply({ type: 'playground:error', message: error.message });
+    }
+  });
+  tellHost({ type: 'playground:ready', ...ready });
+  reportHeight();
+}
+
+/** What every page may know (no output, no parameters): sent to whichever page embeds. */
+function tellHost(message) {
+  window.parent.postMessage(message, '*');
+}
+
+/** The page's height whenever it changes, so that the host can fit its iframe to it. */
+function reportHeight() {
+  let reported = 0;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === reported) return;
+    reported = height;
+    tellHost({ type: 'playground:height', height });
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+}
