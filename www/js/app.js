@@ -8,7 +8,8 @@ import { loadWasm, takePanic } from './wasm.js';
 import { threadsAvailable } from './build.js';
 import { answerHost } from './host-api.js';
 import { becomeIsolated } from './isolation.js';
-import { downloadTrace } from './trace-export.js';
+import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
+import { downloadImage, downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
 import './timeline.js';
 
@@ -429,6 +430,8 @@ function enableReplay(origin) {
   slider.oninput = show;
   show();
   $('export-trace').onclick = () => downloadTrace(spans, origin, `${current.id}-trace.json`);
+  $('export-image').onclick = () => downloadImage(timeline, `${current.id}-timeline.png`)
+    .catch((error) => setStatus(`Could not export the image: ${error.message}`, 'error'));
   $('replay-controls').hidden = false;
 }
 
@@ -533,7 +536,21 @@ function route() {
   }
 }
 
+/** The theme picker: the choice applies at once and is kept for the next visit. */
+function setUpTheme() {
+  const theme = preference('theme', THEMES);
+  applyTheme(theme);
+  $('theme').value = theme ?? '';
+  $('theme').addEventListener('change', () => {
+    const chosen = $('theme').value || null;
+    applyTheme(chosen);
+    keepPreference('theme', chosen);
+    $('timeline').redraw();
+  });
+}
+
 async function main() {
+  setUpTheme();
   if (await becomeIsolated()) return;
   $('isolation-notice').hidden = threadsAvailable;
   $('params').addEventListener('submit', (event) => {

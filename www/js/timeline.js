@@ -42,28 +42,18 @@ STYLE.replaceSync(`
   :host {
     display: block;
     position: relative;
-    --_running: var(--pg-timeline-running, #2563eb);
-    --_sleeping: var(--pg-timeline-sleeping, #6b9cf0);
-    --_waiting: var(--pg-timeline-waiting, #c2410c);
-    --_text: var(--pg-timeline-text, #1d2330);
-    --_grid: var(--pg-timeline-grid, rgba(90, 100, 120, 0.22));
+    /* Light or dark as the page's color-scheme says. */
+    --_running: var(--pg-timeline-running, light-dark(#2563eb, #5b9cff));
+    --_sleeping: var(--pg-timeline-sleeping, light-dark(#6b9cf0, #7b9fd9));
+    --_waiting: var(--pg-timeline-waiting, light-dark(#c2410c, #f0883e));
+    --_text: var(--pg-timeline-text, light-dark(#1d2330, #e6e9ef));
+    --_grid: var(--pg-timeline-grid, light-dark(rgba(90, 100, 120, 0.22), rgba(170, 180, 200, 0.2)));
     --_bg: var(--pg-timeline-bg, transparent);
-    --_now: var(--pg-timeline-now, #d1242f);
-    --_tooltip-bg: var(--pg-timeline-tooltip-bg, #ffffff);
+    --_now: var(--pg-timeline-now, light-dark(#d1242f, #ff7b72));
+    --_tooltip-bg: var(--pg-timeline-tooltip-bg, light-dark(#ffffff, #232a36));
     --_tooltip-text: var(--pg-timeline-tooltip-text, var(--_text));
     color: var(--_text);
     font: ${FONT};
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_running: var(--pg-timeline-running, #5b9cff);
-      --_sleeping: var(--pg-timeline-sleeping, #7b9fd9);
-      --_waiting: var(--pg-timeline-waiting, #f0883e);
-      --_text: var(--pg-timeline-text, #e6e9ef);
-      --_grid: var(--pg-timeline-grid, rgba(170, 180, 200, 0.2));
-      --_now: var(--pg-timeline-now, #ff7b72);
-      --_tooltip-bg: var(--pg-timeline-tooltip-bg, #232a36);
-    }
   }
   :host([hidden]) { display: none; }
   .frame { position: relative; user-select: none; -webkit-user-select: none; }
@@ -282,6 +272,17 @@ export class PgTimeline extends HTMLElement {
     on(matchMedia('(prefers-color-scheme: dark)'), 'change', () => this.#schedule());
     this.#resizeObserver = new ResizeObserver(() => this.#schedule());
     this.#resizeObserver.observe(this.#scroller);
+    this.#schedule();
+  }
+
+  /** The lanes in view as drawn, at the screen's resolution, as a PNG blob. */
+  toPng() {
+    return new Promise((resolve, reject) => this.#canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The timeline has nothing to draw.'))), 'image/png'));
+  }
+
+  /** Draws again, e.g. after the page changed its colour scheme. */
+  redraw() {
     this.#schedule();
   }
 

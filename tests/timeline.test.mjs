@@ -1,0 +1,138 @@
+// End-to-end: the timeline as a learner uses it, by mouse and by keyboard, its PNG export,
+// and the theme picker. Every test fails on any page error or console error.
+
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { openPage, servedPlayground } from './support/harness.mjs';
+
+const served = servedPlayground();
+let opened;
+
+afterEach(async () => {
+  const errors = opened?.errors ?? [];
+  await opened?.context.close();
+  opened = null;
+  assert.deepEqual(errors, [], 'the page reported errors');
+});
+
+async function open(hash, contextOptions) {
+  opened = await openPage(served.browser, null, contextOptions);
+  await opened.page.goto(`${served.server.url}${hash}`);
+  await opened.page.waitForSelector('html[data-ready="true"]');
+  return opened.page;
+}
+
+/** Count Async at 10×: three lanes that sleep for most of the run, then the loop's lane. */
+async function openAfterARun() {
+  const page = await open('#count-async?speed=10');
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+  return page;
+}
+
+const range = (page) => page.$eval('#timeline', (t) => t.visibleRange);
+const tooltip = (page) => page.$eval('#timeline', (t) => {
+  const box = t.shadowRoot.querySelector('.tooltip');
+  return box.hidden ? null : {
+    lane: box.querySelector('.lane').textContent, state: box.querySelector('.state').textContent,
+  };
+});
+
+describe('the timeline', () => {
+  test('by mouse: hover shows a span, the wheel zooms, a drag pans, a double-click resets', async () => {
+    const page = await openAfterARun();
+    const plot = await page.$eval('#timeline', (t) => {
+      t.scrollIntoView({ block: 'center' });
+      const { x, y, width } = t.shadowRoot.querySelector('.plot').getBoundingClientRect();
+      return { x, y, width };
+    });
+    // The first lane, below the axis, two thirds along: count() #1 is asleep there.
+    const at = { x: plot.x + plot.width * 0.6, y: plot.y + 24 + 11 };
+    await page.mouse.move(at.x, at.y);
+    await page.waitForFunction(() => !document.querySelector('#timeline').shadowRoot.querySelector('.tooltip').hidden);
+    assert.deepEqual(await tooltip(page), { lane: 'count() #1', state: 'sleeping' });
+
+    const whole = await range(page);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    const zoomed = await range(page);
+    assert.ok(zoomed.end - zoomed.start < (whole.end - whole.start) / 2, 'zoomed in');
+    assert.ok(zoomed.start > whole.start && zoomed.end < whole.end, 'around the pointer');
+
+    await page.mouse.down();
+    await page.mouse.move(at.x - 200, at.y, { steps: 5 });
+    await page.mouse.up();
+    const panned = await range(page);
+    assert.ok(panned.start > zoomed.start, 'dragging left moves later in time');
+    assert.ok(Math.abs((panned.end - panned.start) - (zoomed.end - zoomed.start)) < 1e-6, 'same zoom');
+
+    await page.mouse.dblclick(at.x, at.y);
+    assert.deepEqual(await range(page), whole);
+  });
+
+  test('by keyboard: arrows select spans, + and − zoom, 0 resets, Escape clears', async () => {
+    const page = await openAfterARun();
+    const whole = await range(page);
+    await page.focus('#timeline');
+    await page.keyboard.press('ArrowRight');
+    const first = await page.$eval('#timeline', (t) => t.selectedSpan);
+    assert.equal(first.lane, 'count() #1');
+    assert.equal(first.state, 'running');
+    assert.deepEqual(await tooltip(page), { lane: 'count() #1', state: 'running' });
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await page.$eval('#timeline', (t) => t.selectedSpan)).state, 'sleeping');
+    await page.keyboard.press('ArrowDown');
+    assert.equal((await page.$eval('#timeline', (t) => t.selectedSpan)).lane, 'count() #2');
+
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const zoomed = await range(page);
+    assert.ok(zoomed.end - zoomed.start < (whole.end - whole.start) / 2);
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.ok((await range(page)).start > zoomed.start, 'Shift+→ pans later');
+    await page.keyboard.press('-');
+    assert.ok((await range(page)).end - (await range(page)).start > zoomed.end - zoomed.start);
+    await page.keyboard.press('0');
+    assert.deepEqual(await range(page), whole);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.$eval('#timeline', (t) => t.selectedSpan), null);
+    assert.equal(await tooltip(page), null);
+  });
+
+  test('exports as a PNG of what it shows', async () => {
+    const page = await openAfterARun();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-image')]);
+    assert.equal(download.suggestedFilename(), 'count-async-timeline.png');
+    const png = await readFile(await download.path());
+    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const canvas = await page.$eval('#timeline', (t) => {
+      const plot = t.shadowRoot.querySelector('.plot');
+      return { width: plot.width, height: plot.height };
+    });
+    assert.deepEqual({ width, height }, canvas);
+  });
+});
+
+describe('the theme', () => {
+  const background = (page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+  test('follows the system until the learner picks one, which is kept', async () => {
+    let page = await open('#count-async', { colorScheme: 'light' });
+    assert.equal(await background(page), 'rgb(251, 251, 253)');
+    await page.selectOption('#theme', 'dark');
+    assert.equal(await background(page), 'rgb(15, 18, 24)');
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.inputValue('#theme'), 'dark');
+    assert.equal(await background(page), 'rgb(15, 18, 24)');
+    await page.selectOption('#theme', '');
+    assert.equal(await background(page), 'rgb(251, 251, 253)');
+    await opened.context.close();
+
+    page = await open('?theme=light#count-async', { colorScheme: 'dark' });
+    assert.equal(await background(page), 'rgb(251, 251, 253)', 'a URL parameter picks it for one page');
+  });
+});

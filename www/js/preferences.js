@@ -1,0 +1,36 @@
+// The learner's choices that outlive the page: theme and language. Each is kept in
+// localStorage, and a URL parameter (?theme=dark, ?lang=es) overrides it for one page, so
+// that a course can embed an example in its own language and colours.
+
+const STORAGE_PREFIX = 'playground:';
+
+/** The stored or URL-given value of `name`, if it is one of `allowed`; else null. */
+export function preference(name, allowed) {
+  const given = new URLSearchParams(location.search).get(name) ?? readStored(name);
+  return allowed.includes(given) ? given : null;
+}
+
+export function keepPreference(name, value) {
+  try {
+    if (value === null) localStorage.removeItem(STORAGE_PREFIX + name);
+    else localStorage.setItem(STORAGE_PREFIX + name, value);
+  } catch {
+    // Storage may be refused (a sandboxed or third-party frame): the choice lasts this page.
+  }
+}
+
+function readStored(name) {
+  try {
+    return localStorage.getItem(STORAGE_PREFIX + name);
+  } catch {
+    return null;
+  }
+}
+
+export const THEMES = ['light', 'dark'];
+
+/** 'light' or 'dark' forces the scheme; null follows the system (style.css). */
+export function applyTheme(theme) {
+  if (theme) document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
