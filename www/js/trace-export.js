@@ -1,5 +1,6 @@
-// The timeline's spans as Trace Event Format JSON, which Perfetto (ui.perfetto.dev) and
-// chrome://tracing open: one thread per lane, one complete event ("X") per span.
+// Exports of a run's timeline: its spans as Trace Event Format JSON, which Perfetto
+// (ui.perfetto.dev) and chrome://tracing open (one thread per lane, one complete event "X"
+// per span), and its picture as PNG, for slides and notes.
 
 /** `spans` in epoch ms; times in the file are µs since `origin`. */
 export function toTraceEvents(spans, origin, processName = 'Async & Parallel Playground') {
@@ -28,7 +29,16 @@ export function toTraceEvents(spans, origin, processName = 'Async & Parallel Pla
 /** Offers the trace as a file download. */
 export function downloadTrace(spans, origin, fileName) {
   const json = JSON.stringify(toTraceEvents(spans, origin));
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  download(new Blob([json], { type: 'application/json' }), fileName);
+}
+
+/** Offers the timeline `<pg-timeline>` as drawn, as a PNG download. */
+export async function downloadImage(timeline, fileName) {
+  download(await timeline.toPng(), fileName);
+}
+
+function download(blob, fileName) {
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
