@@ -112,6 +112,11 @@ describe('the page', () => {
     assert.match(await paneText('python-code'), /asyncio\.gather\(count\(\), count\(\), count\(\)\)/);
     await page.click('#python-tabs .tab:has-text("countsync.py")');
     await page.waitForFunction(() => document.querySelector('#python-code code').textContent.includes('time.sleep(1)'));
+    // Highlighted, without changing a character (checked above).
+    const keywords = new Set(await page.$$eval('#rust-code .tok-keyword', (nodes) => nodes.map((n) => n.textContent)));
+    for (const keyword of ['fn', 'async', 'await', 'use']) assert.ok(keywords.has(keyword), keyword);
+    assert.match(await page.textContent('#rust-code .tok-comment'), /^\/\/!/);
+    assert.ok(await page.$('#python-code .tok-keyword:text-is("def")'));
   });
 });
 

@@ -7,6 +7,7 @@ import { PoolClient } from './pool-client.js';
 import { loadWasm, takePanic } from './wasm.js';
 import { threadsAvailable } from './build.js';
 import { answerHost } from './host-api.js';
+import { highlighted, languageOf } from './highlight.js';
 import { becomeIsolated } from './isolation.js';
 import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
@@ -154,7 +155,7 @@ async function renderSourcePane(example, tabsId, codeId, files) {
     if (focus) tabs[index].focus();
     $(codeId).setAttribute('aria-labelledby', tabs[index].id);
     const text = await fetchSource(files[index].url);
-    if (current === example) code.textContent = text;
+    if (current === example) code.replaceChildren(highlighted(text, languageOf(files[index].name)));
   }
   code.textContent = '';
   $(codeId).closest('section').hidden = files.length === 0;
