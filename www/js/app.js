@@ -10,6 +10,9 @@ import { answerHost } from './host-api.js';
 import { highlighted, languageOf } from './highlight.js';
 import { becomeIsolated } from './isolation.js';
 import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
+import {
+  currentLanguage, exampleTexts, formatNumber, groupTitle, initialLanguage, setLanguage, t,
+} from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
 import './timeline.js';
@@ -41,22 +44,23 @@ function renderNav(activeId) {
       .map((example) => {
         const link = element('a', { href: `#${example.id}` }, [
           element('span', { className: 'number', textContent: `${example.number}` }),
-          element('span', { className: 'name', textContent: example.title }),
+          element('span', { className: 'name', textContent: exampleTexts(example).title }),
         ]);
         if (!example.run) {
-          link.append(element('span', { className: 'badge', textContent: 'not ported yet' }));
+          link.append(element('span', { className: 'badge', textContent: t('notPortedBadge') }));
         }
         if (example.id === activeId) link.setAttribute('aria-current', 'page');
         return element('li', {}, [link]);
       });
     return element('section', {}, [
-      element('h2', { textContent: group.title }),
+      element('h2', { textContent: groupTitle(group) }),
       element('ul', {}, items),
     ]);
   }));
 }
 
 function renderParams(example, query) {
+  const texts = exampleTexts(example);
   const fields = (example.params ?? []).map((param) => {
     const id = `param-${param.name}`;
     const given = query.get(param.name);
@@ -64,7 +68,7 @@ function renderParams(example, query) {
     let control;
     if (param.type === 'choice') {
       control = element('select', { id, name: param.name },
-        param.choices.map(([v, label]) => element('option', { value: v, textContent: label })));
+        param.choices.map(([v]) => element('option', { value: v, textContent: texts.choiceLabel(param.name, v) })));
       control.value = param.choices.some(([v]) => v === value) ? value : String(param.default);
     } else if (param.type === 'text') {
       control = element('input', { id, name: param.name, type: 'text', required: true, value });
@@ -77,7 +81,7 @@ function renderParams(example, query) {
     const error = element('span', { id: `${id}-error`, className: 'field-error' });
     control.setAttribute('aria-describedby', error.id);
     return element('div', { className: 'field' }, [
-      element('label', { htmlFor: id, textContent: param.label }), control, error,
+      element('label', { htmlFor: id, textContent: texts.paramLabel(param.name) }), control, error,
     ]);
   });
   $('param-fields').replaceChildren(...fields);
@@ -94,19 +98,19 @@ function readParams(example) {
     if (param.type === 'choice') {
       values[param.name] = control.value;
       if (!param.choices.some(([value]) => value === control.value)) {
-        message = `One of ${param.choices.map(([value]) => value).join(', ')}.`;
+        message = t('oneOf', { values: param.choices.map(([value]) => value).join(', ') });
       }
     } else if (param.type === 'text') {
       // Checked by the crate, whose message shows if it refuses the text.
       values[param.name] = control.value;
-      if (!control.value.trim()) message = 'Enter a value.';
+      if (!control.value.trim()) message = t('enterValue');
     } else {
       const text = control.value.trim();
       const number = Number(text);
-      if (text === '' || !Number.isFinite(number)) message = 'Enter a number.';
-      else if (!Number.isInteger(number)) message = 'Enter a whole number.';
+      if (text === '' || !Number.isFinite(number)) message = t('enterNumber');
+      else if (!Number.isInteger(number)) message = t('enterWholeNumber');
       else if (number < param.min || number > param.max) {
-        message = `Between ${param.min.toLocaleString('en')} and ${param.max.toLocaleString('en')}.`;
+        message = t('between', { min: formatNumber(param.min), max: formatNumber(param.max) });
       }
       values[param.name] = number;
     }
@@ -183,31 +187,42 @@ function abandonActiveRun() {
   $('timeline').now = null;
 }
 
-function showExample(example, query) {
-  abandonActiveRun();
-  current = example;
-  renderNav(example.id);
-  document.title = `${example.number}. ${example.title} · Async & Parallel Playground`;
-  $('example-kicker').textContent =
-    `Example ${example.number} · ${GROUPS.find((g) => g.id === example.group).title}`;
-  $('example-title').textContent = example.title;
+/** The example's texts, in the current language: title, explanation, parameter labels. */
+function renderExampleTexts(example) {
+  const texts = exampleTexts(example);
+  const group = GROUPS.find((g) => g.id === example.group);
+  document.title = t('pageTitle', { number: example.number, title: texts.title });
+  $('example-kicker').textContent = t('kicker', { number: example.number, group: groupTitle(group) });
+  $('example-title').textContent = texts.title;
   // The first paragraph says what the example does; the rest, how and why, on request,
   // so that output and timeline stay in view.
-  const [lead, ...more] = example.explanation ?? [example.summary];
+  const [lead, ...more] = texts.explanation ?? [texts.summary];
   $('example-explanation').replaceChildren(element('p', { textContent: lead }));
   if (more.length) {
     $('example-explanation').append(element('details', {}, [
-      element('summary', { textContent: 'How it works' }),
+      element('summary', { textContent: t('howItWorks') }),
       ...more.map((text) => element('p', { textContent: text })),
     ]));
   }
   if (!example.run) {
-    $('example-explanation').append(element('p', {
-      className: 'notice',
-      textContent: 'This example has not been ported to Rust yet.',
-    }));
+    $('example-explanation').append(element('p', { className: 'notice', textContent: t('notPorted') }));
   }
+  // The fields keep their values: only their labels change.
+  for (const param of example.params ?? []) {
+    const label = document.querySelector(`label[for="param-${param.name}"]`);
+    if (label) label.textContent = texts.paramLabel(param.name);
+    for (const option of $(`param-${param.name}`)?.options ?? []) {
+      option.textContent = texts.choiceLabel(param.name, option.value);
+    }
+  }
+}
+
+function showExample(example, query) {
+  abandonActiveRun();
+  current = example;
+  renderNav(example.id);
   renderParams(example, query);
+  renderExampleTexts(example);
   // Warm up what the example needs while the learner reads, so that Run starts at once.
   if (example.run) {
     if (example.usesPool) pool.setWorkers(Number($('param-workers').value));
@@ -219,7 +234,7 @@ function showExample(example, query) {
       }
     }, () => {});
     warmUp.catch((error) => {
-      if (error.name !== 'AbortError') setStatus(`Could not start: ${error.message}`, 'error');
+      if (error.name !== 'AbortError') setStatus(t('couldNotStart', { message: error.message }), 'error');
     });
   }
   $('params').hidden = !example.run;
@@ -230,7 +245,7 @@ function showExample(example, query) {
   hideReplay();
   setStatus('');
   updateShare();
-  renderCode(example).catch((error) => setStatus(`Could not load the code: ${error.message}`, 'error'));
+  renderCode(example).catch((error) => setStatus(t('couldNotLoadCode', { message: error.message }), 'error'));
 }
 
 function setStatus(text, kind = '') {
@@ -281,7 +296,7 @@ function outputWriter(origin, laneColors = {}, shown = () => true) {
     const hidden = written - Math.min(written, MAX_LINES_SHOWN);
     if (hidden > 0) {
       elided ??= output.insertBefore(element('p', { className: 'elided' }), output.firstChild);
-      elided.textContent = `… ${hidden.toLocaleString('en')} earlier lines not shown`;
+      elided.textContent = t('earlierLines', { count: formatNumber(hidden) });
     }
     if (atBottom) output.scrollTop = output.scrollHeight;
   };
@@ -310,7 +325,7 @@ function outputWriter(origin, laneColors = {}, shown = () => true) {
 async function run(example) {
   const params = readParams(example);
   if (!params) {
-    const message = 'Some parameters need fixing before the example can run.';
+    const message = t('fixParams');
     setStatus(message, 'error');
     return { example: example.id, status: 'invalid', message, errors: fieldErrors(example) };
   }
@@ -358,7 +373,7 @@ async function run(example) {
   hideReplay();
   $('run').disabled = true;
   $('stop').disabled = false;
-  setStatus('Running…', 'running');
+  setStatus(t('running'), 'running');
   tick();
 
   // Lines and spans of a stopped pool run are dropped with its worker; an event-loop run
@@ -373,12 +388,12 @@ async function run(example) {
   let message;
   try {
     const summary = await example.run(params, { emit, pool, control });
-    if (summary === null || stopped) [status, message] = ['stopped', 'Stopped.'];
-    else [status, message] = ['done', `Finished: ${summary}`];
+    if (summary === null || stopped) [status, message] = ['stopped', t('stopped')];
+    else [status, message] = ['done', t('finished', { summary })];
   } catch (error) {
     const panic = takePanic();
-    if (stopped) [status, message] = ['stopped', 'Stopped.'];
-    else [status, message] = ['error', `Error: ${panic ? `panic: ${panic}` : error.message}`];
+    if (stopped) [status, message] = ['stopped', t('stopped')];
+    else [status, message] = ['error', t('error', { message: panic ? `panic: ${panic}` : error.message })];
   }
   const { recent, total } = output.lines;
   const outcome = {
@@ -432,7 +447,7 @@ function enableReplay(origin) {
   show();
   $('export-trace').onclick = () => downloadTrace(spans, origin, `${current.id}-trace.json`);
   $('export-image').onclick = () => downloadImage(timeline, `${current.id}-timeline.png`)
-    .catch((error) => setStatus(`Could not export the image: ${error.message}`, 'error'));
+    .catch((error) => setStatus(t('couldNotExport', { message: error.message }), 'error'));
   $('replay-controls').hidden = false;
 }
 
@@ -446,7 +461,8 @@ function exampleUrl(example, { embed = false } = {}) {
   for (const param of example.params ?? []) values[param.name] = $(`param-${param.name}`).value;
   const query = new URLSearchParams(values).toString();
   const url = new URL(location.href);
-  url.search = embed ? '?embed' : '';
+  // An embed in Spanish stays Spanish for every learner; in English it follows the browser.
+  url.search = !embed ? '' : currentLanguage() === 'es' ? '?embed&lang=es' : '?embed';
   url.hash = query ? `${example.id}?${query}` : example.id;
   return url.href;
 }
@@ -455,8 +471,8 @@ function updateShare() {
   if (!current) return;
   const embedUrl = exampleUrl(current, { embed: true });
   $('share-url').value = exampleUrl(current);
-  $('share-embed').value = `<iframe src="${embedUrl}" title="${current.title} — Async & Parallel ` +
-    'Playground" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>';
+  const title = t('embedTitle', { title: exampleTexts(current).title }).replaceAll('"', '&quot;');
+  $('share-embed').value = `<iframe src="${embedUrl}" title="${title}" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>`;
   $('open-full').href = exampleUrl(current);
   $('isolation-open-full').href = exampleUrl(current);
 }
@@ -495,7 +511,7 @@ function setUpCoroutineLab() {
       action();
       setStatus(what, 'done');
     } catch (error) {
-      setStatus(`Error: ${error.message}`, 'error');
+      setStatus(t('error', { message: error.message }), 'error');
     }
     output?.flush();
   };
@@ -509,19 +525,19 @@ function setUpCoroutineLab() {
     $('timeline').clear();
     $('timeline').origin = origin;
     output = outputWriter(origin);
-    call('print_name() created and started: it waits at its yield.', () => {
+    call(t('labCreated'), () => {
       coroutine = new wasm.PrintNameCoroutine($('lab-prefix').value, emit);
       coroutine.next();
     });
   });
   $('lab-send').addEventListener('click', () => {
-    if (!coroutine) return setStatus('Create the coroutine first.', 'error');
+    if (!coroutine) return setStatus(t('labCreateFirst'), 'error');
     const name = $('lab-name').value;
-    call(`Sent “${name}”: the coroutine ran to its yield again.`, () => coroutine.send(name));
+    call(t('labSent', { name }), () => coroutine.send(name));
   });
   $('lab-close').addEventListener('click', () => {
-    if (!coroutine) return setStatus('Create the coroutine first.', 'error');
-    call('Closed.', () => coroutine.close());
+    if (!coroutine) return setStatus(t('labCreateFirst'), 'error');
+    call(t('labClosed'), () => coroutine.close());
   });
 }
 
@@ -531,9 +547,9 @@ function route() {
   showExample(example, query);
   // A shared link may carry anything: say what is wrong with it at once, not on Run.
   if (id && !exampleById(id)) {
-    setStatus(`There is no example called “${id}”; here is ${example.title} instead.`, 'error');
+    setStatus(t('noSuchExample', { id, title: exampleTexts(example).title }), 'error');
   } else if ([...query.keys()].length && example.run && !readParams(example)) {
-    setStatus('Some parameters in the link need fixing before the example can run.', 'error');
+    setStatus(t('fixLinkParams'), 'error');
   }
 }
 
@@ -550,8 +566,22 @@ function setUpTheme() {
   });
 }
 
+/** The language picker: the page's texts change at once, a run goes on, and the choice is
+ * kept for the next visit. */
+function setUpLanguage() {
+  setLanguage(initialLanguage());
+  $('language').value = currentLanguage();
+  $('language').addEventListener('change', () => {
+    setLanguage($('language').value, { keep: true });
+    renderNav(current.id);
+    renderExampleTexts(current);
+    updateShare();
+  });
+}
+
 async function main() {
   setUpTheme();
+  setUpLanguage();
   if (await becomeIsolated()) return;
   $('isolation-notice').hidden = threadsAvailable;
   $('params').addEventListener('submit', (event) => {

@@ -1,9 +1,11 @@
 // The nine examples of the tutorial, in its menu's order and grouping. Each entry says what
 // the page needs to show and run it; `run` is absent for examples not ported yet.
 // `laneColors` ({lane: CSS colour}) colours a lane's lines of output and its timeline lane.
+// The texts here are the English ones; locales/es-examples.js has the Spanish (i18n.js).
 
 import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
+import { formatNumber, t } from './i18n.js';
 
 const CORES = navigator.hardwareConcurrency || 2;
 
@@ -21,19 +23,19 @@ const SPEED = {
 /** How long a run took, in the example's own seconds and, when sped up, in real ones. */
 export function describeElapsed(elapsedMs, realMs, speed) {
   const own = `${(elapsedMs / 1000).toFixed(2)} s`;
-  return speed === 1 ? own : `${own} simulated, ${(realMs / 1000).toFixed(2)} s real at ${speed}×`;
+  return speed === 1 ? own : t('elapsedSpedUp', { own, real: `${(realMs / 1000).toFixed(2)} s`, speed });
 }
 
 // Each `run(params, context)` receives `context.emit` for every line and span, and
 // resolves to a one-line summary, or to null when the run was stopped.
 
 /** Coroutines, Rand and Chained: run, then report the elapsed time; null when stopped. */
-const eventLoopRun = (exportName, what) => async (params, { emit, control }) => {
+const eventLoopRun = (exportName, whatKey) => async (params, { emit, control }) => {
   const wasm = await loadWasm();
   const started = performance.now();
   const outcome = await wasm[exportName](params, emit, control);
   if (outcome.stopped) return null;
-  return `${what}: ` + describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
+  return `${t(whatKey)}: ` + describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
 };
 
 const SEED_444 = {
@@ -47,21 +49,25 @@ const countAsync = async (params, { emit, control }) => {
   if (outcome.stopped) return null;
   const took = describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
   const calls = `${params.coroutines} × count()`;
-  if (params.mode === 'gather') return `${calls} gathered: ${took}`;
-  if (params.mode === 'sequential') return `${calls} one after another: ${took}`;
-  const ratio = outcome.sequentialMs / outcome.gatheredMs;
-  return `${calls} gathered in ${(outcome.gatheredMs / 1000).toFixed(2)} s, one after another ` +
-    `in ${(outcome.sequentialMs / 1000).toFixed(2)} s (${ratio.toFixed(1)}× as long); both ` +
-    `together: ${took}`;
+  if (params.mode === 'gather') return t('countGathered', { calls, took });
+  if (params.mode === 'sequential') return t('countSequential', { calls, took });
+  return t('countBoth', {
+    calls, took,
+    gathered: `${(outcome.gatheredMs / 1000).toFixed(2)} s`,
+    sequential: `${(outcome.sequentialMs / 1000).toFixed(2)} s`,
+    ratio: (outcome.sequentialMs / outcome.gatheredMs).toFixed(1),
+  });
 };
 
 /** Examples 7–9 share their runner: only the pool method differs. */
 const poolRun = (method) => async (params, { emit, pool }) => {
   pool.setWorkers(params.workers);
   const result = await pool.run(method, params, emit);
-  const workers = result.workers === 1 ? '1 worker' : `${result.workers} workers`;
-  return `speedup ${result.speedup.toPrecision(2)}× on ${workers} ` +
-    `(pool.${method} ${result.parallelMs.toFixed(2)} ms, loop ${result.sequentialMs.toFixed(2)} ms)`;
+  return t('poolSpeedup', {
+    speedup: result.speedup.toPrecision(2),
+    workers: result.workers === 1 ? t('oneWorker') : t('workers', { count: result.workers }),
+    method, parallel: result.parallelMs.toFixed(2), sequential: result.sequentialMs.toFixed(2),
+  });
 };
 
 /** Rows a pool run counts in all: the pool's and the loop's, every repeat. */
@@ -81,8 +87,9 @@ const poolParams = (rows) => [
   { name: 'workers', label: 'Workers', type: 'number', min: 1, max: CORES, default: CORES },
 ];
 
-const POOL_DATA = 'A 200,000 × 5 matrix of random digits; for each row, count the values ' +
-  'between 4 and 8.';
+// Whatever the parameters: the description must not contradict the form beside it.
+const POOL_DATA = 'A matrix of random digits, rows × columns; for each row, count the values ' +
+  'between the minimum and the maximum (4 and 8 in the original).';
 
 export const EXAMPLES = [
   {
@@ -109,7 +116,7 @@ export const EXAMPLES = [
       const host = processHost();
       control.stop.then(() => host.stopAll());
       const { lines } = await wasm.runMultiprocessing(params, emit, host);
-      return `${lines.length} processes started, then joined`;
+      return t('processesJoined', { count: lines.length });
     },
   },
   {
@@ -138,8 +145,9 @@ export const EXAMPLES = [
     run: async (params, { emit, pool }) => {
       pool.setWorkers(params.workers);
       const { counters } = await pool.run('threading', params, emit);
-      return counters.map((c) => `${c.sharing} ${c.counted.toLocaleString('en')} of ` +
-        `${c.expected.toLocaleString('en')}`).join(' · ');
+      return counters.map((c) => t('sharedCount', {
+        sharing: c.sharing, counted: formatNumber(c.counted), expected: formatNumber(c.expected),
+      })).join(' · ');
     },
   },
   {
@@ -166,7 +174,7 @@ export const EXAMPLES = [
       SPEED,
     ],
     eventLoop: true,
-    run: eventLoopRun('runCoroutines', 'the original’s script'),
+    run: eventLoopRun('runCoroutines', 'originalScript'),
   },
   {
     id: 'count-async', number: 4, group: 'async', title: 'Count Async',
@@ -217,7 +225,7 @@ export const EXAMPLES = [
       'makerandom(0)': 'var(--cyan)', 'makerandom(1)': 'var(--red)', 'makerandom(2)': 'var(--magenta)',
     },
     eventLoop: true,
-    run: eventLoopRun('runRand', 'three makerandom() gathered'),
+    run: eventLoopRun('runRand', 'randGathered'),
   },
   {
     id: 'chained', number: 6, group: 'async', title: 'Chained',

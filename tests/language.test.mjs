@@ -1,0 +1,104 @@
+// English and Spanish: every text of the page has its Spanish (checked in Node against the
+// catalogs), and in Chromium the page follows the browser's language, switches at once,
+// keeps the choice, and takes ?lang= in an embed.
+
+import { afterEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, openPage, servedPlayground } from './support/harness.mjs';
+
+// examples.js reads the core count at load, as the page does (Node 20 has no navigator).
+globalThis.navigator ??= { hardwareConcurrency: 2 };
+const { EXAMPLES, GROUPS } = await import('../www/js/examples.js');
+const { MESSAGES_EN } = await import('../www/js/i18n.js');
+const { HTML_ES, MESSAGES_ES } = await import('../www/js/locales/es.js');
+const { EXAMPLES_ES, GROUPS_ES } = await import('../www/js/locales/es-examples.js');
+
+describe('the Spanish catalogs', () => {
+  test('cover every marked element of the page and every message', async () => {
+    const html = await readFile(path.join(ROOT, 'www/index.html'), 'utf8');
+    const keys = [...html.matchAll(/data-i18n(?:-label)?="([^"]+)"/g)].map((match) => match[1]);
+    assert.ok(keys.length > 20);
+    assert.deepEqual(keys.filter((key) => !HTML_ES[key]), []);
+    assert.deepEqual(Object.keys(HTML_ES).filter((key) => !keys.includes(key)), [], 'no stale keys');
+    assert.deepEqual(Object.keys(MESSAGES_EN).filter((key) => !MESSAGES_ES[key]), []);
+    assert.deepEqual(Object.keys(MESSAGES_ES).filter((key) => !MESSAGES_EN[key]), [], 'no stale keys');
+    for (const [key, english] of Object.entries(MESSAGES_EN)) {
+      const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      assert.deepEqual(placeholders(MESSAGES_ES[key]), placeholders(english), key);
+    }
+  });
+
+  test('cover every example: title, summary, each paragraph, each parameter and choice', () => {
+    for (const group of GROUPS) assert.ok(GROUPS_ES[group.id], group.id);
+    for (const example of EXAMPLES) {
+      const es = EXAMPLES_ES[example.id];
+      assert.ok(es, example.id);
+      assert.ok(es.title && es.summary, example.id);
+      assert.equal(es.explanation.length, example.explanation.length, `${example.id}: paragraphs`);
+      for (const param of example.params ?? []) {
+        assert.ok(es.params[param.name], `${example.id}: ${param.name}`);
+        for (const [value] of param.choices ?? []) {
+          assert.ok(es.choices[param.name]?.[value], `${example.id}: ${param.name} = ${value}`);
+        }
+      }
+    }
+  });
+});
+
+describe('the page in Spanish', () => {
+  const served = servedPlayground();
+  let opened;
+  afterEach(async () => {
+    const errors = opened?.errors ?? [];
+    await opened?.context.close();
+    opened = null;
+    assert.deepEqual(errors, [], 'the page reported errors');
+  });
+  const open = async (hash, contextOptions) => {
+    opened = await openPage(served.browser, null, contextOptions);
+    await opened.page.goto(`${served.server.url}${hash}`);
+    await opened.page.waitForSelector('html[data-ready="true"]');
+    return opened.page;
+  };
+
+  test('follows a Spanish browser, runs and reports in Spanish', async () => {
+    const page = await open('#count-async?speed=10', { locale: 'es-ES' });
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    assert.equal(await page.textContent('#run'), 'Ejecutar');
+    assert.equal(await page.textContent('#output-heading'), 'Salida');
+    assert.equal(await page.textContent('label[for="param-coroutines"]'), EXAMPLES_ES['count-async'].params.coroutines);
+    assert.equal(await page.textContent('nav section h2'), GROUPS_ES.async);
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    assert.match(await page.textContent('#status'), /^Terminado: 3 × count\(\) reunidas \(gather\): /);
+    // What the program prints is the program's.
+    assert.equal(await page.textContent('#output .line .text'), 'One');
+  });
+
+  test('switches at once, keeps the form’s values, and keeps the choice', async () => {
+    const page = await open('#pool-map?rows=1234', { locale: 'en-US' });
+    assert.equal(await page.textContent('#run'), 'Run');
+    await page.selectOption('#language', 'es');
+    assert.equal(await page.textContent('#run'), 'Ejecutar');
+    assert.equal(await page.textContent('h1'), EXAMPLES_ES['pool-map'].title);
+    assert.equal(await page.textContent('#example-explanation p'), EXAMPLES_ES['pool-map'].explanation[0]);
+    assert.equal(await page.inputValue('#param-rows'), '1234');
+    await page.click('#share');
+    assert.match(await page.inputValue('#share-embed'), /\?embed&lang=es#pool-map\?rows=1234&/);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.inputValue('#language'), 'es');
+    assert.equal(await page.textContent('#run'), 'Ejecutar');
+    await page.selectOption('#language', 'en');
+    assert.equal(await page.textContent('h1'), 'pool.map');
+    assert.match(await page.textContent('#isolation-notice'), /Threads are not available here/);
+  });
+
+  test('an embed takes ?lang=es, its notice included', async () => {
+    const page = await open('?embed&lang=es#count-async', { locale: 'en-US' });
+    assert.equal(await page.textContent('#run'), 'Ejecutar');
+    assert.equal(await page.textContent('#open-full'), 'Abrir en el playground completo ↗');
+  });
+});

@@ -1,0 +1,111 @@
+// The interface in English or Spanish (the original tutorial is Spanish). English is
+// written where it is used: the page's own text in index.html (elements marked data-i18n),
+// the examples' texts in examples.js, and the messages the scripts compose below. Spanish
+// is in locales/. The language follows the browser, can be switched, and is kept
+// (preferences.js; ?lang=es sets it for one page, e.g. in an embed). What the programs
+// print, and the crate's own messages, stay as written.
+
+import { preference, keepPreference } from './preferences.js';
+import { HTML_ES, MESSAGES_ES } from './locales/es.js';
+import { EXAMPLES_ES, GROUPS_ES } from './locales/es-examples.js';
+
+export const LANGUAGES = ['en', 'es'];
+
+/** Messages composed by the scripts; {name} is filled from `t`'s second argument. */
+export const MESSAGES_EN = {
+  notPortedBadge: 'not ported yet',
+  notPorted: 'This example has not been ported to Rust yet.',
+  howItWorks: 'How it works',
+  kicker: 'Example {number} · {group}',
+  pageTitle: '{number}. {title} · Async & Parallel Playground',
+  embedTitle: '{title} — Async & Parallel Playground',
+  couldNotStart: 'Could not start: {message}',
+  couldNotLoadCode: 'Could not load the code: {message}',
+  couldNotExport: 'Could not export the image: {message}',
+  earlierLines: '… {count} earlier lines not shown',
+  fixParams: 'Some parameters need fixing before the example can run.',
+  fixLinkParams: 'Some parameters in the link need fixing before the example can run.',
+  noSuchExample: 'There is no example called “{id}”; here is {title} instead.',
+  running: 'Running…',
+  stopped: 'Stopped.',
+  finished: 'Finished: {summary}',
+  error: 'Error: {message}',
+  enterValue: 'Enter a value.',
+  enterNumber: 'Enter a number.',
+  enterWholeNumber: 'Enter a whole number.',
+  between: 'Between {min} and {max}.',
+  oneOf: 'One of {values}.',
+  labCreated: 'print_name() created and started: it waits at its yield.',
+  labSent: 'Sent “{name}”: the coroutine ran to its yield again.',
+  labClosed: 'Closed.',
+  labCreateFirst: 'Create the coroutine first.',
+  // Run summaries (examples.js).
+  processesJoined: '{count} processes started, then joined',
+  sharedCount: '{sharing} {counted} of {expected}',
+  elapsedSpedUp: '{own} simulated, {real} real at {speed}×',
+  countGathered: '{calls} gathered: {took}',
+  countSequential: '{calls} one after another: {took}',
+  countBoth: '{calls} gathered in {gathered}, one after another in {sequential} ({ratio}× as long); both together: {took}',
+  poolSpeedup: 'speedup {speedup}× on {workers} (pool.{method} {parallel} ms, loop {sequential} ms)',
+  oneWorker: '1 worker',
+  workers: '{count} workers',
+  originalScript: 'the original’s script',
+  randGathered: 'three makerandom() gathered',
+  chains: 'chains',
+};
+
+const MESSAGES = { en: MESSAGES_EN, es: MESSAGES_ES };
+let language = 'en';
+
+export const currentLanguage = () => language;
+
+/** The message `key` in the current language, with `vars` filled in. */
+export function t(key, vars = {}) {
+  const text = MESSAGES[language][key] ?? MESSAGES_EN[key];
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
+}
+
+/** A number written as the current language writes it. */
+export const formatNumber = (number) => number.toLocaleString(language);
+
+/** An example's texts in the current language: {title, summary, explanation,
+ * paramLabel(name), choiceLabel(name, value)}. */
+export function exampleTexts(example) {
+  const es = language === 'es' ? EXAMPLES_ES[example.id] : undefined;
+  return {
+    title: es?.title ?? example.title,
+    summary: es?.summary ?? example.summary,
+    explanation: es?.explanation ?? example.explanation,
+    paramLabel: (name) => es?.params?.[name] ?? example.params.find((p) => p.name === name).label,
+    choiceLabel: (name, value) => es?.choices?.[name]?.[value] ??
+      example.params.find((p) => p.name === name).choices.find(([v]) => v === value)[1],
+  };
+}
+
+export const groupTitle = (group) => (language === 'es' ? GROUPS_ES[group.id] : null) ?? group.title;
+
+// The English of each marked element, read once from the page, to switch back to.
+const english = new Map();
+
+/** Sets the language, keeps it if `keep`, and translates the page's marked elements. */
+export function setLanguage(chosen, { keep = false } = {}) {
+  language = LANGUAGES.includes(chosen) ? chosen : 'en';
+  if (keep) keepPreference('lang', language);
+  document.documentElement.lang = language;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    if (!english.has(node)) english.set(node, node.innerHTML);
+    // The translations are this site's own constants, never input: markup is safe here.
+    node.innerHTML = language === 'es' ? HTML_ES[node.dataset.i18n] ?? english.get(node) : english.get(node);
+  }
+  for (const node of document.querySelectorAll('[data-i18n-label]')) {
+    if (!english.has(node)) english.set(node, node.getAttribute('aria-label'));
+    const label = language === 'es' ? HTML_ES[node.dataset.i18nLabel] : null;
+    node.setAttribute('aria-label', label ?? english.get(node));
+  }
+}
+
+/** The language to start in: chosen before, given in the URL, or the browser's. */
+export function initialLanguage() {
+  const browser = navigator.languages?.find((tag) => LANGUAGES.includes(tag.slice(0, 2)));
+  return preference('lang', LANGUAGES) ?? browser?.slice(0, 2) ?? 'en';
+}

@@ -1,0 +1,94 @@
+// Spanish for the page's own text (HTML_ES, by the data-i18n keys of index.html) and for
+// the scripts' messages (MESSAGES_ES, by the keys of MESSAGES_EN in i18n.js).
+
+export const HTML_ES = {
+  tagline: 'Corrutinas, hilos y pools de workers, ejecutados de verdad en tu navegador — Rust ' +
+    'compilado a WebAssembly — con una línea de tiempo de qué se ejecutó y cuándo.',
+  theme: 'Tema',
+  themeSystem: 'Como el sistema',
+  themeLight: 'Claro',
+  themeDark: 'Oscuro',
+  language: 'Idioma',
+  isolationNotice: `
+    <p><strong>Aquí no hay hilos.</strong>
+      <span class="full-only">Esta página no está aislada entre orígenes (cross-origin
+      isolated), así que el navegador no le da la memoria compartida que necesitan los
+      hilos.</span>
+      <span class="embed-only">La página que contiene este ejemplo no está aislada entre
+      orígenes (cross-origin isolated), así que el navegador no le da la memoria compartida
+      que necesitan los hilos.</span>
+      Todos los ejemplos se ejecutan igualmente — las corrutinas en el bucle de eventos, los
+      procesos como workers separados —, pero los ejemplos de pool y de hilos se ejecutan en
+      un solo worker, una parte tras otra.</p>
+    <p class="full-only">Para tener hilos de verdad, sirve la página con
+      <code>Cross-Origin-Opener-Policy: same-origin</code> y
+      <code>Cross-Origin-Embedder-Policy: require-corp</code> (<code>make serve</code> lo hace).</p>
+    <p class="embed-only"><a id="isolation-open-full" target="_blank" rel="noopener">Ábrelo en
+      el playground completo ↗</a> para tener hilos de verdad.</p>`,
+  examples: 'Ejemplos',
+  run: 'Ejecutar',
+  stop: 'Detener',
+  share: 'Compartir / insertar',
+  sharePanel: 'Compartir o insertar este ejemplo',
+  shareUrl: 'Enlace a este ejemplo con estos parámetros',
+  shareEmbed: 'Insértalo en la página de un curso',
+  shareHint: 'En la página de un curso que no esté aislada entre orígenes, el ejemplo se ' +
+    'ejecuta sin hilos, y lo indica.',
+  openFull: 'Abrir en el playground completo ↗',
+  labHeading: 'Manéjala tú',
+  progress: 'Progreso de la ejecución',
+  output: 'Salida',
+  timeline: 'Línea de tiempo',
+  timelineHint: 'Una fila por corrutina o worker. Pasa el ratón sobre un tramo, o enfoca la ' +
+    'línea de tiempo y usa las flechas; la rueda o + / − hacen zoom, arrastrar desplaza.',
+  replay: 'Repetición',
+  exportTrace: 'Exportar traza (JSON de Perfetto)',
+  exportImage: 'Exportar imagen (PNG)',
+  rustHeading: 'Rust <span class="subtle">— el código que se ejecuta</span>',
+  pythonHeading: 'Python <span class="subtle">— el original</span>',
+  rustFiles: 'Archivos fuente de Rust',
+  pythonFiles: 'Archivos fuente de Python',
+};
+
+export const MESSAGES_ES = {
+  notPortedBadge: 'aún sin portar',
+  notPorted: 'Este ejemplo aún no se ha portado a Rust.',
+  howItWorks: 'Cómo funciona',
+  kicker: 'Ejemplo {number} · {group}',
+  pageTitle: '{number}. {title} · Async & Parallel Playground',
+  embedTitle: '{title} — Async & Parallel Playground',
+  couldNotStart: 'No se pudo iniciar: {message}',
+  couldNotLoadCode: 'No se pudo cargar el código: {message}',
+  couldNotExport: 'No se pudo exportar la imagen: {message}',
+  earlierLines: '… {count} líneas anteriores no se muestran',
+  fixParams: 'Hay parámetros que corregir antes de poder ejecutar el ejemplo.',
+  fixLinkParams: 'Hay parámetros del enlace que corregir antes de poder ejecutar el ejemplo.',
+  noSuchExample: 'No hay ningún ejemplo llamado «{id}»; aquí tienes {title}.',
+  running: 'Ejecutando…',
+  stopped: 'Detenido.',
+  finished: 'Terminado: {summary}',
+  error: 'Error: {message}',
+  enterValue: 'Escribe un valor.',
+  enterNumber: 'Escribe un número.',
+  enterWholeNumber: 'Escribe un número entero.',
+  between: 'Entre {min} y {max}.',
+  oneOf: 'Uno de estos: {values}.',
+  labCreated: 'print_name() creada e iniciada: espera en su yield.',
+  labSent: 'Enviado «{name}»: la corrutina ha vuelto a ejecutarse hasta su yield.',
+  labClosed: 'Cerrada.',
+  labCreateFirst: 'Crea primero la corrutina.',
+  processesJoined: '{count} procesos iniciados y luego esperados (join)',
+  sharedCount: '{sharing} {counted} de {expected}',
+  elapsedSpedUp: '{own} simulados, {real} reales a {speed}×',
+  countGathered: '{calls} reunidas (gather): {took}',
+  countSequential: '{calls} una tras otra: {took}',
+  countBoth: '{calls} reunidas en {gathered}, una tras otra en {sequential} ({ratio}× más); ' +
+    'ambas a la vez: {took}',
+  poolSpeedup: 'aceleración {speedup}× con {workers} (pool.{method} {parallel} ms, bucle ' +
+    '{sequential} ms)',
+  oneWorker: '1 worker',
+  workers: '{count} workers',
+  originalScript: 'el script del original',
+  randGathered: 'tres makerandom() reunidas',
+  chains: 'cadenas',
+};
