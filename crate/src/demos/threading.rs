@@ -204,7 +204,10 @@ mod tests {
     fn on_one_thread_in_the_order_started() {
         let lines = Mutex::new(Vec::new());
         pool(1).install(|| square_and_cube(&|_, text| lines.lock().unwrap().push(text)));
-        assert_eq!(lines.into_inner().unwrap(), ["Square: 100", "Cube: 1000", "Done!"]);
+        assert_eq!(
+            lines.into_inner().unwrap(),
+            ["Square: 100", "Cube: 1000", "Done!"]
+        );
     }
 
     #[test]
