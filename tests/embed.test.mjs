@@ -4,21 +4,13 @@
 // course page can drive it through the postMessage API. A site without headers of its
 // own gets isolation from the service worker instead.
 
-import { afterEach, before, after, describe, test } from 'node:test';
+import { before, after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { openPage, servedPlayground, startServer } from './support/harness.mjs';
+import { servedPlayground, startServer } from './support/harness.mjs';
 import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
 
 const served = servedPlayground();
-let opened;
-
-afterEach(async () => {
-  const errors = opened?.errors ?? [];
-  await opened?.context.close();
-  opened = null;
-  assert.deepEqual(errors, [], 'the page reported errors');
-});
 
 /** A course site on another origin that serves `pages` ({path: html}) with no headers but
  * the content type, as a plain static host would. */
@@ -46,21 +38,19 @@ const RECORDER = `<script>
 
 /** The snippet the share panel gives for `hash`. */
 async function embedSnippet(hash) {
-  opened = await openPage(served.browser, `${served.server.url}${hash}`);
-  await opened.page.waitForSelector('html[data-ready="true"]');
-  await opened.page.click('#share');
-  const snippet = await opened.page.inputValue('#share-embed');
-  await opened.context.close();
-  opened = null;
+  const { page, context } = await served.open(hash);
+  await page.click('#share');
+  const snippet = await page.inputValue('#share-embed');
+  await context.close();
   return snippet.replace('<iframe ', '<iframe class="playground" ');
 }
 
 /** Opens the course page and waits for the embedded playground to be ready. */
 async function openCoursePage(url) {
-  opened = await openPage(served.browser, url);
-  const frame = await (await opened.page.waitForSelector('iframe.playground')).contentFrame();
+  const { page } = await served.open(url, {}, { ready: false });
+  const frame = await (await page.waitForSelector('iframe.playground')).contentFrame();
   await frame.waitForSelector('html[data-ready="true"]');
-  return { page: opened.page, frame };
+  return { page, frame };
 }
 
 /** Posts `request` to the playground from the course page; resolves to the reply, the one
@@ -208,12 +198,12 @@ describe('a site that cannot send headers', () => {
   after(() => bare?.close());
 
   test('gets isolation, and threads, from the service worker', async () => {
-    opened = await openPage(served.browser, `${bare.url}#pool-map?rows=20000&workers=2`);
-    await opened.page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && crossOriginIsolated,
+    const { page } = await served.open(`${bare.url}#pool-map?rows=20000&workers=2`, {}, { ready: false });
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && crossOriginIsolated,
       null, { timeout: 20_000 });
-    assert.equal(await opened.page.isHidden('#isolation-notice'), true);
-    await opened.page.click('#run');
-    await opened.page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
-    assert.match(await opened.page.textContent('#status'), /on 2 workers/);
+    assert.equal(await page.isHidden('#isolation-notice'), true);
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    assert.match(await page.textContent('#status'), /on 2 workers/);
   });
 });

@@ -2,11 +2,11 @@
 // catalogs), and in Chromium the page follows the browser's language, switches at once,
 // keeps the choice, and takes ?lang= in an embed.
 
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, openPage, servedPlayground } from './support/harness.mjs';
+import { ROOT, servedPlayground } from './support/harness.mjs';
 
 // examples.js reads the core count at load, as the page does (Node 20 has no navigator).
 globalThis.navigator ??= { hardwareConcurrency: 2 };
@@ -49,19 +49,7 @@ describe('the Spanish catalogs', () => {
 
 describe('the page in Spanish', () => {
   const served = servedPlayground();
-  let opened;
-  afterEach(async () => {
-    const errors = opened?.errors ?? [];
-    await opened?.context.close();
-    opened = null;
-    assert.deepEqual(errors, [], 'the page reported errors');
-  });
-  const open = async (hash, contextOptions) => {
-    opened = await openPage(served.browser, null, contextOptions);
-    await opened.page.goto(`${served.server.url}${hash}`);
-    await opened.page.waitForSelector('html[data-ready="true"]');
-    return opened.page;
-  };
+  const open = async (hash, contextOptions) => (await served.open(hash, contextOptions)).page;
 
   test('follows a Spanish browser, runs and reports in Spanish', async () => {
     const page = await open('#count-async?speed=10', { locale: 'es-ES' });

@@ -1,27 +1,18 @@
 // End-to-end: the served page in headless Chromium, driven as a learner would drive it.
 // Every test fails on any page error or console error (see afterEach).
 
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, openPage, servedPlayground } from './support/harness.mjs';
+import { ROOT, servedPlayground } from './support/harness.mjs';
 import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
 
 const served = servedPlayground();
-let opened;
-
-afterEach(async () => {
-  const expected = opened?.expectedErrors;
-  const errors = (opened?.errors ?? []).filter((error) => !expected?.test(error));
-  await opened?.context.close();
-  opened = null;
-  assert.deepEqual(errors, [], 'the page reported errors');
-});
+let opened; // the page the test opened last
 
 async function open(hash = '') {
-  opened = await openPage(served.browser, `${served.server.url}${hash}`);
-  await opened.page.waitForSelector('html[data-ready="true"]');
+  opened = await served.open(hash);
   return opened.page;
 }
 

@@ -3,36 +3,25 @@
 // What a machine can check is checked: nothing is wider than the screen, and each theme
 // paints its own background.
 
-import { afterEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, openPage, servedPlayground } from './support/harness.mjs';
+import { ROOT, servedPlayground } from './support/harness.mjs';
 
 const ARTIFACTS = path.join(ROOT, 'tests/artifacts');
 const BACKGROUNDS = { light: 'rgb(251, 251, 253)', dark: 'rgb(15, 18, 24)' };
 
 const served = servedPlayground();
-let opened;
-
-afterEach(async () => {
-  const errors = opened?.errors ?? [];
-  await opened?.context.close();
-  opened = null;
-  assert.deepEqual(errors, [], 'the page reported errors');
-});
 
 for (const width of [360, 1280]) {
   for (const scheme of ['light', 'dark']) {
     for (const embed of [false, true]) {
       const name = `${embed ? 'embed' : 'page'}-rand-${width}-${scheme}`;
       test(`${name}: fits the screen and looks ${scheme}`, async () => {
-        opened = await openPage(served.browser, null, {
+        const { page } = await served.open(`${embed ? '?embed' : ''}#rand?speed=10`, {
           viewport: { width, height: 800 }, colorScheme: scheme,
         });
-        const { page } = opened;
-        await page.goto(`${served.server.url}${embed ? '?embed' : ''}#rand?speed=10`);
-        await page.waitForSelector('html[data-ready="true"]');
         await page.click('#run');
         await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done',
           null, { timeout: 30_000 });

@@ -1,26 +1,15 @@
 // End-to-end: the timeline as a learner uses it, by mouse and by keyboard, its PNG export,
 // and the theme picker. Every test fails on any page error or console error.
 
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openPage, servedPlayground } from './support/harness.mjs';
+import { servedPlayground } from './support/harness.mjs';
 
 const served = servedPlayground();
-let opened;
-
-afterEach(async () => {
-  const errors = opened?.errors ?? [];
-  await opened?.context.close();
-  opened = null;
-  assert.deepEqual(errors, [], 'the page reported errors');
-});
 
 async function open(hash, contextOptions) {
-  opened = await openPage(served.browser, null, contextOptions);
-  await opened.page.goto(`${served.server.url}${hash}`);
-  await opened.page.waitForSelector('html[data-ready="true"]');
-  return opened.page;
+  return (await served.open(hash, contextOptions)).page;
 }
 
 /** Count Async at 10×: three lanes that sleep for most of the run, then the loop's lane. */
@@ -130,7 +119,6 @@ describe('the theme', () => {
     assert.equal(await background(page), 'rgb(15, 18, 24)');
     await page.selectOption('#theme', '');
     assert.equal(await background(page), 'rgb(251, 251, 253)');
-    await opened.context.close();
 
     page = await open('?theme=light#count-async', { colorScheme: 'dark' });
     assert.equal(await background(page), 'rgb(251, 251, 253)', 'a URL parameter picks it for one page');

@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -60,10 +61,17 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** For a test file: the playground served and a browser launched before its tests, both
- * closed after them. */
+/**
+ * For a test file: the playground served and a browser launched before its tests, both
+ * closed after them. `served.open(address, contextOptions)` opens a page in a fresh
+ * context (`address`: a path of the playground such as '#pool-map', or a full URL) and
+ * waits until it is ready; each test's pages are closed after it, and the test fails on
+ * any page or console error they reported, except those matching a page's
+ * `expectedErrors`.
+ */
 export function servedPlayground() {
   const served = {};
+  const pages = [];
   before(async () => {
     served.server = await startServer();
     served.browser = await launchBrowser();
@@ -72,6 +80,19 @@ export function servedPlayground() {
     await served.browser?.close();
     await served.server?.close();
   });
+  afterEach(async () => {
+    const closing = pages.splice(0);
+    const errors = closing.flatMap((opened) => opened.errors.filter((e) => !opened.expectedErrors?.test(e)));
+    await Promise.all(closing.map((opened) => opened.context.close()));
+    assert.deepEqual(errors, [], 'the page reported errors');
+  });
+  served.open = async (address, contextOptions = {}, { ready = true } = {}) => {
+    const opened = await openPage(served.browser, null, contextOptions);
+    pages.push(opened);
+    await opened.page.goto(new URL(address, served.server.url).href);
+    if (ready) await opened.page.waitForSelector('html[data-ready="true"]');
+    return opened;
+  };
   return served;
 }
 
