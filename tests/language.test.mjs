@@ -12,7 +12,7 @@ import { ROOT, servedPlayground } from './support/harness.mjs';
 globalThis.navigator ??= { hardwareConcurrency: 2 };
 const { EXAMPLES, GROUPS } = await import('../www/js/examples.js');
 const { MESSAGES_EN } = await import('../www/js/i18n.js');
-const { HTML_ES, MESSAGES_ES } = await import('../www/js/locales/es.js');
+const { HTML_ES, MESSAGES_ES, TIMELINE_ES } = await import('../www/js/locales/es.js');
 const { EXAMPLES_ES, GROUPS_ES } = await import('../www/js/locales/es-examples.js');
 
 describe('the Spanish catalogs', () => {
@@ -28,6 +28,16 @@ describe('the Spanish catalogs', () => {
       const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       assert.deepEqual(placeholders(MESSAGES_ES[key]), placeholders(english), key);
     }
+  });
+
+  test('cover everything the timeline says', async () => {
+    // timeline.js defines a custom element at load: read its English keys from the source.
+    const source = await readFile(path.join(ROOT, 'www/js/timeline.js'), 'utf8');
+    const block = source.slice(source.indexOf('TIMELINE_TEXTS_EN = {'), source.indexOf('\n};', source.indexOf('TIMELINE_TEXTS_EN = {')));
+    const keys = [...block.matchAll(/^  (\w+):/gm)].map((match) => match[1]);
+    assert.ok(keys.length >= 10, keys.join());
+    assert.deepEqual(keys.filter((key) => !(key in TIMELINE_ES)), []);
+    assert.deepEqual(Object.keys(TIMELINE_ES).filter((key) => !keys.includes(key)), []);
   });
 
   test('cover every example: title, summary, each paragraph, each parameter and choice', () => {
@@ -63,6 +73,11 @@ describe('the page in Spanish', () => {
     assert.match(await page.textContent('#status'), /^Terminado: 3 × count\(\) reunidas \(gather\): /);
     // What the program prints is the program's.
     assert.equal(await page.textContent('#output .line .text'), 'One');
+    const legend = await page.$eval('#timeline', (t) => t.shadowRoot.querySelector('.legend').textContent);
+    assert.equal(legend, 'ejecutandodurmiendoesperando');
+    await page.focus('#timeline');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.$eval('#timeline', (t) => t.shadowRoot.querySelector('.tooltip .state').textContent), 'ejecutando');
   });
 
   test('switches at once, keeps the form’s values, and keeps the choice', async () => {

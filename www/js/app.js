@@ -12,6 +12,7 @@ import { becomeIsolated } from './isolation.js';
 import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
 import {
   currentLanguage, exampleTexts, formatNumber, groupTitle, initialLanguage, setLanguage, t,
+  timelineTexts,
 } from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
@@ -570,9 +571,11 @@ function setUpTheme() {
  * kept for the next visit. */
 function setUpLanguage() {
   setLanguage(initialLanguage());
+  $('timeline').texts = timelineTexts();
   $('language').value = currentLanguage();
   $('language').addEventListener('change', () => {
     setLanguage($('language').value, { keep: true });
+    $('timeline').texts = timelineTexts();
     renderNav(current.id);
     renderExampleTexts(current);
     updateShare();

@@ -6,7 +6,7 @@
 // print, and the crate's own messages, stay as written.
 
 import { preference, keepPreference } from './preferences.js';
-import { HTML_ES, MESSAGES_ES } from './locales/es.js';
+import { HTML_ES, MESSAGES_ES, TIMELINE_ES } from './locales/es.js';
 import { EXAMPLES_ES, GROUPS_ES } from './locales/es-examples.js';
 
 export const LANGUAGES = ['en', 'es'];
@@ -81,6 +81,9 @@ export function exampleTexts(example) {
       example.params.find((p) => p.name === name).choices.find(([v]) => v === value)[1],
   };
 }
+
+/** The timeline's texts in the current language (its own English when empty). */
+export const timelineTexts = () => (language === 'es' ? TIMELINE_ES : {});
 
 export const groupTitle = (group) => (language === 'es' ? GROUPS_ES[group.id] : null) ?? group.title;
 

@@ -27,6 +27,25 @@ const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const STATES = ['running', 'sleeping', 'waiting'];
 
+/** Everything the element says, in English; `texts` takes another language's. */
+export const TIMELINE_TEXTS_EN = {
+  states: { running: 'running', sleeping: 'sleeping', waiting: 'waiting' },
+  empty: 'No spans yet.',
+  help: 'Left and right arrows move between the spans of a lane, up and down arrows to the ' +
+    'nearest span in the next lane. Plus and minus zoom, Shift with arrows pans, 0 resets ' +
+    'the zoom, Escape clears the selection.',
+  emptySummary: 'Timeline: empty',
+  summary: ({ lanes, spans, length }) =>
+    `Timeline: ${lanes} lane${lanes === 1 ? '' : 's'}, ${spans} span${spans === 1 ? '' : 's'}, ${length}`,
+  showing: ({ from, to }) => `; showing ${from} to ${to}`,
+  spanCount: (count) => `${count} span${count === 1 ? '' : 's'}`,
+  duration: (length) => `duration ${length}`,
+  describe: ({ lane, state, label, from, to, length }) =>
+    `${lane}: ${state}${label ? `, ${label}` : ''}, from ${from} to ${to}, lasting ${length}`,
+  edgeSpan: ({ last, lane }) => `${last ? 'Last' : 'First'} span of ${lane}`,
+  edgeLane: ({ last }) => `${last ? 'Last' : 'First'} lane`,
+};
+
 // Bar geometry inside a lane. Waiting is thinner as well as outlined, so that the three
 // states differ in shape and texture, not only in colour.
 const BAR = {
@@ -94,7 +113,7 @@ STYLE.replaceSync(`
 
 const TEMPLATE = document.createElement('template');
 TEMPLATE.innerHTML = `
-  <p class="empty"><slot name="empty">No spans yet.</slot></p>
+  <p class="empty"></p>
   <div class="frame" hidden>
     <div class="scroller">
       <canvas class="plot" tabindex="0" role="img" aria-label="Timeline: empty"
@@ -109,9 +128,7 @@ TEMPLATE.innerHTML = `
     </div>
   </div>
   <div class="legend" aria-hidden="true"></div>
-  <p class="visually-hidden" id="help">Left and right arrows move between the spans of a
-    lane, up and down arrows to the nearest span in the next lane. Plus and minus zoom,
-    Shift with arrows pans, 0 resets the zoom, Escape clears the selection.</p>
+  <p class="visually-hidden" id="help"></p>
   <p class="visually-hidden" aria-live="polite" id="announce"></p>
   <div class="probes">
     <i data-color="running"></i><i data-color="sleeping"></i><i data-color="waiting"></i>
@@ -226,6 +243,8 @@ export class PgTimeline extends HTMLElement {
   #sizer;
   #frameElement;
   #empty;
+  #help;
+  #texts = TIMELINE_TEXTS_EN;
   #tooltip;
   #legend;
   #announcer;
@@ -245,6 +264,8 @@ export class PgTimeline extends HTMLElement {
     this.#sizer = root.querySelector('.sizer');
     this.#frameElement = root.querySelector('.frame');
     this.#empty = root.querySelector('.empty');
+    this.#help = root.querySelector('#help');
+    this.#showTexts();
     this.#tooltip = root.querySelector('.tooltip');
     this.#legend = root.querySelector('.legend');
     this.#announcer = root.querySelector('#announce');
@@ -279,6 +300,20 @@ export class PgTimeline extends HTMLElement {
   toPng() {
     return new Promise((resolve, reject) => this.#canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('The timeline has nothing to draw.'))), 'image/png'));
+  }
+
+  /** What the element says (see TIMELINE_TEXTS_EN); missing entries stay English. */
+  set texts(value) {
+    this.#texts = { ...TIMELINE_TEXTS_EN, ...value };
+    this.#showTexts();
+    this.#legendKey = null;
+    this.#labelUpdatedAt = -Infinity;
+    this.#schedule();
+  }
+
+  #showTexts() {
+    this.#empty.textContent = this.#texts.empty;
+    this.#help.textContent = this.#texts.help;
   }
 
   /** Draws again, e.g. after the page changed its colour scheme. */
@@ -804,7 +839,7 @@ export class PgTimeline extends HTMLElement {
       bars[state].push(0, -BAR.running.top, swatchWidth);
       this.#paintBars(context, colors, bars, ratio);
       const item = document.createElement('span');
-      item.append(swatch, state);
+      item.append(swatch, this.#texts.states[state]);
       return item;
     }));
   }
@@ -822,14 +857,13 @@ export class PgTimeline extends HTMLElement {
     this.#labelUpdatedAt = performance.now();
     const lanes = this.#order.length;
     const spans = this.#all.length;
-    let summary = 'Timeline: empty';
+    let summary = this.#texts.emptySummary;
     if (spans) {
       const end = Math.max(this.#latest, this.#now ?? -Infinity) - this.#originOrZero();
-      summary = `Timeline: ${lanes} lane${lanes === 1 ? '' : 's'}, ` +
-        `${spans} span${spans === 1 ? '' : 's'}, ${formatSummary(end)}`;
+      summary = this.#texts.summary({ lanes, spans, length: formatSummary(end) });
       if (this.#view) {
         const { start, end: viewEnd } = this.#view;
-        summary += `; showing ${formatSummary(start)} to ${formatSummary(viewEnd)}`;
+        summary += this.#texts.showing({ from: formatSummary(start), to: formatSummary(viewEnd) });
       }
     }
     if (this.#canvas.getAttribute('aria-label') !== summary) {
@@ -1025,13 +1059,13 @@ export class PgTimeline extends HTMLElement {
     if (key === 'ArrowLeft' || key === 'ArrowRight') {
       const index = this.#indexOf(lane, span) + (key === 'ArrowRight' ? 1 : -1);
       if (index >= 0 && index < lane.spans.length) this.#select({ lane, span: lane.spans[index] });
-      else this.#announce(`${key === 'ArrowRight' ? 'Last' : 'First'} span of ${lane.name}`);
+      else this.#announce(this.#texts.edgeSpan({ last: key === 'ArrowRight', lane: lane.name }));
       return;
     }
     const laneIndex = this.#order.indexOf(lane) + (key === 'ArrowDown' ? 1 : -1);
     const next = this.#order[laneIndex];
     if (!next) {
-      this.#announce(`${key === 'ArrowDown' ? 'Last' : 'First'} lane`);
+      this.#announce(this.#texts.edgeLane({ last: key === 'ArrowDown' }));
       return;
     }
     const nearest = this.#nearestSpan(next, (span.start + span.end) / 2);
@@ -1086,9 +1120,10 @@ export class PgTimeline extends HTMLElement {
 
   #describe(span) {
     const origin = this.#originOrZero();
-    return `${span.lane}: ${span.state}${span.label ? `, ${span.label}` : ''}, ` +
-      `from ${formatTime(span.start - origin)} to ${formatTime(span.end - origin)}, ` +
-      `lasting ${formatLength(span)}`;
+    return this.#texts.describe({
+      lane: span.lane, state: this.#texts.states[span.state], label: span.label,
+      from: formatTime(span.start - origin), to: formatTime(span.end - origin), length: formatLength(span),
+    });
   }
 
   #fillTooltip({ lane, span }) {
@@ -1098,16 +1133,16 @@ export class PgTimeline extends HTMLElement {
     if (!span) {
       // Over the label column: the full name, which may have been cut short there.
       rows[0].textContent = '';
-      rows[1].textContent = `${lane.spans.length} span${lane.spans.length === 1 ? '' : 's'}`;
+      rows[1].textContent = this.#texts.spanCount(lane.spans.length);
       rows[2].textContent = '';
       rows[3].textContent = '';
       return;
     }
     const origin = this.#originOrZero();
-    rows[0].textContent = span.state;
+    rows[0].textContent = this.#texts.states[span.state];
     rows[1].textContent = span.label ? `· ${span.label}` : '';
     rows[2].textContent = `${formatTime(span.start - origin)} → ${formatTime(span.end - origin)}`;
-    rows[3].textContent = `duration ${formatLength(span)}`;
+    rows[3].textContent = this.#texts.duration(formatLength(span));
   }
 
   /** Puts the tooltip at (x, y) in the frame, or with its bottom at `above` if it overflows. */

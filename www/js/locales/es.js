@@ -1,5 +1,6 @@
-// Spanish for the page's own text (HTML_ES, by the data-i18n keys of index.html) and for
-// the scripts' messages (MESSAGES_ES, by the keys of MESSAGES_EN in i18n.js).
+// Spanish for the page's own text (HTML_ES, by the data-i18n keys of index.html), for the
+// scripts' messages (MESSAGES_ES, by the keys of MESSAGES_EN in i18n.js) and for the
+// timeline (TIMELINE_ES, by the keys of TIMELINE_TEXTS_EN in timeline.js).
 
 export const HTML_ES = {
   tagline: 'Corrutinas, hilos y pools de workers, ejecutados de verdad en tu navegador — Rust ' +
@@ -91,4 +92,22 @@ export const MESSAGES_ES = {
   originalScript: 'el script del original',
   randGathered: 'tres makerandom() reunidas',
   chains: 'cadenas',
+};
+
+export const TIMELINE_ES = {
+  states: { running: 'ejecutando', sleeping: 'durmiendo', waiting: 'esperando' },
+  empty: 'Aún no hay tramos.',
+  help: 'Las flechas izquierda y derecha recorren los tramos de una fila; arriba y abajo ' +
+    'llevan al tramo más cercano de la fila vecina. Más y menos hacen zoom, Mayúsculas con ' +
+    'las flechas desplaza, 0 deshace el zoom, Escape quita la selección.',
+  emptySummary: 'Línea de tiempo: vacía',
+  summary: ({ lanes, spans, length }) => `Línea de tiempo: ${lanes} fila${lanes === 1 ? '' : 's'}, ` +
+    `${spans} tramo${spans === 1 ? '' : 's'}, ${length}`,
+  showing: ({ from, to }) => `; se muestra de ${from} a ${to}`,
+  spanCount: (count) => `${count} tramo${count === 1 ? '' : 's'}`,
+  duration: (length) => `duración ${length}`,
+  describe: ({ lane, state, label, from, to, length }) =>
+    `${lane}: ${state}${label ? `, ${label}` : ''}, de ${from} a ${to}, dura ${length}`,
+  edgeSpan: ({ last, lane }) => `${last ? 'Último' : 'Primer'} tramo de ${lane}`,
+  edgeLane: ({ last }) => `${last ? 'Última' : 'Primera'} fila`,
 };
