@@ -1,5 +1,6 @@
 // End-to-end: the timeline as a learner uses it, by mouse and by keyboard, its PNG export,
-// and the theme picker. Every test fails on any page error or console error.
+// the theme picker, and a whole visit by keyboard alone. Every test fails on any page
+// error or console error.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -122,5 +123,40 @@ describe('the theme', () => {
 
     page = await open('?theme=light#count-async', { colorScheme: 'dark' });
     assert.equal(await background(page), 'rgb(251, 251, 253)', 'a URL parameter picks it for one page');
+  });
+});
+
+describe('keyboard only', () => {
+  /** Presses Tab until `selector` has the focus; fails after `limit` presses. */
+  async function tabTo(page, selector, limit = 40) {
+    for (let presses = 0; presses < limit; presses++) {
+      if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`Tab never reached ${selector}`);
+  }
+
+  test('choose an example, set a parameter, run it, read the timeline, share it', async () => {
+    const page = await open('#multiprocessing');
+    await tabTo(page, 'nav a[href="#count-async"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('h1').textContent === 'Count Async');
+    await tabTo(page, '#param-coroutines');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2');
+    await tabTo(page, '#param-speed');
+    await page.keyboard.press('End'); // the fastest speed
+    await tabTo(page, '#run');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    assert.deepEqual(await page.$$eval('#output .line .text', (nodes) => nodes.slice(0, 4).map((n) => n.textContent)),
+      ['One', 'One', 'Two', 'Two']);
+    await tabTo(page, '#timeline');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await page.$eval('#timeline', (t) => t.selectedSpan)).lane, 'count() #1');
+    await tabTo(page, '#share');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.isVisible('#share-panel'), true);
+    assert.match(await page.inputValue('#share-url'), /#count-async\?mode=gather&coroutines=2&speed=10$/);
   });
 });
