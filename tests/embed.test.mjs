@@ -54,11 +54,12 @@ async function openCoursePage(url) {
 }
 
 /** Posts `request` to the playground from the course page; resolves to the reply, the one
- * with the request's id (or with `options.replyId`, when the id is not one). */
+ * with the request's id (or with `options.replyId`, when the id is not one). `options.frame`
+ * picks the iframe, when the page has several. */
 async function ask(page, request, options = {}) {
   const replyId = 'replyId' in options ? options.replyId : request.id;
-  return page.evaluate(([request, replyId]) => new Promise((resolve) => {
-    const iframe = document.querySelector('iframe.playground');
+  return page.evaluate(([request, replyId, selector]) => new Promise((resolve) => {
+    const iframe = document.querySelector(selector);
     addEventListener('message', function onReply(event) {
       if (event.source !== iframe.contentWindow || event.data?.id !== replyId) return;
       if (!['playground:result', 'playground:error', 'playground:stopped'].includes(event.data.type)) return;
@@ -66,7 +67,7 @@ async function ask(page, request, options = {}) {
       resolve(event.data);
     });
     iframe.contentWindow.postMessage(request, new URL(iframe.src).origin);
-  }), [request, replyId]);
+  }), [request, replyId, options.frame ?? 'iframe.playground']);
 }
 
 const received = (page, type) => page.evaluate((type) => received.filter((m) => m.data?.type === type), type);
@@ -76,10 +77,12 @@ describe('embedded in a course page on a host without isolation headers', () => 
   let snippet;
   before(async () => {
     snippet = await embedSnippet('#count-async?coroutines=3&speed=10');
+    const second = (await embedSnippet('#pool-starmap?rows=5000')).replace('class="playground"', 'class="second"');
     const course = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lesson 4</title><link rel="icon" href="data:,">
       ${RECORDER}</head><body><h1>Lesson 4: coroutines</h1>${snippet}
       <iframe class="sibling" srcdoc="<p>another widget</p>"></iframe></body></html>`;
-    host = await startCourseHost({ '/lesson.html': course });
+    const twoExamples = course.replace('<iframe class="sibling"', `${second}<iframe class="sibling"`);
+    host = await startCourseHost({ '/lesson.html': course, '/two.html': twoExamples });
   });
   after(() => host?.close());
 
@@ -176,6 +179,22 @@ describe('embedded in a course page on a host without isolation headers', () => 
     assert.equal(reply.type, 'playground:error');
     assert.deepEqual(await page.evaluate(() => document.querySelector('iframe.sibling').contentWindow.got), []);
     assert.equal(await frame.getAttribute('#status', 'data-kind'), '', 'nothing ran');
+  });
+
+  test('two examples on one course page run at the same time, each on its own', async () => {
+    const { page } = await openCoursePage(`${host.url}two.html`);
+    const secondFrame = await (await page.waitForSelector('iframe.second')).contentFrame();
+    await secondFrame.waitForSelector('html[data-ready="true"]');
+    const [coroutines, starmap] = await Promise.all([
+      ask(page, { type: 'playground:run', id: 'a', params: { coroutines: 3, speed: 10 } }),
+      ask(page, { type: 'playground:run', id: 'b', params: { seed: 7 } }, { frame: 'iframe.second' }),
+    ]);
+    assert.equal(coroutines.status, 'done', coroutines.message);
+    assert.deepEqual(coroutines.output.slice(0, 6).map((line) => line.text), ['One', 'One', 'One', 'Two', 'Two', 'Two']);
+    assert.equal(starmap.status, 'done', starmap.message);
+    assert.equal(starmap.example, 'pool-starmap');
+    const head = matrixRows(7, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
+    assert.equal(starmap.output[0].text, `[${head.join(', ')}]`);
   });
 
   test('reports its height, and again when it grows', async () => {

@@ -399,6 +399,24 @@ describe('stopping and running again', () => {
   });
 });
 
+describe('two tabs at once', () => {
+  test('each has its own pool: stopping one leaves the other to finish', async () => {
+    const [first, second] = await Promise.all([
+      open('#pool-map?rows=10000000&repeats=25&workers=2'),
+      open('#pool-map?rows=300000&seed=7&workers=2'),
+    ]);
+    await first.click('#run');
+    await second.click('#run');
+    await first.click('#stop');
+    await second.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    assert.equal(await first.getAttribute('#status', 'data-kind'), 'stopped');
+    assert.equal((await outputTexts(second))[0], `[${expectedHead(7).join(', ')}]`);
+    await first.fill('#param-rows', '100000');
+    await first.fill('#param-repeats', '1');
+    assert.match(await runExample(first), /^Finished: speedup \S+ on 2 workers/);
+  });
+});
+
 describe('Threading', () => {
   test('prints the square and the cube from two threads, then Done!', async () => {
     const page = await open('#threading?iterations=200000&workers=2');
