@@ -68,8 +68,13 @@ describe('the page', () => {
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
     assert.equal(await page.textContent('#status'), 'Error: Minimum must not be above maximum; got 8 and 4.');
     assert.deepEqual(await outputTexts(page), []);
+    // Next to the field to change, too, where a learner looks.
+    assert.equal(await page.textContent('#param-minimum-error'), 'Minimum must not be above maximum; got 8 and 4.');
+    assert.equal(await page.getAttribute('#param-minimum', 'aria-invalid'), '');
     await page.fill('#param-minimum', '4');
     assert.match(await runExample(page), /^Finished/);
+    assert.equal(await page.textContent('#param-minimum-error'), '');
+    assert.equal(await page.getAttribute('#param-minimum', 'aria-invalid'), null);
   });
 
   test('share gives a link with the parameters and an iframe snippet for embedding', async () => {

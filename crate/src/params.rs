@@ -1,6 +1,20 @@
 //! Checks on numbers that arrive from the page (form fields, URL parameters, postMessage):
 //! the page shows the same limits, but the crate is where they are enforced.
 
+/// A parameter the crate refuses, by the name the page gives it, so that the page can show
+/// the message next to that field (a rule across fields names the field to change).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// `value` as a whole number in `min..=max`, or a message naming the field.
 pub fn whole_number(field: &str, value: f64, min: u64, max: u64) -> Result<u64, String> {
     if !value.is_finite() {

@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
 use crate::demos::{chained, coroutines, count_async, pool, rand, threading};
 use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
-use crate::params::whole_number;
+use crate::params::{whole_number, ParamError};
 use crate::trace::{Event, Line, Span};
 
 #[wasm_bindgen]
@@ -487,8 +487,15 @@ pub async fn run_chained(
 /// Examples 7–9 (`method`: "apply", "map" or "starmap") on the thread pool started by
 /// `initThreadPool`. Blocks: call it from a Worker. `params` may carry rows, columns,
 /// minimum, maximum, seed, chunkRows and repeats.
+/// An Error whose `field` names the parameter to change, for the page to mark it.
+fn field_error(error: ParamError) -> JsValue {
+    let js_error = js_sys::Error::new(&error.message);
+    let _ = Reflect::set(&js_error, &"field".into(), &error.field.into());
+    js_error.into()
+}
+
 #[wasm_bindgen(js_name = runPool)]
-pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsError> {
+pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
     let method = match method {
         "apply" => pool::PoolMethod::Apply,
         "map" => pool::PoolMethod::Map,
@@ -496,7 +503,8 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         other => {
             return Err(JsError::new(&format!(
                 "The pool method must be apply, map or starmap; got \"{other}\"."
-            )))
+            ))
+            .into())
         }
     };
     let defaults = pool::PoolParams::default();
@@ -522,7 +530,7 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         trace: optional_bool(&params, "trace")?.unwrap_or(defaults.trace),
     }
     .validate()
-    .map_err(|message| JsError::new(&message))?;
+    .map_err(field_error)?;
     let repeats = number_field(&params, "repeats", 3, 1, 25)? as usize;
 
     let report = pool::run_pool(method, &checked, repeats, &mut |event| {

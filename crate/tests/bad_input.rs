@@ -112,7 +112,11 @@ fn pool_params_are_within_the_memory_budget_or_refused() {
                 assert!(valid.rows <= MAX_ROWS && (1..=MAX_COLUMNS).contains(&valid.columns));
                 assert!(valid.rows * valid.columns <= MAX_CELLS && valid.minimum <= valid.maximum);
             }
-            Err(message) => assert!(!message.is_empty(), "{params:?}"),
+            Err(error) => {
+                assert!(!error.message.is_empty(), "{params:?}");
+                let fields = ["rows", "columns", "minimum", "chunkRows"];
+                assert!(fields.contains(&error.field), "{error:?}");
+            }
         }
     }
 }

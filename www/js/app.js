@@ -395,6 +395,8 @@ async function run(example) {
     const panic = takePanic();
     if (stopped) [status, message] = ['stopped', t('stopped')];
     else [status, message] = ['error', t('error', { message: panic ? `panic: ${panic}` : error.message })];
+    // A parameter the crate refused (a rule across fields): marked where it is set.
+    if (!stopped && error.field && shown()) markField(error.field, error.message);
   }
   const { recent, total } = output.lines;
   const outcome = {
@@ -419,6 +421,13 @@ async function run(example) {
     $('stop').disabled = true;
   }
   return outcome;
+}
+
+function markField(name, message) {
+  const control = $(`param-${name}`);
+  if (!control) return;
+  $(`param-${name}-error`).textContent = message;
+  control.setAttribute('aria-invalid', '');
 }
 
 /** Each invalid field's message, by parameter name. */

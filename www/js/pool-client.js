@@ -136,7 +136,7 @@ export class PoolClient {
     this.#failAll(stopped);
   }
 
-  #settle({ type, id, event, result, message, poisoned }) {
+  #settle({ type, id, event, result, message, field, poisoned }) {
     const job = this.#pending.get(id);
     if (!job) return;
     if (type === 'event') {
@@ -148,7 +148,7 @@ export class PoolClient {
       job.resolve(result);
       return;
     }
-    job.reject(new Error(message));
+    job.reject(Object.assign(new Error(message), { field }));
     if (poisoned) this.#poisoned(message);
   }
 

@@ -54,7 +54,8 @@ self.addEventListener('message', async ({ data }) => {
   } catch (error) {
     const message = lastPanic ? `panic: ${lastPanic}` : error?.message ?? String(error);
     // After a panic the instance is poisoned: the page replaces this worker.
-    self.postMessage({ type: 'error', id, message, poisoned: lastPanic !== null });
+    // `field`: the parameter the crate refused, if that was the error.
+    self.postMessage({ type: 'error', id, message, field: error?.field, poisoned: lastPanic !== null });
     lastPanic = null;
   }
 });

@@ -28,6 +28,7 @@ use rand_pcg::Pcg32;
 use rayon::prelude::*;
 
 use crate::clock;
+use crate::params::ParamError;
 use crate::trace::{Event, Line, Span, SpanSink, SpanState};
 
 pub const DEFAULT_ROWS: usize = 200_000;
@@ -113,36 +114,49 @@ impl Default for PoolParams {
 }
 
 impl PoolParams {
-    pub fn validate(self) -> Result<Self, String> {
+    pub fn validate(self) -> Result<Self, ParamError> {
+        let refuse = |field, message| Err(ParamError { field, message });
         if self.rows > MAX_ROWS {
-            return Err(format!(
-                "Rows must be at most {MAX_ROWS}; got {}.",
-                self.rows
-            ));
+            return refuse(
+                "rows",
+                format!("Rows must be at most {MAX_ROWS}; got {}.", self.rows),
+            );
         }
         if !(1..=MAX_COLUMNS).contains(&self.columns) {
-            return Err(format!(
-                "Columns must be between 1 and {MAX_COLUMNS}; got {}.",
-                self.columns
-            ));
+            return refuse(
+                "columns",
+                format!(
+                    "Columns must be between 1 and {MAX_COLUMNS}; got {}.",
+                    self.columns
+                ),
+            );
         }
         if self.rows * self.columns > MAX_CELLS {
-            return Err(format!(
-                "Rows × columns must be at most {MAX_CELLS} cells; got {}.",
-                self.rows * self.columns
-            ));
+            return refuse(
+                "rows",
+                format!(
+                    "Rows × columns must be at most {MAX_CELLS} cells; got {}.",
+                    self.rows * self.columns
+                ),
+            );
         }
         if self.minimum > self.maximum {
-            return Err(format!(
-                "Minimum must not be above maximum; got {} and {}.",
-                self.minimum, self.maximum
-            ));
+            return refuse(
+                "minimum",
+                format!(
+                    "Minimum must not be above maximum; got {} and {}.",
+                    self.minimum, self.maximum
+                ),
+            );
         }
         if self.chunk_rows > MAX_ROWS {
-            return Err(format!(
-                "The chunk size must be at most {MAX_ROWS} rows; got {}.",
-                self.chunk_rows
-            ));
+            return refuse(
+                "chunkRows",
+                format!(
+                    "The chunk size must be at most {MAX_ROWS} rows; got {}.",
+                    self.chunk_rows
+                ),
+            );
         }
         Ok(self)
     }
@@ -822,7 +836,26 @@ mod tests {
         }
         .validate()
         .is_err());
-        assert!(PoolParams { rows: 0, ..ok }.validate().is_ok());
+        assert!(PoolParams {
+            rows: 0,
+            ..ok.clone()
+        }
+        .validate()
+        .is_ok());
+        let crossed = PoolParams {
+            minimum: 8,
+            maximum: 4,
+            ..ok
+        }
+        .validate();
+        assert_eq!(
+            crossed.map(|_| ()),
+            Err(ParamError {
+                field: "minimum",
+                message: "Minimum must not be above maximum; got 8 and 4.".into()
+            }),
+            "a rule across fields names the field to change"
+        );
     }
 
     #[test]
