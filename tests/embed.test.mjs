@@ -13,11 +13,13 @@ import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
 const served = servedPlayground();
 
 /** A course site on another origin that serves `pages` ({path: html}) with no headers but
- * the content type, as a plain static host would. */
-async function startCourseHost(pages) {
+ * the content type, as a plain static host would; with `cors`, readable from any origin,
+ * every header included. */
+async function startCourseHost(pages, { cors = false } = {}) {
   const server = createServer((request, response) => {
     const html = pages[new URL(request.url, 'http://host').pathname];
-    response.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    const corsHeaders = cors ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': '*' } : {};
+    response.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8', ...corsHeaders });
     response.end(html ?? 'not found');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -211,10 +213,15 @@ describe('embedded in a course page on a host without isolation headers', () => 
 
 describe('a site that cannot send headers', () => {
   let bare;
+  let elsewhere;
   before(async () => {
     bare = await startServer({ config: 'tests/support/serve-without-headers.json' });
+    elsewhere = await startCourseHost({ '/data.html': '<p>data</p>' }, { cors: true });
   });
-  after(() => bare?.close());
+  after(async () => {
+    await bare?.close();
+    await elsewhere?.close();
+  });
 
   test('gets isolation, and threads, from the service worker', async () => {
     const { page } = await served.open(`${bare.url}#pool-map?rows=20000&workers=2`, {}, { ready: false });
@@ -224,5 +231,11 @@ describe('a site that cannot send headers', () => {
     await page.click('#run');
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
     assert.match(await page.textContent('#status'), /on 2 workers/);
+
+    // The service worker adds the headers to the site's own responses, and to no other's.
+    const coep = (url) => page.evaluate(async (url) =>
+      (await fetch(url)).headers.get('Cross-Origin-Embedder-Policy'), url);
+    assert.equal(await coep(`${bare.url}favicon.svg`), 'require-corp');
+    assert.equal(await coep(`${elsewhere.url}data.html`), null);
   });
 });
