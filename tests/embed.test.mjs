@@ -163,6 +163,10 @@ describe('embedded in a course page on a host without isolation headers', () => 
     assert.deepEqual(Object.keys(invalid.errors).sort(), ['coroutines', 'speed']);
     assert.equal(await frame.isVisible('#param-coroutines[aria-invalid]'), true, 'the form shows it too');
     assert.deepEqual(await frame.$$eval('#output .line', (nodes) => nodes.length), 0);
+    // A rule the crate enforces names its field too.
+    const refused = await ask(page, { type: 'playground:run', id: 8, example: 'chained', params: { chains: '1 two' } });
+    assert.equal(refused.status, 'error');
+    assert.deepEqual(refused.errors, { chains: 'Each chain must be a whole number from 1 to 1000; got "two".' });
   });
 
   test('only the embedding page is listened to, and only it hears the outcome', async () => {

@@ -325,6 +325,7 @@ describe('Chained', () => {
     assert.ok(lines.some((l) => l.startsWith('-->Chained result5 => ')));
     await page.fill('#param-chains', '1 two');
     assert.match(await runExample(page), /^Error: Each chain must be a whole number from 1 to 1000; got "two"\.$/);
+    assert.equal(await page.textContent('#param-chains-error'), 'Each chain must be a whole number from 1 to 1000; got "two".');
   });
 
   test('three chains of part1 then part2, as the original prints them', async () => {

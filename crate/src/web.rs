@@ -278,12 +278,10 @@ fn number_field(
     default: u64,
     min: u64,
     max: u64,
-) -> Result<u64, JsError> {
+) -> Result<u64, JsValue> {
     match optional_number(params, field)? {
         None => Ok(default),
-        Some(number) => {
-            whole_number(field, number, min, max).map_err(|message| JsError::new(&message))
-        }
+        Some(number) => whole_number(field, number, min, max).map_err(|m| refused(field, &m)),
     }
 }
 
@@ -293,10 +291,10 @@ fn number_field(
 fn event_loop_env(
     on_event: Function,
     control: &JsValue,
-) -> Result<Accelerated<BrowserEnv>, JsError> {
+) -> Result<Accelerated<BrowserEnv>, JsValue> {
     let speed = optional_number(control, "speed")?.unwrap_or(1.0);
     let origin = optional_number(control, "origin")?.unwrap_or_else(crate::clock::now_ms);
-    Accelerated::new(BrowserEnv::new(on_event), speed, origin).map_err(|m| JsError::new(&m))
+    Accelerated::new(BrowserEnv::new(on_event), speed, origin).map_err(|m| refused("speed", &m))
 }
 
 fn stop_signal(control: &JsValue) -> Sleep {
@@ -311,15 +309,15 @@ fn stop_signal(control: &JsValue) -> Sleep {
     }
 }
 
-fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsError> {
+fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsValue> {
     optional_field(object, field, JsValue::as_f64, "a number")
 }
 
-fn optional_string(object: &JsValue, field: &str) -> Result<Option<String>, JsError> {
+fn optional_string(object: &JsValue, field: &str) -> Result<Option<String>, JsValue> {
     optional_field(object, field, JsValue::as_string, "a string")
 }
 
-fn optional_bool(object: &JsValue, field: &str) -> Result<Option<bool>, JsError> {
+fn optional_bool(object: &JsValue, field: &str) -> Result<Option<bool>, JsValue> {
     optional_field(object, field, JsValue::as_bool, "true or false")
 }
 
@@ -329,14 +327,14 @@ fn optional_field<T>(
     field: &str,
     read: impl FnOnce(&JsValue) -> Option<T>,
     expected: &str,
-) -> Result<Option<T>, JsError> {
+) -> Result<Option<T>, JsValue> {
     let value = Reflect::get(object, &field.into()).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     read(&value)
         .map(Some)
-        .ok_or_else(|| JsError::new(&format!("{field} must be {expected}.")))
+        .ok_or_else(|| refused(field, &format!("{field} must be {expected}.")))
 }
 
 /// `{stopped, elapsedMs}`: elapsed in the example's own (simulated) milliseconds.
@@ -358,7 +356,7 @@ pub async fn run_count_async(
     params: JsValue,
     on_event: Function,
     control: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let coroutines = number_field(
         &params,
         "coroutines",
@@ -367,7 +365,7 @@ pub async fn run_count_async(
         count_async::MAX_COROUTINES.into(),
     )? as u32;
     let mode = match optional_string(&params, "mode")? {
-        Some(text) => count_async::Mode::parse(&text).map_err(|message| JsError::new(&message))?,
+        Some(text) => count_async::Mode::parse(&text).map_err(|m| refused("mode", &m))?,
         None => count_async::Mode::Gather,
     };
     let env = event_loop_env(on_event, &control)?;
@@ -393,7 +391,7 @@ pub async fn run_coroutines(
     params: JsValue,
     on_event: Function,
     control: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let pause_ms = number_field(&params, "pauseMs", 500, 0, coroutines::MAX_PAUSE_MS)?;
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
@@ -457,7 +455,7 @@ pub async fn run_rand(
     params: JsValue,
     on_event: Function,
     control: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let seed = number_field(&params, "seed", rand::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
@@ -472,10 +470,10 @@ pub async fn run_chained(
     params: JsValue,
     on_event: Function,
     control: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let seed = number_field(&params, "seed", chained::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
     let chains = match optional_string(&params, "chains")? {
-        Some(text) => chained::parse_chains(&text).map_err(|message| JsError::new(&message))?,
+        Some(text) => chained::parse_chains(&text).map_err(|m| refused("chains", &m))?,
         None => chained::DEFAULT_CHAINS.to_vec(),
     };
     let env = event_loop_env(on_event, &control)?;
@@ -487,11 +485,17 @@ pub async fn run_chained(
 /// Examples 7–9 (`method`: "apply", "map" or "starmap") on the thread pool started by
 /// `initThreadPool`. Blocks: call it from a Worker. `params` may carry rows, columns,
 /// minimum, maximum, seed, chunkRows and repeats.
-/// An Error whose `field` names the parameter to change, for the page to mark it.
+/// An Error whose `field` names the parameter to change, for the page to show the message
+/// next to it. Every refusal of a parameter goes through here.
+fn refused(field: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    // Setting a fresh Error's own property cannot fail.
+    let _ = Reflect::set(&error, &"field".into(), &field.into());
+    error.into()
+}
+
 fn field_error(error: ParamError) -> JsValue {
-    let js_error = js_sys::Error::new(&error.message);
-    let _ = Reflect::set(&js_error, &"field".into(), &error.field.into());
-    js_error.into()
+    refused(error.field, &error.message)
 }
 
 #[wasm_bindgen(js_name = runPool)]
@@ -599,7 +603,7 @@ pub async fn run_multiprocessing(
     params: JsValue,
     on_event: Function,
     host: JsValue,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     let processes = number_field(
         &params,
         "processes",
@@ -629,7 +633,7 @@ pub fn process_main(continent: &str) -> JsValue {
 /// Example 2 on the thread pool: the original, then a shared counter three ways.
 /// `params`: `{iterations}`. Blocks: call it from a Worker.
 #[wasm_bindgen(js_name = runThreading)]
-pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsError> {
+pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
     let iterations = number_field(
         &params,
         "iterations",

@@ -387,6 +387,7 @@ async function run(example) {
   };
   let status;
   let message;
+  let refusedField = null;
   try {
     const summary = await example.run(params, { emit, pool, control });
     if (summary === null || stopped) [status, message] = ['stopped', t('stopped')];
@@ -396,13 +397,17 @@ async function run(example) {
     if (stopped) [status, message] = ['stopped', t('stopped')];
     else [status, message] = ['error', t('error', { message: panic ? `panic: ${panic}` : error.message })];
     // A parameter the crate refused (a rule across fields): marked where it is set.
-    if (!stopped && error.field && shown()) markField(error.field, error.message);
+    if (!stopped && error.field) {
+      refusedField = { [error.field]: error.message };
+      if (shown()) markField(error.field, error.message);
+    }
   }
   const { recent, total } = output.lines;
   const outcome = {
     example: example.id, status, message, elapsedMs: epochNow() - origin,
     output: recent.map(({ at, lane, text }) => ({ atMs: at - origin, lane, text })),
     outputLines: total,
+    ...(refusedField && { errors: refusedField }),
   };
   if (example.usesPool) clearTimeout(frame);
   else cancelAnimationFrame(frame);
