@@ -1,6 +1,21 @@
 // Spanish texts of the examples (www/js/examples.js holds the English ones). The original
 // tutorial is in Spanish. Code names (pool.map, print_name, asyncio.gather...) stay as they are.
 
+// Shared as in examples.js (SPEED, poolParams, POOL_DATA).
+const SPEED_CHOICES_ES = { '1': '1× (tiempo real)', '2': '2×', '4': '4×', '10': '10×' };
+const POOL_PARAMS_ES = {
+  rows: 'Filas',
+  columns: 'Columnas',
+  minimum: 'Mínimo',
+  maximum: 'Máximo',
+  seed: 'Semilla',
+  chunkRows: 'Filas por llamada (0 = automático)',
+  repeats: 'Repeticiones (mediana)',
+  workers: 'Workers',
+};
+const POOL_DATA_ES = 'Una matriz de dígitos aleatorios, filas × columnas; en cada fila se ' +
+  'cuentan los valores entre el mínimo y el máximo (4 y 8 en el original).';
+
 export const GROUPS_ES = { async: 'Programación asíncrona', parallel: 'Paralelismo' };
 
 export const EXAMPLES_ES = {
@@ -62,7 +77,7 @@ export const EXAMPLES_ES = {
     ],
     params: { pauseMs: 'Pausa entre llamadas (ms)', speed: 'Velocidad' },
     choices: {
-      speed: { '1': '1× (tiempo real)', '2': '2×', '4': '4×', '10': '10×' },
+      speed: SPEED_CHOICES_ES,
     },
   },
   'count-async': {
@@ -89,7 +104,7 @@ export const EXAMPLES_ES = {
         sequential: 'una tras otra',
         both: 'ambas a la vez',
       },
-      speed: { '1': '1× (tiempo real)', '2': '2×', '4': '4×', '10': '10×' },
+      speed: SPEED_CHOICES_ES,
     },
   },
   rand: {
@@ -109,7 +124,7 @@ export const EXAMPLES_ES = {
     ],
     params: { seed: 'Semilla', speed: 'Velocidad' },
     choices: {
-      speed: { '1': '1× (tiempo real)', '2': '2×', '4': '4×', '10': '10×' },
+      speed: SPEED_CHOICES_ES,
     },
   },
   chained: {
@@ -130,15 +145,14 @@ export const EXAMPLES_ES = {
       speed: 'Velocidad',
     },
     choices: {
-      speed: { '1': '1× (tiempo real)', '2': '2×', '4': '4×', '10': '10×' },
+      speed: SPEED_CHOICES_ES,
     },
   },
   'pool-apply': {
     title: 'pool.apply',
     summary: 'Una llamada bloqueante al pool por cada fila.',
     explanation: [
-      'Una matriz de dígitos aleatorios, filas × columnas; en cada fila se cuentan los ' +
-        'valores entre el mínimo y el máximo (4 y 8 en el original). ' +
+      `${POOL_DATA_ES} ` +
         'pool.apply envía una fila a un worker y espera su recuento antes de ' +
         'enviar la siguiente: los workers se turnan, y cada fila paga un viaje de ida y ' +
         'vuelta completo.',
@@ -149,24 +163,14 @@ export const EXAMPLES_ES = {
         'ver cómo se reduce la sobrecarga — la lección de apply frente a map. El valor por ' +
         'defecto es 20.000 filas para que una ejecución dure solo unos instantes.',
     ],
-    params: {
-      rows: 'Filas',
-      columns: 'Columnas',
-      minimum: 'Mínimo',
-      maximum: 'Máximo',
-      seed: 'Semilla',
-      chunkRows: 'Filas por llamada (0 = automático)',
-      repeats: 'Repeticiones (mediana)',
-      workers: 'Workers',
-    },
+    params: POOL_PARAMS_ES,
     choices: {},
   },
   'pool-map': {
     title: 'pool.map',
     summary: 'Cuenta los valores dentro de un rango, fila a fila, en todos los núcleos.',
     explanation: [
-      'Una matriz de dígitos aleatorios, filas × columnas; en cada fila se cuentan los ' +
-        'valores entre el mínimo y el máximo (4 y 8 en el original). ' +
+      `${POOL_DATA_ES} ` +
         'pool.map reparte las filas entre un pool de workers y recoge los ' +
         'recuentos en orden.',
       'En Python cada fila viaja a otro proceso y vuelve, lo que cuesta mucho más que contar ' +
@@ -181,24 +185,14 @@ export const EXAMPLES_ES = {
         '(PCG32), así que una semilla siempre da la misma matriz. (El original llama a ' +
         'np.random.RandomState(100) y descarta el resultado: sus datos nunca llevan semilla.)',
     ],
-    params: {
-      rows: 'Filas',
-      columns: 'Columnas',
-      minimum: 'Mínimo',
-      maximum: 'Máximo',
-      seed: 'Semilla',
-      chunkRows: 'Filas por llamada (0 = automático)',
-      repeats: 'Repeticiones (mediana)',
-      workers: 'Workers',
-    },
+    params: POOL_PARAMS_ES,
     choices: {},
   },
   'pool-starmap': {
     title: 'pool.starmap',
     summary: 'Como pool.map, pero cada elemento es una tupla de argumentos.',
     explanation: [
-      'Una matriz de dígitos aleatorios, filas × columnas; en cada fila se cuentan los ' +
-        'valores entre el mínimo y el máximo (4 y 8 en el original). ' +
+      `${POOL_DATA_ES} ` +
         'pool.starmap recibe una lista de tuplas de argumentos — (row, 4, 8) ' +
         'por cada fila — y desempaqueta cada una en una llamada a ' +
         'howmany_within_range(row, minimum, maximum).',
@@ -206,16 +200,7 @@ export const EXAMPLES_ES = {
         'vez, antes de la llamada, como hace la comprensión de listas del original. Los ' +
         'bloques, los hilos y los tiempos son como en pool.map.',
     ],
-    params: {
-      rows: 'Filas',
-      columns: 'Columnas',
-      minimum: 'Mínimo',
-      maximum: 'Máximo',
-      seed: 'Semilla',
-      chunkRows: 'Filas por llamada (0 = automático)',
-      repeats: 'Repeticiones (mediana)',
-      workers: 'Workers',
-    },
+    params: POOL_PARAMS_ES,
     choices: {},
   },
 };
