@@ -60,8 +60,9 @@ function renderNav(activeId) {
   }));
 }
 
+/** The example's fields, with the values in `query` or their defaults; their labels are
+ * renderExampleTexts's, in the current language. */
 function renderParams(example, query) {
-  const texts = exampleTexts(example);
   const fields = (example.params ?? []).map((param) => {
     const id = `param-${param.name}`;
     const given = query.get(param.name);
@@ -69,7 +70,7 @@ function renderParams(example, query) {
     let control;
     if (param.type === 'choice') {
       control = element('select', { id, name: param.name },
-        param.choices.map(([v]) => element('option', { value: v, textContent: texts.choiceLabel(param.name, v) })));
+        param.choices.map(([v]) => element('option', { value: v })));
       control.value = param.choices.some(([v]) => v === value) ? value : String(param.default);
     } else if (param.type === 'text') {
       control = element('input', { id, name: param.name, type: 'text', required: true, value });
@@ -82,7 +83,7 @@ function renderParams(example, query) {
     const error = element('span', { id: `${id}-error`, className: 'field-error' });
     control.setAttribute('aria-describedby', error.id);
     return element('div', { className: 'field' }, [
-      element('label', { htmlFor: id, textContent: texts.paramLabel(param.name) }), control, error,
+      element('label', { htmlFor: id }), control, error,
     ]);
   });
   $('param-fields').replaceChildren(...fields);
@@ -94,7 +95,6 @@ function readParams(example) {
   let valid = true;
   for (const param of example.params ?? []) {
     const control = $(`param-${param.name}`);
-    const error = $(`param-${param.name}-error`);
     let message = '';
     if (param.type === 'choice') {
       values[param.name] = control.value;
@@ -115,8 +115,7 @@ function readParams(example) {
       }
       values[param.name] = number;
     }
-    error.textContent = message;
-    control.toggleAttribute('aria-invalid', message !== '');
+    showFieldError(param.name, message);
     if (message) valid = false;
   }
   return valid ? values : null;
@@ -208,11 +207,10 @@ function renderExampleTexts(example) {
   if (!example.run) {
     $('example-explanation').append(element('p', { className: 'notice', textContent: t('notPorted') }));
   }
-  // The fields keep their values: only their labels change.
+  // On a change of language the fields keep their values: only their labels change.
   for (const param of example.params ?? []) {
-    const label = document.querySelector(`label[for="param-${param.name}"]`);
-    if (label) label.textContent = texts.paramLabel(param.name);
-    for (const option of $(`param-${param.name}`)?.options ?? []) {
+    document.querySelector(`label[for="param-${param.name}"]`).textContent = texts.paramLabel(param.name);
+    for (const option of $(`param-${param.name}`).options ?? []) {
       option.textContent = texts.choiceLabel(param.name, option.value);
     }
   }
@@ -399,7 +397,7 @@ async function run(example) {
     // A parameter the crate refused (a rule across fields): marked where it is set.
     if (!stopped && error.field) {
       refusedField = { [error.field]: error.message };
-      if (shown()) markField(error.field, error.message);
+      if (shown() && $(`param-${error.field}`)) showFieldError(error.field, error.message);
     }
   }
   const { recent, total } = output.lines;
@@ -428,11 +426,10 @@ async function run(example) {
   return outcome;
 }
 
-function markField(name, message) {
-  const control = $(`param-${name}`);
-  if (!control) return;
+/** Shows `message` under the field `name` and marks it invalid; '' clears both. */
+function showFieldError(name, message) {
   $(`param-${name}-error`).textContent = message;
-  control.setAttribute('aria-invalid', '');
+  $(`param-${name}`).toggleAttribute('aria-invalid', message !== '');
 }
 
 /** Each invalid field's message, by parameter name. */
@@ -485,11 +482,12 @@ function exampleUrl(example, { embed = false } = {}) {
 function updateShare() {
   if (!current) return;
   const embedUrl = exampleUrl(current, { embed: true });
-  $('share-url').value = exampleUrl(current);
+  const url = exampleUrl(current);
+  $('share-url').value = url;
   const title = t('embedTitle', { title: exampleTexts(current).title }).replaceAll('"', '&quot;');
   $('share-embed').value = `<iframe src="${embedUrl}" title="${title}" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>`;
-  $('open-full').href = exampleUrl(current);
-  $('isolation-open-full').href = exampleUrl(current);
+  $('open-full').href = url;
+  $('isolation-open-full').href = url;
 }
 
 /** A run asked for by the page that embeds this one (host-api.js): the example, if another
@@ -584,12 +582,14 @@ function setUpTheme() {
 /** The language picker: the page's texts change at once, a run goes on, and the choice is
  * kept for the next visit. */
 function setUpLanguage() {
-  setLanguage(initialLanguage());
-  $('timeline').texts = timelineTexts();
+  const show = (language, options) => {
+    setLanguage(language, options);
+    $('timeline').texts = timelineTexts();
+  };
+  show(initialLanguage());
   $('language').value = currentLanguage();
   $('language').addEventListener('change', () => {
-    setLanguage($('language').value, { keep: true });
-    $('timeline').texts = timelineTexts();
+    show($('language').value, { keep: true });
     renderNav(current.id);
     renderExampleTexts(current);
     updateShare();
