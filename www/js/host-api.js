@@ -11,6 +11,9 @@ const PREFIX = 'playground:';
 /** Requests are a few parameters: anything larger is a mistake, or an attack. */
 export const MAX_REQUEST_CHARS = 4096;
 
+/** Ids and parameter values are strings or numbers, nothing else. */
+const isStringOrNumber = (value) => typeof value === 'string' || typeof value === 'number';
+
 const isPlainObject = (value) =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
@@ -23,13 +26,13 @@ export function requestProblem(data) {
     return 'A request must be plain data (JSON).';
   }
   if (size > MAX_REQUEST_CHARS) return `A request must stay under ${MAX_REQUEST_CHARS} characters; this one has ${size}.`;
-  if (data.id !== undefined && !['string', 'number'].includes(typeof data.id)) return '"id" must be a string or a number.';
+  if (data.id !== undefined && !isStringOrNumber(data.id)) return '"id" must be a string or a number.';
   if (data.type === 'playground:run') {
     if (data.example !== undefined && typeof data.example !== 'string') return '"example" must be a string.';
     if (data.params !== undefined) {
       if (!isPlainObject(data.params)) return '"params" must be an object.';
       for (const [name, value] of Object.entries(data.params)) {
-        if (!['string', 'number'].includes(typeof value)) return `Parameter "${name}" must be a string or a number.`;
+        if (!isStringOrNumber(value)) return `Parameter "${name}" must be a string or a number.`;
       }
     }
   } else if (data.type !== 'playground:stop') {
@@ -51,7 +54,7 @@ export function answerHost({ run, stop, ready }) {
     if (!isPlainObject(data) || typeof data.type !== 'string' || !data.type.startsWith(PREFIX)) return;
     // An opaque origin (a sandboxed frame) cannot be named as a target. An id that is not
     // a string or a number is not echoed: the reply says what is wrong with it.
-    const id = ['string', 'number'].includes(typeof data.id) ? data.id : undefined;
+    const id = isStringOrNumber(data.id) ? data.id : undefined;
     const reply = (message) => event.source.postMessage(
       { id, ...message }, event.origin === 'null' ? '*' : event.origin);
     const problem = requestProblem(data);

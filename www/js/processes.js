@@ -3,6 +3,8 @@
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
+const stoppedError = () => Object.assign(new Error('Stopped.'), { name: 'AbortError' });
+
 export function processHost() {
   const running = new Map(); // worker → reject of its join
   let stopped = false; // a stopped run starts no more processes
@@ -15,7 +17,7 @@ export function processHost() {
   return {
     /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. */
     start(continent) {
-      if (stopped) return Promise.reject(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
+      if (stopped) return Promise.reject(stoppedError());
       const startedMs = epochNow();
       const worker = new Worker(new URL('./process-worker.js', import.meta.url), { type: 'module' });
       return new Promise((resolve, reject) => {
@@ -39,7 +41,7 @@ export function processHost() {
       stopped = true;
       for (const [worker, reject] of running) {
         finish(worker);
-        reject(Object.assign(new Error('Stopped.'), { name: 'AbortError' }));
+        reject(stoppedError());
       }
     },
   };
