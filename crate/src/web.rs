@@ -494,10 +494,6 @@ fn refused(field: &str, message: &str) -> JsValue {
     error.into()
 }
 
-fn field_error(error: ParamError) -> JsValue {
-    refused(error.field, &error.message)
-}
-
 #[wasm_bindgen(js_name = runPool)]
 pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
     let method = match method {
@@ -534,7 +530,7 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         trace: optional_bool(&params, "trace")?.unwrap_or(defaults.trace),
     }
     .validate()
-    .map_err(field_error)?;
+    .map_err(|error: ParamError| refused(error.field, &error.message))?;
     let repeats = number_field(&params, "repeats", 3, 1, 25)? as usize;
 
     let report = pool::run_pool(method, &checked, repeats, &mut |event| {
