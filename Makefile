@@ -25,8 +25,10 @@ WASM_CARGO_FLAGS := --target $(WASM_TARGET) -Z build-std=panic_abort,std -p play
 CARGO_HOME ?= $(HOME)/.cargo
 WASM_BINDGEN := $(CARGO_HOME)/bin/wasm-bindgen
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
-# python3-numpy: for `make bench`, which times the Python originals (Debian's python3).
-APT_PACKAGES := rustc-web cargo-web rust-web-src rust-web-clippy rustfmt-web lld-22 chromium python3-numpy
+# rust-web-llvm brings `rust-lld`, the wasm linker: a Recommends of rustc-web, which
+# `--no-install-recommends` skips, so it is named. python3-numpy: for `make bench`, which
+# times the Python originals (Debian's python3).
+APT_PACKAGES := rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy rustfmt-web lld-22 chromium python3-numpy
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # --- Outputs ---------------------------------------------------------------------------------
@@ -44,7 +46,7 @@ WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
 DEMO_SOURCES := $(wildcard crate/src/demos/*.rs)
 
-.PHONY: setup build serve test test-native test-e2e bench soak lint fmt clean
+.PHONY: setup check-tools build serve test test-native test-e2e bench soak lint fmt clean
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -65,6 +67,26 @@ setup:
 	fi
 	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
 		npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+	@$(MAKE) --no-print-directory check-tools
+
+# Every tool the build and the tests call, run once: a package that installed without the
+# program (or a program that cannot start) is named here, not deep inside a build.
+check-tools:
+	@missing=""; \
+	rust-lld -flavor wasm --version >/dev/null 2>&1 || missing="$$missing rust-lld(rust-web-llvm)"; \
+	$(CARGO) --version >/dev/null 2>&1 || missing="$$missing cargo(cargo-web)"; \
+	test -d "$$(env PATH=/usr/bin:$$PATH rustc --print sysroot)/lib/rustlib/src/rust/library" || \
+		[ "$(CARGO)" = "cargo +nightly" ] || missing="$$missing std-sources(rust-web-src)"; \
+	[ "$$($(WASM_BINDGEN) --version 2>/dev/null | awk '{print $$2}')" = "$(WASM_BINDGEN_VERSION)" ] || \
+		missing="$$missing wasm-bindgen($(WASM_BINDGEN_VERSION))"; \
+	chromium --version >/dev/null 2>&1 || missing="$$missing chromium"; \
+	node --version >/dev/null 2>&1 || missing="$$missing node(nodejs)"; \
+	test -x node_modules/.bin/serve && test -d node_modules/playwright-core || missing="$$missing npm-packages(npm ci)"; \
+	if [ -n "$$missing" ]; then \
+		echo "setup: these tools are missing or do not run:$$missing" >&2; \
+		echo "setup: install them (the package is in brackets), or run make setup again" >&2; \
+		exit 1; \
 	fi
 
 build: setup $(PKG)/playground_bg.wasm $(PKG_SINGLE)/playground_bg.wasm $(GENERATED)/.stamp www/_headers
