@@ -62,6 +62,62 @@ describe('the page', () => {
     assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
   });
 
+  test('a link cannot start more workers than the field allows', async () => {
+    for (const [hash, field] of [['#pool-map?workers=1000', 'workers'], ['#threading?workers=48', 'workers'],
+      ['#pool-map?workers=-3', 'workers']]) {
+      const page = await open(hash);
+      assert.match(await page.textContent(`#param-${field}-error`), /Between 1 and 2/, hash);
+      assert.equal(await page.getAttribute('#status', 'data-kind'), 'error', hash);
+      // The pool that warms up has the default size: the pool worker and one per core.
+      await page.waitForFunction(() => performance.getEntriesByName('playground:runnable').length);
+      assert.ok(page.workers().length <= 3, `${hash}: ${page.workers().length} workers`);
+      await page.click('#run');
+      assert.match(await page.textContent('#status'), /need fixing/, hash);
+      await opened.context.close();
+    }
+  });
+
+  test('every bad value of a link is reported when it loads, choices and texts too', async () => {
+    let page = await open('#count-async?mode=bogus&speed=7&coroutines=2');
+    assert.match(await page.textContent('#param-mode-error'), /One of gather, sequential, both/);
+    assert.match(await page.textContent('#param-speed-error'), /One of 1, 2, 4, 10/);
+    assert.equal(await page.$eval('#param-mode', (select) => select.selectedOptions[0].textContent),
+      'bogus (not a choice)');
+    assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
+    await page.selectOption('#param-mode', 'gather');
+    await page.selectOption('#param-speed', '10');
+    assert.match(await runExample(page), /^Finished/);
+    await opened.context.close();
+
+    // A text is checked by the crate's own rules as soon as the link loads, and a huge one
+    // is neither echoed nor allowed to widen the page.
+    page = await open(`#chained?chains=${'1'.repeat(100_000)}`);
+    await page.waitForFunction(() => document.getElementById('param-chains-error').textContent);
+    assert.match(await page.textContent('#param-chains-error'), /at most 100 characters; got 100000/);
+    assert.ok((await page.textContent('#param-chains-error')).length < 200);
+    assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no overflow');
+    await opened.context.close();
+
+    page = await open('#chained?chains=1%20two');
+    await page.waitForFunction(() => document.getElementById('param-chains-error').textContent);
+    assert.equal(await page.textContent('#param-chains-error'),
+      'Each chain must be a whole number from 1 to 1000; got "two".');
+  });
+
+  test('a run longer than anyone waits is refused before it starts, naming what to change', async () => {
+    const page = await open('#count-async?mode=both&coroutines=10000&speed=10');
+    await page.waitForFunction(() => document.getElementById('param-coroutines-error').textContent);
+    assert.match(await page.textContent('#param-coroutines-error'),
+      /10000 coroutines take 10000 s, 17 minutes at 10×: at this speed at most 3000 finish within 5 minutes/);
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
+    assert.deepEqual(await outputTexts(page), [], 'nothing ran');
+    await page.fill('#param-coroutines', '3000');
+    await page.selectOption('#param-mode', 'gather');
+    assert.match(await runExample(page), /^Finished/);
+  });
+
   test('a rule across fields is the crate’s: minimum above maximum runs nothing', async () => {
     const page = await open('#pool-map?rows=1000&minimum=8&maximum=4');
     await page.click('#run');

@@ -13,6 +13,21 @@ use crate::trace::{Event, Line, Span, SpanState};
 /// A sleep that does not block the thread: other tasks run meanwhile.
 pub type Sleep = Pin<Box<dyn Future<Output = ()>>>;
 
+/// `asyncio.sleep(0)`: no timer, no time; the task only steps back behind the tasks that
+/// are ready, and runs on once they have had their turn. (A zero-delay browser timer would
+/// cost milliseconds: browsers clamp nested timers to 4 ms and fire them late.)
+pub fn yield_now() -> Sleep {
+    let mut yielded = false;
+    Box::pin(std::future::poll_fn(move |cx| {
+        if yielded {
+            return std::task::Poll::Ready(());
+        }
+        yielded = true;
+        cx.waker().wake_by_ref();
+        std::task::Poll::Pending
+    }))
+}
+
 pub trait Env {
     fn now_ms(&self) -> f64;
     fn sleep(&self, ms: f64) -> Sleep;
@@ -113,17 +128,22 @@ pub const MAX_SPEED: f64 = 100.0;
 
 impl<E: Env> Accelerated<E> {
     pub fn new(inner: E, speed: f64, origin_ms: f64) -> Result<Self, String> {
-        if !(MIN_SPEED..=MAX_SPEED).contains(&speed) {
-            return Err(format!(
-                "The speed must be between {MIN_SPEED}× and {MAX_SPEED}×; got {speed}."
-            ));
-        }
         Ok(Accelerated {
             inner,
-            speed,
+            speed: checked_speed(speed)?,
             origin_ms,
         })
     }
+}
+
+/// `speed` if an example may run at it.
+pub fn checked_speed(speed: f64) -> Result<f64, String> {
+    if !(MIN_SPEED..=MAX_SPEED).contains(&speed) {
+        return Err(format!(
+            "The speed must be between {MIN_SPEED}× and {MAX_SPEED}×; got {speed}."
+        ));
+    }
+    Ok(speed)
 }
 
 impl<E: Env> Env for Accelerated<E> {
@@ -236,6 +256,41 @@ mod tests {
             env.sleep(5000.0),
         ));
         assert_eq!(outcome, Some(Some(1000.0)));
+    }
+
+    #[test]
+    fn a_zero_sleep_takes_no_time_and_lets_the_ready_tasks_run_first() {
+        let real = VirtualEnv::new();
+        let env = Accelerated::new(real.clone(), 4.0, 0.0).unwrap();
+        let env = &env;
+        let first = async {
+            let mut task = Task::start(env, "first", "first");
+            task.print("first, before its zero sleep");
+            task.sleep(0.0).await;
+            task.print("first, after it");
+        };
+        let second = async {
+            let task = Task::start(env, "second", "second");
+            task.print("second");
+        };
+        real.run(gather([
+            Box::pin(first) as Pin<Box<dyn Future<Output = ()>>>,
+            Box::pin(second),
+        ]));
+        let lines: Vec<(String, f64)> = real
+            .events()
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|line| (line.text.clone(), line.at_ms))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("first, before its zero sleep".to_string(), 0.0),
+                ("second".to_string(), 0.0),
+                ("first, after it".to_string(), 0.0),
+            ]
+        );
     }
 
     #[test]

@@ -102,6 +102,10 @@ impl Env for VirtualEnv {
     }
 
     fn sleep(&self, ms: f64) -> Sleep {
+        // A zero sleep is a timer due now, fired once no task is ready: behind the ready
+        // tasks and behind timers already due at this instant, as asyncio's sleep(0) puts
+        // its task behind both (the browser's `Timers` wakes all due timers at once, and
+        // there `env::yield_now` gives the same order).
         let inner = self.0.clone();
         let id = inner.next_timer_id.get();
         inner.next_timer_id.set(id + 1);

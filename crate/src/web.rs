@@ -17,7 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
 use crate::demos::{chained, coroutines, count_async, pool, rand, threading};
-use crate::env::{run_until_stopped, Accelerated, Env, Sleep};
+use crate::env::{checked_speed, run_until_stopped, Accelerated, Env, Sleep};
 use crate::params::{whole_number, ParamError};
 use crate::trace::{Event, Line, Span};
 
@@ -153,6 +153,9 @@ struct Timers {
 
 impl Timers {
     fn sleep(self: &Rc<Self>, ms: f64) -> Sleep {
+        if ms <= 0.0 {
+            return crate::env::yield_now();
+        }
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let from_ms = self.logical_now_ms.get().unwrap_or_else(|| {
@@ -292,9 +295,74 @@ fn event_loop_env(
     on_event: Function,
     control: &JsValue,
 ) -> Result<Accelerated<BrowserEnv>, JsValue> {
-    let speed = optional_number(control, "speed")?.unwrap_or(1.0);
     let origin = optional_number(control, "origin")?.unwrap_or_else(crate::clock::now_ms);
-    Accelerated::new(BrowserEnv::new(on_event), speed, origin).map_err(|m| refused("speed", &m))
+    Accelerated::new(BrowserEnv::new(on_event), speed_of(control)?, origin)
+        .map_err(|m| refused("speed", &m))
+}
+
+fn speed_of(control: &JsValue) -> Result<f64, JsValue> {
+    let speed = optional_number(control, "speed")?.unwrap_or(1.0);
+    checked_speed(speed).map_err(|m| refused("speed", &m))
+}
+
+/// The parameters of `example`, checked as its run checks them, without running it, so
+/// that the page can report a link's bad values as soon as it loads. `control` is as for
+/// the run (only its `speed` is read). Throws the refusal, an Error naming its `field`.
+#[wasm_bindgen(js_name = checkParams)]
+pub fn check_params(example: &str, params: JsValue, control: JsValue) -> Result<(), JsValue> {
+    match example {
+        "multiprocessing" => read_processes(&params).map(drop),
+        "coroutines" => read_pause_ms(&params).map(drop),
+        "count-async" => read_count_async(&params, speed_of(&control)?).map(drop),
+        "rand" => read_seed(&params, rand::DEFAULT_SEED).map(drop),
+        "chained" => read_chained(&params).map(drop),
+        // The worker examples' rules are checked where they run (`run_pool`, `run_threading`).
+        _ => Ok(()),
+    }
+}
+
+fn read_processes(params: &JsValue) -> Result<u32, JsValue> {
+    Ok(number_field(
+        params,
+        "processes",
+        multiprocessing::DEFAULT_PROCESSES.into(),
+        1,
+        multiprocessing::MAX_PROCESSES.into(),
+    )? as u32)
+}
+
+fn read_pause_ms(params: &JsValue) -> Result<u64, JsValue> {
+    number_field(params, "pauseMs", 500, 0, coroutines::MAX_PAUSE_MS)
+}
+
+fn read_count_async(params: &JsValue, speed: f64) -> Result<(u32, count_async::Mode), JsValue> {
+    let coroutines = number_field(
+        params,
+        "coroutines",
+        count_async::DEFAULT_COROUTINES.into(),
+        1,
+        count_async::MAX_COROUTINES.into(),
+    )? as u32;
+    let mode = match optional_string(params, "mode")? {
+        Some(text) => count_async::Mode::parse(&text).map_err(|m| refused("mode", &m))?,
+        None => count_async::Mode::Gather,
+    };
+    count_async::check_duration(coroutines, mode, speed)
+        .map_err(|error| refused(error.field, &error.message))?;
+    Ok((coroutines, mode))
+}
+
+fn read_seed(params: &JsValue, default: u64) -> Result<u64, JsValue> {
+    number_field(params, "seed", default, 0, MAX_SAFE_INTEGER)
+}
+
+fn read_chained(params: &JsValue) -> Result<(u64, Vec<u32>), JsValue> {
+    let seed = read_seed(params, chained::DEFAULT_SEED)?;
+    let chains = match optional_string(params, "chains")? {
+        Some(text) => chained::parse_chains(&text).map_err(|m| refused("chains", &m))?,
+        None => chained::DEFAULT_CHAINS.to_vec(),
+    };
+    Ok((seed, chains))
 }
 
 fn stop_signal(control: &JsValue) -> Sleep {
@@ -357,17 +425,7 @@ pub async fn run_count_async(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let coroutines = number_field(
-        &params,
-        "coroutines",
-        count_async::DEFAULT_COROUTINES.into(),
-        1,
-        count_async::MAX_COROUTINES.into(),
-    )? as u32;
-    let mode = match optional_string(&params, "mode")? {
-        Some(text) => count_async::Mode::parse(&text).map_err(|m| refused("mode", &m))?,
-        None => count_async::Mode::Gather,
-    };
+    let (coroutines, mode) = read_count_async(&params, speed_of(&control)?)?;
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
     let work = count_async::run(&env, coroutines, mode);
@@ -392,7 +450,7 @@ pub async fn run_coroutines(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let pause_ms = number_field(&params, "pauseMs", 500, 0, coroutines::MAX_PAUSE_MS)?;
+    let pause_ms = read_pause_ms(&params)?;
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
     let work = coroutines::run_script(&env, pause_ms as f64);
@@ -456,7 +514,7 @@ pub async fn run_rand(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let seed = number_field(&params, "seed", rand::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
+    let seed = read_seed(&params, rand::DEFAULT_SEED)?;
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
     let outcome = run_until_stopped(&env, rand::run(&env, seed), stop_signal(&control)).await;
@@ -471,11 +529,7 @@ pub async fn run_chained(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let seed = number_field(&params, "seed", chained::DEFAULT_SEED, 0, MAX_SAFE_INTEGER)?;
-    let chains = match optional_string(&params, "chains")? {
-        Some(text) => chained::parse_chains(&text).map_err(|m| refused("chains", &m))?,
-        None => chained::DEFAULT_CHAINS.to_vec(),
-    };
+    let (seed, chains) = read_chained(&params)?;
     let env = event_loop_env(on_event, &control)?;
     let work = chained::run(&env, seed, &chains);
     let outcome = run_until_stopped(&env, work, stop_signal(&control)).await;
@@ -600,13 +654,7 @@ pub async fn run_multiprocessing(
     on_event: Function,
     host: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let processes = number_field(
-        &params,
-        "processes",
-        multiprocessing::DEFAULT_PROCESSES.into(),
-        1,
-        multiprocessing::MAX_PROCESSES.into(),
-    )? as u32;
+    let processes = read_processes(&params)?;
     let host = JsProcessHost { host };
     let emit = |event: Event| emit_to(&on_event, &event);
     let reports = multiprocessing::start_then_join(&host, processes, &emit)

@@ -71,15 +71,15 @@ function renderParams(example, query) {
     if (param.type === 'choice') {
       control = element('select', { id, name: param.name },
         param.choices.map(([v]) => element('option', { value: v })));
-      control.value = param.choices.some(([v]) => v === value) ? value : String(param.default);
     } else if (param.type === 'text') {
-      control = element('input', { id, name: param.name, type: 'text', required: true, value });
+      control = element('input', { id, name: param.name, type: 'text', required: true });
     } else {
       control = element('input', {
         id, name: param.name, type: 'number', inputMode: 'numeric', required: true,
-        min: String(param.min), max: String(param.max), step: '1', value,
+        min: String(param.min), max: String(param.max), step: '1',
       });
     }
+    setFieldValue(control, param, value);
     const error = element('span', { id: `${id}-error`, className: 'field-error' });
     control.setAttribute('aria-describedby', error.id);
     return element('div', { className: 'field' }, [
@@ -88,6 +88,23 @@ function renderParams(example, query) {
   });
   $('param-fields').replaceChildren(...fields);
 }
+
+/** Sets a field to `value`, whatever a link or a host page gave. A choice that is not one
+ * stays visible as an option of its own, so that it is refused like any other bad value,
+ * rather than silently replaced. */
+function setFieldValue(control, param, value) {
+  if (param.type === 'choice') {
+    control.querySelector('option.not-a-choice')?.remove();
+    if (!param.choices.some(([v]) => v === value)) {
+      control.append(element('option', { value, className: 'not-a-choice' }));
+    }
+  }
+  control.value = value;
+}
+
+/** How a value that is not a choice is shown in its menu: long values are cut. */
+const notAChoiceLabel = (value) =>
+  t('notAChoice', { value: value.length > 24 ? `${value.slice(0, 24)}…` : value });
 
 /** The form's values, or null after marking each invalid field with its message. */
 function readParams(example) {
@@ -211,20 +228,26 @@ function renderExampleTexts(example) {
   for (const param of example.params ?? []) {
     document.querySelector(`label[for="param-${param.name}"]`).textContent = texts.paramLabel(param.name);
     for (const option of $(`param-${param.name}`).options ?? []) {
-      option.textContent = texts.choiceLabel(param.name, option.value);
+      option.textContent = option.classList.contains('not-a-choice')
+        ? notAChoiceLabel(option.value) : texts.choiceLabel(param.name, option.value);
     }
   }
 }
 
+/** Shows `example` with the values of `query` in its form; resolves to whether they are
+ * all good, after marking each bad one next to its field, as checked by the page and then
+ * by the crate's own rules. Nothing a link says is used before that. */
 function showExample(example, query) {
   abandonActiveRun();
   current = example;
   renderNav(example.id);
   renderParams(example, query);
   renderExampleTexts(example);
-  // Warm up what the example needs while the learner reads, so that Run starts at once.
+  const params = example.run ? readParams(example) : {};
+  // Warm up what the example needs while the learner reads, so that Run starts at once;
+  // a pool of the size the link asks for only once that size has been checked.
   if (example.run) {
-    if (example.usesPool) pool.setWorkers(Number($('param-workers').value));
+    if (example.usesPool) pool.setWorkers(params?.workers ?? defaultOf(example, 'workers'));
     const warmUp = example.usesPool ? pool.start() : loadWasm();
     // The moment the page could run its first example, for `make bench` (bench/bench.mjs).
     warmUp.then(() => {
@@ -245,6 +268,27 @@ function showExample(example, query) {
   setStatus('');
   updateShare();
   renderCode(example).catch((error) => setStatus(t('couldNotLoadCode', { message: error.message }), 'error'));
+  if (!params) return Promise.resolve(false);
+  return refusedByCrate(example, params).then((refusal) => {
+    if (refusal && current === example) showFieldError(refusal.field, refusal.message);
+    return !refusal;
+  });
+}
+
+const defaultOf = (example, name) => example.params.find((param) => param.name === name).default;
+
+/** The crate's refusal of `params` ({field, message}) before any run, or null: its rules
+ * across fields and its parsing of texts, the very checks the run makes. */
+async function refusedByCrate(example, params) {
+  if (!example.run) return null;
+  try {
+    (await loadWasm()).checkParams(example.id, params, { speed: Number(params.speed ?? 1) });
+    return null;
+  } catch (error) {
+    if (error.field && $(`param-${error.field}`)) return { field: error.field, message: error.message };
+    // Not a refusal (the module did not load): the run itself will say what is wrong.
+    return null;
+  }
 }
 
 function setStatus(text, kind = '') {
@@ -505,7 +549,9 @@ async function runForHost({ example: id, params }) {
     history.replaceState(null, '', `#${example.id}`);
     showExample(example, new URLSearchParams());
   }
-  for (const [name, value] of Object.entries(params)) $(`param-${name}`).value = String(value);
+  for (const [name, value] of Object.entries(params)) {
+    setFieldValue($(`param-${name}`), example.params.find((param) => param.name === name), String(value));
+  }
   updateShare();
   return run(example);
 }
@@ -554,14 +600,14 @@ function setUpCoroutineLab() {
   });
 }
 
-function route() {
+async function route() {
   const { id, query } = parseHash();
   const example = exampleById(id) ?? EXAMPLES[0];
-  showExample(example, query);
+  const valid = showExample(example, query);
   // A shared link may carry anything: say what is wrong with it at once, not on Run.
   if (id && !exampleById(id)) {
     setStatus(t('noSuchExample', { id, title: exampleTexts(example).title }), 'error');
-  } else if ([...query.keys()].length && example.run && !readParams(example)) {
+  } else if ([...query.keys()].length && !(await valid) && current === example) {
     setStatus(t('fixLinkParams'), 'error');
   }
 }

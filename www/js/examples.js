@@ -6,8 +6,7 @@
 import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
 import { formatNumber, t } from './i18n.js';
-
-const CORES = navigator.hardwareConcurrency || 2;
+import { MAX_WORKERS } from './pool-client.js';
 
 export const GROUPS = [
   { id: 'async', title: 'Asynchronous programming' },
@@ -84,7 +83,7 @@ const poolParams = (rows) => [
   { name: 'chunkRows', label: 'Rows per call (0 = auto)', type: 'number', min: 0,
     max: 10_000_000, default: 0 },
   { name: 'repeats', label: 'Repeats (median)', type: 'number', min: 1, max: 25, default: 3 },
-  { name: 'workers', label: 'Workers', type: 'number', min: 1, max: CORES, default: CORES },
+  { name: 'workers', label: 'Workers', type: 'number', min: 1, max: MAX_WORKERS, default: MAX_WORKERS },
 ];
 
 // Whatever the parameters: the description must not contradict the form beside it.
@@ -139,7 +138,7 @@ export const EXAMPLES = [
     params: [
       { name: 'iterations', label: 'Increments per thread', type: 'number', min: 1,
         max: 10_000_000, default: 1_000_000 },
-      { name: 'workers', label: 'Threads', type: 'number', min: 1, max: CORES, default: CORES },
+      { name: 'workers', label: 'Threads', type: 'number', min: 1, max: MAX_WORKERS, default: MAX_WORKERS },
     ],
     usesPool: true,
     run: async (params, { emit, pool }) => {

@@ -17,15 +17,36 @@ const isStringOrNumber = (value) => typeof value === 'string' || typeof value ==
 const isPlainObject = (value) =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
+/** Nesting deeper than this is no request of this API's, and recursion must end. */
+const MAX_DEPTH = 8;
+
+/**
+ * The size of `value` in characters as JSON would write it (about), counted only until it
+ * passes `budget`; null if it holds anything but JSON's data. JSON.stringify cannot tell:
+ * a structured clone may carry a 1 GB ArrayBuffer or a Map that stringify writes as "{}",
+ * or cycles on which it throws only after walking.
+ */
+export function plainDataSize(value, budget = MAX_REQUEST_CHARS, depth = 0) {
+  if (value === null || typeof value === 'boolean') return 5;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : null;
+  if (typeof value === 'string') return value.length + 2;
+  if (depth >= MAX_DEPTH || (!Array.isArray(value) && !isPlainObject(value))) return null;
+  let size = 2;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const itemSize = plainDataSize(item, budget - size, depth + 1);
+    if (itemSize === null) return null;
+    size += key.length + 4 + itemSize;
+    if (size > budget) break;
+  }
+  return size;
+}
+
 /** The request's problem, or '' when it is well-formed. */
 export function requestProblem(data) {
-  let size;
-  try {
-    size = JSON.stringify(data).length;
-  } catch {
-    return 'A request must be plain data (JSON).';
-  }
-  if (size > MAX_REQUEST_CHARS) return `A request must stay under ${MAX_REQUEST_CHARS} characters; this one has ${size}.`;
+  const size = plainDataSize(data);
+  if (size === null) return 'A request must be plain data (JSON): objects, arrays, strings, numbers, true, false and null.';
+  if (size > MAX_REQUEST_CHARS) return `A request must stay under ${MAX_REQUEST_CHARS} characters.`;
   if (data.id !== undefined && !isStringOrNumber(data.id)) return '"id" must be a string or a number.';
   if (data.type === 'playground:run') {
     if (data.example !== undefined && typeof data.example !== 'string') return '"example" must be a string.';

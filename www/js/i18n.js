@@ -35,6 +35,7 @@ export const MESSAGES_EN = {
   enterWholeNumber: 'Enter a whole number.',
   between: 'Between {min} and {max}.',
   oneOf: 'One of {values}.',
+  notAChoice: '{value} (not a choice)',
   labCreated: 'print_name() created and started: it waits at its yield.',
   labSent: 'Sent “{name}”: the coroutine ran to its yield again.',
   labClosed: 'Closed.',

@@ -16,6 +16,10 @@ function readPanicReport({ memory, panicReportAddress }) {
     new Uint8Array(memory.buffer, panicReportAddress + 4, length).slice());
 }
 
+/** The most workers a pool may have: one per core the browser reports. A link or a host
+ * page may ask for more; only this many are ever started. */
+export const MAX_WORKERS = navigator.hardwareConcurrency || 2;
+
 export class PoolClient {
   #worker = null;
   #ready = null;
@@ -28,16 +32,15 @@ export class PoolClient {
   #watchdog = null; // looks for such a panic while jobs are pending
   #abortStart = null; // rejects the start in progress, if any
 
-  constructor({ workers = navigator.hardwareConcurrency || 2 } = {}) {
+  constructor({ workers = MAX_WORKERS } = {}) {
     this.#workers = workers;
-  }
-
-  get workers() {
-    return this.#workers;
   }
 
   /** A pool of another size needs a fresh worker: rayon's global pool is built once. */
   setWorkers(workers) {
+    if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+      throw new RangeError(`A pool has 1 to ${MAX_WORKERS} workers; ${workers} were asked for.`);
+    }
     if (workers === this.#workers) return;
     this.stop();
     this.#workers = workers;

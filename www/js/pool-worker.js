@@ -26,9 +26,11 @@ const runners = {
   wakeUp: ({ samples, idleMs }) => Array.from(wasm.measureWakeUp(samples, idleMs)),
 };
 
-const workers = threadsAvailable
-  ? Number(new URL(self.location.href).searchParams.get('workers')) || navigator.hardwareConcurrency || 2
-  : 1;
+// The page checks the size it asks for (pool-client.js); whatever the URL says, never more
+// threads than cores, nor fewer than one.
+const asked = Math.trunc(Number(new URL(self.location.href).searchParams.get('workers')));
+const cores = navigator.hardwareConcurrency || 2;
+const workers = threadsAvailable ? Math.min(Math.max(asked || cores, 1), cores) : 1;
 
 // The page reads a run's progress straight from the shared memory: this worker is blocked
 // while a run lasts and could not answer a message.

@@ -39,10 +39,20 @@ pub const DEFAULT_SEED: u64 = 444;
 pub const DEFAULT_CHAINS: [u32; 3] = [1, 2, 3];
 pub const MAX_CHAINS: usize = 10;
 pub const MAX_N: u32 = 1000;
+/// Room for [`MAX_CHAINS`] numbers up to [`MAX_N`] with generous spacing.
+pub const MAX_CHAINS_TEXT: usize = 100;
 
 /// The chains to run, as the original takes them on its command line: "1 2 3" (commas
 /// may separate them too).
 pub fn parse_chains(text: &str) -> Result<Vec<u32>, String> {
+    // Checked first: a message must never echo a page's worth of text back.
+    if text.chars().count() > MAX_CHAINS_TEXT {
+        return Err(format!(
+            "Give between 1 and {MAX_CHAINS} chains in at most {MAX_CHAINS_TEXT} characters; \
+             got {}.",
+            text.chars().count()
+        ));
+    }
     let ns = text
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|part| !part.is_empty())
@@ -160,6 +170,14 @@ mod tests {
         for bad in ["", "0", "1001", "1.5", "x", "-2", "1 2 3 4 5 6 7 8 9 10 11"] {
             assert!(parse_chains(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_long_text_is_refused_without_being_echoed() {
+        let long = "1".repeat(100_000);
+        let message = parse_chains(&long).unwrap_err();
+        assert!(message.len() < 200, "{message}");
+        assert!(parse_chains(&format!("1{}2", " ".repeat(MAX_CHAINS_TEXT - 2))).is_ok());
     }
 
     #[test]

@@ -16,10 +16,39 @@
 //! Side by side, both run at once on one event loop, each in lanes of its own.
 
 use crate::env::{gather, Env, Task};
+use crate::params::ParamError;
 
 pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
 const SLEEP_MS: f64 = 1000.0;
+/// The longest a run may take in real time. One after another, coroutines add up their
+/// seconds: 10,000 of them would keep a learner waiting 17 minutes even at 10×.
+pub const MAX_WAIT_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// Refuses, before it starts, a run that would take longer than [`MAX_WAIT_MS`] at
+/// `speed`, naming the number of coroutines as the field to change.
+pub fn check_duration(coroutines: u32, mode: Mode, speed: f64) -> Result<(), ParamError> {
+    let own_ms = match mode {
+        Mode::Gather => SLEEP_MS,
+        Mode::Sequential | Mode::SideBySide => f64::from(coroutines) * SLEEP_MS,
+    };
+    let real_ms = own_ms / speed;
+    if real_ms <= MAX_WAIT_MS {
+        return Ok(());
+    }
+    let most = (MAX_WAIT_MS * speed / SLEEP_MS).floor();
+    Err(ParamError {
+        field: "coroutines",
+        message: format!(
+            "One after another, {coroutines} coroutines take {} s, {:.0} minutes at {speed}×: \
+             at this speed at most {most} finish within {:.0} minutes. Gather them, run \
+             fewer, or speed up.",
+            own_ms / 1000.0,
+            real_ms / 60_000.0,
+            MAX_WAIT_MS / 60_000.0,
+        ),
+    })
+}
 
 /// How the page runs the coroutines: as the original does, as its sequential twin, or both
 /// at once on the same event loop, so that the two can be compared as they happen.
@@ -283,6 +312,22 @@ mod tests {
             .collect();
         assert!(lanes.contains("gathered · count() #3"));
         assert!(lanes.contains("one after another · count() #3"));
+    }
+
+    #[test]
+    fn runs_longer_than_anyone_waits_are_refused_by_their_coroutines() {
+        assert_eq!(check_duration(MAX_COROUTINES, Mode::Gather, 1.0), Ok(()));
+        assert_eq!(check_duration(300, Mode::Sequential, 1.0), Ok(()));
+        for (coroutines, mode, speed) in [
+            (301, Mode::Sequential, 1.0),
+            (MAX_COROUTINES, Mode::SideBySide, 10.0),
+            (3001, Mode::Sequential, 10.0),
+        ] {
+            let refused = check_duration(coroutines, mode, speed).unwrap_err();
+            assert_eq!(refused.field, "coroutines");
+            assert!(refused.message.contains("at most"), "{}", refused.message);
+        }
+        assert_eq!(check_duration(3000, Mode::SideBySide, 10.0), Ok(()));
     }
 
     #[test]

@@ -74,6 +74,7 @@ export const MESSAGES_ES = {
   enterWholeNumber: 'Escribe un número entero.',
   between: 'Entre {min} y {max}.',
   oneOf: 'Uno de estos: {values}.',
+  notAChoice: '{value} (no es una opción)',
   labCreated: 'print_name() creada e iniciada: espera en su yield.',
   labSent: 'Enviado «{name}»: la corrutina ha vuelto a ejecutarse hasta su yield.',
   labClosed: 'Cerrada.',
