@@ -91,8 +91,7 @@ describe('embedded in a course page on a host without isolation headers', () => 
   test('the pasted snippet runs the example there, without threads, and says so', async () => {
     const { page, frame } = await openCoursePage(`${host.url}lesson.html`);
     assert.equal(await frame.evaluate(() => crossOriginIsolated), false);
-    assert.equal(await frame.isVisible('#isolation-notice'), true);
-    assert.match(await frame.textContent('#isolation-notice'), /The page around this example is not cross-origin isolated/);
+    assert.equal(await frame.isHidden('#isolation-notice'), true, 'coroutines need no threads');
     const full = new URL(await frame.getAttribute('#isolation-open-full', 'href'));
     assert.equal(full.search, '', 'the link leads out of embed mode');
     assert.equal(full.hash, '#count-async?mode=gather&coroutines=3&speed=10');
@@ -105,6 +104,13 @@ describe('embedded in a course page on a host without isolation headers', () => 
     const [ready] = await received(page, 'playground:ready');
     assert.deepEqual(ready.data, { type: 'playground:ready', example: 'count-async', threads: false });
     assert.equal(ready.from, 'playground');
+
+    // An example that would use threads says it has none, and so does its result.
+    const map = await ask(page, { type: 'playground:run', id: 1, example: 'pool-map', params: { rows: 1000, workers: 2 } });
+    assert.equal(await frame.isVisible('#isolation-notice'), true);
+    assert.match(await frame.textContent('#isolation-notice'), /The page around this example is not cross-origin isolated/);
+    assert.deepEqual(map.notes, ['It ran on 1 worker, not 2: this page has no threads.']);
+    assert.match(map.message, /It ran on 1 worker, not 2/);
   });
 
   test('the course page runs the example with its parameters and gets the outcome', async () => {
@@ -212,6 +218,13 @@ describe('embedded in a course page on a host without isolation headers', () => 
     await frame.click('#run');
     await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
     await page.waitForFunction((first) => received.some((m) => m.data?.type === 'playground:height' && m.data.height > first), first);
+    // The snippet's own script fits the frame to it: the course page shows no inner scrollbar.
+    await page.waitForFunction(() => {
+      const frame = document.querySelector('iframe.playground');
+      const last = received.filter((m) => m.data?.type === 'playground:height').at(-1).data.height;
+      return frame.getBoundingClientRect().height === last;
+    });
+    assert.equal(await frame.evaluate(() => document.scrollingElement.scrollHeight <= innerHeight), true);
   });
 });
 

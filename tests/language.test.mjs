@@ -70,7 +70,9 @@ describe('the page in Spanish', () => {
     assert.equal(await page.textContent('nav section h2'), GROUPS_ES.async);
     await page.click('#run');
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
-    assert.match(await page.textContent('#status'), /^Terminado: 3 × count\(\) reunidas \(gather\): /);
+    // Numbers as Spanish writes them: a decimal comma.
+    assert.match(await page.textContent('#status'), /^Terminado: 3 × count\(\) reunidas \(gather\): \d+,\d\d s simulados, \d+,\d\d s reales a 10×$/);
+    assert.match(await page.textContent('#output .line .at'), /^0,\d{3} s$/);
     // What the program prints is the program's.
     assert.equal(await page.textContent('#output .line .text'), 'One');
     const legend = await page.$eval('#timeline', (t) => t.shadowRoot.querySelector('.legend').textContent);

@@ -140,7 +140,12 @@ describe('the page', () => {
     const link = new URL(await page.inputValue('#share-url'));
     assert.equal(link.hash, '#pool-map?rows=1234&columns=5&minimum=4&maximum=8&seed=100&chunkRows=0&repeats=3&workers=2');
     const snippet = await page.inputValue('#share-embed');
-    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed#pool-map\?rows=1234&/);
+    assert.match(snippet, /^<iframe id="playground-pool-map" src="http:\/\/127\.0\.0\.1:\d+\/\?embed#pool-map\?rows=1234&/);
+    // Copy puts the snippet on the clipboard, and says so.
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.click('#copy-embed');
+    await page.waitForFunction(() => document.getElementById('copied').textContent === 'Copied.');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);
   });
 
   test('embedded, it shows the example alone with a link to the full playground', async () => {

@@ -138,9 +138,17 @@ describe('keyboard only', () => {
 
   test('choose an example, set a parameter, run it, read the timeline, share it', async () => {
     const page = await open('#multiprocessing');
+    const focused = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
+    // The first Tab reaches the skip link, which leads past the header and the menu.
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'skip-link');
+    assert.equal(await page.isVisible('#skip-link'), true, 'shown once focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'example');
     await tabTo(page, 'nav a[href="#count-async"]');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('h1').textContent === 'Count Async');
+    assert.equal(await focused(), 'example', 'the chosen example, where the next Tab goes on');
     await tabTo(page, '#param-coroutines');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('2');
@@ -148,7 +156,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('End'); // the fastest speed
     await tabTo(page, '#run');
     await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'stop', 'Run disables itself: Stop is the next step');
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    assert.equal(await focused(), 'run', 'and Run again once it has ended');
     assert.deepEqual(await page.$$eval('#output .line .text', (nodes) => nodes.slice(0, 4).map((n) => n.textContent)),
       ['One', 'One', 'Two', 'Two']);
     await tabTo(page, '#timeline');

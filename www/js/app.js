@@ -11,8 +11,8 @@ import { highlighted, languageOf } from './highlight.js';
 import { becomeIsolated } from './isolation.js';
 import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
 import {
-  currentLanguage, exampleTexts, formatNumber, groupTitle, initialLanguage, setLanguage, t,
-  timelineTexts,
+  currentLanguage, exampleTexts, formatNumber, formatSeconds, groupTitle, initialLanguage,
+  setLanguage, t, timelineTexts,
 } from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
@@ -192,14 +192,24 @@ function renderCode(example) {
   ]);
 }
 
+/** Run and Stop for a run that starts (`running`) or ends. The button pressed disables
+ * itself, and a disabled button drops the focus to the page's start: the focus moves to
+ * the other one, the keyboard user's next step. */
+function showRunning(running) {
+  const [from, to] = running ? [$('run'), $('stop')] : [$('stop'), $('run')];
+  const focusHere = document.activeElement === from || document.activeElement === document.body;
+  to.disabled = false;
+  from.disabled = true;
+  if (focusHere && !$('params').hidden) to.focus();
+}
+
 /** Stops the live run, if any, and gives the page to what comes next: the stopped run
  * shows nothing more. */
 function abandonActiveRun() {
   if (!activeRun) return;
   activeRun.stop();
   activeRun = null;
-  $('run').disabled = false;
-  $('stop').disabled = true;
+  showRunning(false);
   $('progress').hidden = true;
   $('timeline').now = null;
 }
@@ -259,6 +269,8 @@ function showExample(example, query) {
       if (error.name !== 'AbortError') setStatus(t('couldNotStart', { message: error.message }), 'error');
     });
   }
+  // Only where it matters: the examples that would use threads.
+  $('isolation-notice').hidden = threadsAvailable || !example.usesPool;
   $('params').hidden = !example.run;
   $('coroutine-lab').hidden = !example.lab;
   $('output').replaceChildren();
@@ -327,7 +339,7 @@ function outputWriter(origin, laneColors = {}, shown = () => true) {
     const fragment = document.createDocumentFragment();
     for (const line of pending.splice(0).slice(-MAX_LINES_SHOWN)) {
       fragment.append(element('div', { className: 'line', dataset: { at: line.at, lane: line.lane } }, [
-        element('span', { className: 'at', textContent: `${((line.at - origin) / 1000).toFixed(3)} s` }),
+        element('span', { className: 'at', textContent: formatSeconds(line.at - origin, 3) }),
         element('span', { className: 'lane', textContent: line.lane }),
         textOf(line),
       ]));
@@ -414,8 +426,7 @@ async function run(example) {
   };
   activeRun = thisRun;
   hideReplay();
-  $('run').disabled = true;
-  $('stop').disabled = false;
+  showRunning(true);
   setStatus(t('running'), 'running');
   tick();
 
@@ -444,12 +455,18 @@ async function run(example) {
       if (shown() && $(`param-${error.field}`)) showFieldError(error.field, error.message);
     }
   }
+  // Asked for more workers than a page without threads has: the result says so, for the
+  // learner and for a course that reads it.
+  const notes = status === 'done' && example.usesPool && !threadsAvailable && params.workers > 1
+    ? [t('ranWithoutThreads', { workers: formatNumber(params.workers) })] : [];
+  if (notes.length) message = `${message} ${notes.join(' ')}`;
   const { recent, total } = output.lines;
   const outcome = {
     example: example.id, status, message, elapsedMs: epochNow() - origin,
     output: recent.map(({ at, lane, text }) => ({ atMs: at - origin, lane, text })),
     outputLines: total,
     ...(refusedField && { errors: refusedField }),
+    ...(notes.length && { notes }),
   };
   if (example.usesPool) clearTimeout(frame);
   else cancelAnimationFrame(frame);
@@ -464,8 +481,7 @@ async function run(example) {
     progress.value = 0;
     timeline.now = null;
     activeRun = null;
-    $('run').disabled = false;
-    $('stop').disabled = true;
+    showRunning(false);
   }
   return outcome;
 }
@@ -496,7 +512,7 @@ function enableReplay(origin) {
     const at = origin + (Number(slider.value) / Number(slider.max)) * (end - origin);
     const atEnd = slider.value === slider.max;
     timeline.now = atEnd ? null : at;
-    $('replay-time').textContent = `${((at - origin) / 1000).toFixed(3)} s`;
+    $('replay-time').textContent = formatSeconds(at - origin, 3);
     for (const line of lines) line.classList.toggle('future', Number(line.dataset.at) > at);
   };
   slider.oninput = show;
@@ -523,13 +539,40 @@ function exampleUrl(example, { embed = false } = {}) {
   return url.href;
 }
 
+/** An iframe that fits its height to the example's (the `playground:height` messages),
+ * so that the course page never shows a frame scrolling inside the page; the height
+ * given is the first one only, and the one kept where scripts are stripped. */
+function embedSnippet(id, url, title) {
+  const frameId = `playground-${id}`;
+  return `<iframe id="${frameId}" src="${url}" title="${title}" width="100%" height="900" ` +
+    'style="border: 0" loading="lazy" allow="cross-origin-isolated"></iframe>\n' +
+    '<script>addEventListener("message", (event) => {\n' +
+    `  const frame = document.getElementById("${frameId}");\n` +
+    '  if (event.source === frame?.contentWindow && event.data?.type === "playground:height") ' +
+    'frame.style.height = event.data.height + "px";\n' +
+    '});</script>';
+}
+
+/** Copies a share field's text; where the clipboard is refused (a sandboxed frame, an
+ * insecure page) the text is selected, for Ctrl+C. */
+async function copyField(field) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+    $('copied').textContent = t('copied');
+  } catch {
+    field.focus();
+    field.select();
+    $('copied').textContent = t('copyByHand');
+  }
+}
+
 function updateShare() {
   if (!current) return;
   const embedUrl = exampleUrl(current, { embed: true });
   const url = exampleUrl(current);
   $('share-url').value = url;
   const title = t('embedTitle', { title: exampleTexts(current).title }).replaceAll('"', '&quot;');
-  $('share-embed').value = `<iframe src="${embedUrl}" title="${title}" width="100%" height="720" loading="lazy" allow="cross-origin-isolated"></iframe>`;
+  $('share-embed').value = embedSnippet(current.id, embedUrl, title);
   $('open-full').href = url;
   $('isolation-open-full').href = url;
 }
@@ -646,7 +689,6 @@ async function main() {
   setUpTheme();
   setUpLanguage();
   if (await becomeIsolated()) return;
-  $('isolation-notice').hidden = threadsAvailable;
   $('params').addEventListener('submit', (event) => {
     event.preventDefault();
     if (current?.run) run(current);
@@ -662,8 +704,19 @@ async function main() {
     if (!panel.hidden) $('share-url').select();
   });
   $('params').addEventListener('input', updateShare);
+  $('copy-url').addEventListener('click', () => copyField($('share-url')));
+  $('copy-embed').addEventListener('click', () => copyField($('share-embed')));
+  $('skip-link').addEventListener('click', (event) => {
+    // Its href names the target for no-script readers; a hash would name an example here.
+    event.preventDefault();
+    $('example').focus();
+  });
   setUpCoroutineLab();
-  addEventListener('hashchange', route);
+  // A new example: the keyboard goes on from its start, not from the top of the page.
+  addEventListener('hashchange', () => {
+    route();
+    $('example').focus();
+  });
   route();
   // ?debug exposes triggers that the tests use to provoke failures on purpose.
   if (new URLSearchParams(location.search).has('debug')) {

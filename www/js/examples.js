@@ -5,7 +5,7 @@
 
 import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
-import { formatNumber, t } from './i18n.js';
+import { formatNumber, formatSeconds, t } from './i18n.js';
 import { MAX_WORKERS } from './pool-client.js';
 
 export const GROUPS = [
@@ -21,8 +21,8 @@ const SPEED = {
 
 /** How long a run took, in the example's own seconds and, when sped up, in real ones. */
 export function describeElapsed(elapsedMs, realMs, speed) {
-  const own = `${(elapsedMs / 1000).toFixed(2)} s`;
-  return speed === 1 ? own : t('elapsedSpedUp', { own, real: `${(realMs / 1000).toFixed(2)} s`, speed });
+  const own = formatSeconds(elapsedMs);
+  return speed === 1 ? own : t('elapsedSpedUp', { own, real: formatSeconds(realMs), speed });
 }
 
 // Each `run(params, context)` receives `context.emit` for every line and span, and
@@ -52,9 +52,9 @@ const countAsync = async (params, { emit, control }) => {
   if (params.mode === 'sequential') return t('countSequential', { calls, took });
   return t('countBoth', {
     calls, took,
-    gathered: `${(outcome.gatheredMs / 1000).toFixed(2)} s`,
-    sequential: `${(outcome.sequentialMs / 1000).toFixed(2)} s`,
-    ratio: (outcome.sequentialMs / outcome.gatheredMs).toFixed(1),
+    gathered: formatSeconds(outcome.gatheredMs),
+    sequential: formatSeconds(outcome.sequentialMs),
+    ratio: formatNumber(outcome.sequentialMs / outcome.gatheredMs, 1),
   });
 };
 

@@ -40,6 +40,9 @@ export const MESSAGES_EN = {
   labSent: 'Sent “{name}”: the coroutine ran to its yield again.',
   labClosed: 'Closed.',
   labCreateFirst: 'Create the coroutine first.',
+  ranWithoutThreads: 'It ran on 1 worker, not {workers}: this page has no threads.',
+  copied: 'Copied.',
+  copyByHand: 'Selected: press Ctrl+C (⌘C) to copy.',
   // Run summaries (examples.js).
   processesJoined: '{count} processes started, then joined',
   sharedCount: '{sharing} {counted} of {expected}',
@@ -66,8 +69,13 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
 }
 
-/** A number written as the current language writes it. */
-export const formatNumber = (number) => number.toLocaleString(language);
+/** A number written as the current language writes it; `digits`, when given, fixes the
+ * decimals (1,887,914 and 11.05 in English; 1.887.914 and 11,05 in Spanish). */
+export const formatNumber = (number, digits) => number.toLocaleString(language,
+  digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Milliseconds as seconds with `digits` decimals: "1.00 s", in Spanish "1,00 s". */
+export const formatSeconds = (ms, digits = 2) => `${formatNumber(ms / 1000, digits)} s`;
 
 /** An example's texts in the current language: {title, summary, explanation,
  * paramLabel(name), choiceLabel(name, value)}. */
