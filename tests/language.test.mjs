@@ -12,7 +12,7 @@ import { ROOT, servedPlayground } from './support/harness.mjs';
 globalThis.navigator ??= { hardwareConcurrency: 2 };
 const { EXAMPLES, GROUPS } = await import('../www/js/examples.js');
 const { MESSAGES_EN } = await import('../www/js/i18n.js');
-const { HTML_ES, MESSAGES_ES, TIMELINE_ES } = await import('../www/js/locales/es.js');
+const { CRATE_ES, HTML_ES, MESSAGES_ES, TIMELINE_ES } = await import('../www/js/locales/es.js');
 const { EXAMPLES_ES, GROUPS_ES } = await import('../www/js/locales/es-examples.js');
 
 describe('the Spanish catalogs', () => {
@@ -28,6 +28,20 @@ describe('the Spanish catalogs', () => {
       const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       assert.deepEqual(placeholders(MESSAGES_ES[key]), placeholders(english), key);
     }
+  });
+
+  test('cover every sentence the crate writes, with the same placeholders', async () => {
+    // The crate's catalog is Rust: read its keys and English from the source.
+    const source = await readFile(path.join(ROOT, 'crate/src/messages.rs'), 'utf8');
+    const sentences = [...source.matchAll(/^\s+[A-Z_]+ = "(\w+)": "(.*)";$/gm)];
+    assert.ok(sentences.length >= 3, 'the catalog is read');
+    const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [, key, english] of sentences) {
+      assert.ok(CRATE_ES[key], `${key} has its Spanish`);
+      assert.deepEqual(placeholders(CRATE_ES[key]), placeholders(english), key);
+    }
+    const keys = sentences.map(([, key]) => key);
+    assert.deepEqual(Object.keys(CRATE_ES).filter((key) => !keys.includes(key)), [], 'no stale keys');
   });
 
   test('cover everything the timeline says', async () => {
@@ -80,6 +94,16 @@ describe('the page in Spanish', () => {
     await page.focus('#timeline');
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.$eval('#timeline', (t) => t.shadowRoot.querySelector('.tooltip .state').textContent), 'ejecutando');
+  });
+
+  test('the crate’s own sentences in Spanish, what the program prints as printed', async () => {
+    const page = await open('#multiprocessing', { locale: 'es-ES' });
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    const lines = await page.$$eval('#output .line .text', (nodes) => nodes.map((n) => n.textContent));
+    assert.ok(lines.includes('The name of continent is :  Asia'), lines.join('\n'));
+    assert.match(lines.at(-2), /^Iniciados en el orden Asia, America, Europe, Africa; terminados en el orden /);
+    assert.match(lines.at(-1), /^Llamadas contadas por la global de cada proceso: 1, 1, 1, 1; por la de la página: 0\./);
   });
 
   test('switches at once, keeps the form’s values, and keeps the choice', async () => {

@@ -8,6 +8,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::messages::{self, Arg, Message};
 use crate::trace::{Event, Line, Span, SpanState};
 
 /// A sleep that does not block the thread: other tasks run meanwhile.
@@ -59,11 +60,16 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
     }
 
     pub fn print(&self, text: impl Into<String>) {
-        self.env.emit(Event::Line(Line {
-            lane: self.lane.clone(),
-            text: text.into(),
-            at_ms: self.env.now_ms(),
-        }));
+        self.say_line(Line::printed(self.lane.clone(), text, self.env.now_ms()));
+    }
+
+    /// A sentence of the playground's own on this lane (see [`crate::messages`]).
+    pub fn say(&self, message: Message) {
+        self.say_line(Line::said(self.lane.clone(), message, self.env.now_ms()));
+    }
+
+    fn say_line(&self, line: Line) {
+        self.env.emit(Event::Line(line));
     }
 
     /// Ends the current span (if any) and opens one in `state`.
@@ -193,9 +199,14 @@ pub async fn run_until_stopped<E: Env + ?Sized, T>(
     };
     if outcome.is_none() {
         let main = Task::start(env, "main", "stop");
-        main.print(format!(
-            "Stopped after {}.",
-            format_seconds(env.now_ms() - start)
+        main.say(Message::new(
+            messages::STOPPED_AFTER,
+            vec![(
+                "seconds",
+                Arg::Seconds {
+                    ms: env.now_ms() - start,
+                },
+            )],
         ));
     }
     outcome

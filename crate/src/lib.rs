@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod demos;
 pub mod env;
+pub mod messages;
 pub mod params;
 pub mod pyrandom;
 pub mod trace;

@@ -1,5 +1,7 @@
 //! What a run reports while it runs: lines of output and spans of the timeline.
 
+use crate::messages::Message;
+
 /// What a task was doing during a span: the states of tokio-console's busy/idle view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpanState {
@@ -108,8 +110,34 @@ impl SpanSink {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub lane: String,
+    /// What was printed; for the playground's own sentences, their English.
     pub text: String,
     pub at_ms: f64,
+    /// The playground's own sentence that `text` says, for the page to write in its
+    /// language; `None` for what a program prints, which stays as printed.
+    pub message: Option<Message>,
+}
+
+impl Line {
+    /// A line a program prints.
+    pub fn printed(lane: impl Into<String>, text: impl Into<String>, at_ms: f64) -> Self {
+        Line {
+            lane: lane.into(),
+            text: text.into(),
+            at_ms,
+            message: None,
+        }
+    }
+
+    /// A sentence of the playground's own.
+    pub fn said(lane: impl Into<String>, message: Message, at_ms: f64) -> Self {
+        Line {
+            lane: lane.into(),
+            text: message.english(),
+            at_ms,
+            message: Some(message),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -18,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
 use crate::demos::{chained, coroutines, count_async, pool, rand, threading};
 use crate::env::{checked_speed, run_until_stopped, Accelerated, Env, Sleep};
+use crate::messages::{Arg, Message};
 use crate::params::{whole_number, ParamError};
 use crate::trace::{Event, Line, Span};
 
@@ -242,11 +243,20 @@ fn emit_to(on_event: &Function, event: &Event) {
 /// `{kind: "line", lane, text, at}` or `{kind: "span", lane, state, start, end, label}`.
 fn event_to_js(event: &Event) -> JsValue {
     match event {
-        Event::Line(Line { lane, text, at_ms }) => js_object(&[
+        Event::Line(Line {
+            lane,
+            text,
+            at_ms,
+            message,
+        }) => js_object(&[
             ("kind", "line".into()),
             ("lane", lane.into()),
             ("text", text.into()),
             ("at", (*at_ms).into()),
+            (
+                "message",
+                message.as_ref().map_or(JsValue::NULL, message_to_js),
+            ),
         ]),
         Event::Span(Span {
             lane,
@@ -263,6 +273,33 @@ fn event_to_js(event: &Event) -> JsValue {
             ("label", label.into()),
         ]),
     }
+}
+
+/// `{key, english, args: {name: {kind, value}}}`, for the page to write the sentence in its
+/// language (`www/js/i18n.js`, `crateSentence`).
+fn message_to_js(message: &Message) -> JsValue {
+    let args = Object::new();
+    for (name, arg) in &message.args {
+        let (kind, value): (&str, JsValue) = match arg {
+            Arg::Text(text) => ("text", text.into()),
+            Arg::List(items) => (
+                "list",
+                items.iter().map(JsValue::from).collect::<Array>().into(),
+            ),
+            Arg::Count(count) => ("count", (*count as f64).into()),
+            Arg::Seconds { ms } => ("seconds", (*ms).into()),
+        };
+        let _ = Reflect::set(
+            &args,
+            &(*name).into(),
+            &js_object(&[("kind", kind.into()), ("value", value)]),
+        );
+    }
+    js_object(&[
+        ("key", message.key.into()),
+        ("english", message.template().into()),
+        ("args", args.into()),
+    ])
 }
 
 fn js_object(fields: &[(&str, JsValue)]) -> JsValue {

@@ -12,7 +12,7 @@ import { becomeIsolated } from './isolation.js';
 import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
 import {
   currentLanguage, exampleTexts, formatNumber, formatSeconds, groupTitle, initialLanguage,
-  setLanguage, t, timelineTexts,
+  crateSentence, setLanguage, t, timelineTexts,
 } from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
 import { eventLoopSpans } from './event-loop-lane.js';
@@ -356,7 +356,10 @@ function outputWriter(origin, laneColors = {}, shown = () => true) {
     if (atBottom) output.scrollTop = output.scrollHeight;
   };
   return {
-    write(line) {
+    /** `line` as the crate reports it; a sentence of the crate's own is written in the
+     * page's language, what a program prints as printed. */
+    write(reported) {
+      const line = reported.message ? { ...reported, text: crateSentence(reported.message) } : reported;
       pending.push(line);
       recent.push(line);
       if (recent.length > MAX_LINES_SHOWN) recent.shift();

@@ -3,10 +3,11 @@
 // the examples' texts in examples.js, and the messages the scripts compose below. Spanish
 // is in locales/. The language follows the browser, can be switched, and is kept
 // (preferences.js; ?lang=es sets it for one page, e.g. in an embed). What the programs
-// print, and the crate's own messages, stay as written.
+// print stays as printed; the crate's own sentences are written in crate/src/messages.rs
+// with keys, and their Spanish is CRATE_ES.
 
 import { preference, keepPreference } from './preferences.js';
-import { HTML_ES, MESSAGES_ES, TIMELINE_ES } from './locales/es.js';
+import { CRATE_ES, HTML_ES, MESSAGES_ES, TIMELINE_ES } from './locales/es.js';
 import { EXAMPLES_ES, GROUPS_ES } from './locales/es-examples.js';
 
 export const LANGUAGES = ['en', 'es'];
@@ -76,6 +77,22 @@ export const formatNumber = (number, digits) => number.toLocaleString(language,
 
 /** Milliseconds as seconds with `digits` decimals: "1.00 s", in Spanish "1,00 s". */
 export const formatSeconds = (ms, digits = 2) => `${formatNumber(ms / 1000, digits)} s`;
+
+/** Each kind of a crate sentence's values (crate/src/messages.rs, `Arg`), as written here. */
+const ARG_WRITERS = {
+  text: (value) => value,
+  list: (items) => items.join(', '),
+  count: (count) => formatNumber(count),
+  // Whole seconds as the examples' sleeps are written ("1 s"), others with two decimals.
+  seconds: (ms) => (ms % 1000 === 0 ? `${formatNumber(ms / 1000)} s` : formatSeconds(ms)),
+};
+
+/** A sentence the crate writes ({key, english, args}, see web.rs), in the current language
+ * with its numbers as that language writes them. */
+export function crateSentence({ key, english, args }) {
+  const template = (language === 'es' ? CRATE_ES[key] : null) ?? english;
+  return template.replace(/\{(\w+)\}/g, (_, name) => ARG_WRITERS[args[name].kind](args[name].value));
+}
 
 /** An example's texts in the current language: {title, summary, explanation,
  * paramLabel(name), choiceLabel(name, value)}. */

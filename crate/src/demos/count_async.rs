@@ -162,7 +162,11 @@ mod tests {
         events
             .iter()
             .filter_map(Event::as_line)
-            .map(|Line { lane, text, at_ms }| (lane.clone(), text.clone(), *at_ms))
+            .map(
+                |Line {
+                     lane, text, at_ms, ..
+                 }| (lane.clone(), text.clone(), *at_ms),
+            )
             .collect()
     }
 

@@ -31,6 +31,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use futures::future::join_all;
 
+use crate::messages::{self, Arg, Message};
 use crate::trace::{Event, Line, Span, SpanState};
 
 pub const DEFAULT_PROCESSES: u32 = 4;
@@ -123,41 +124,41 @@ pub async fn start_then_join(
             end_ms: report.finished_ms,
             label: "print_func".to_string(),
         }));
-        emit(Event::Line(Line {
+        emit(Event::Line(Line::printed(
             lane,
-            text: report.line.clone(),
-            at_ms: report.finished_ms,
-        }));
+            report.line.clone(),
+            report.finished_ms,
+        )));
         Ok::<_, String>(report)
     }))
     .await;
     let reports: Vec<ProcessReport> = joined.into_iter().collect::<Result<_, _>>()?;
     let last_finish = reports.iter().map(|r| r.finished_ms).fold(0.0, f64::max);
-    let say = |text: String| {
-        emit(Event::Line(Line {
-            lane: "main".to_string(),
-            text,
-            at_ms: last_finish,
-        }))
-    };
+    let say = |message: Message| emit(Event::Line(Line::said("main", message, last_finish)));
     let mut finish_order: Vec<(f64, &str)> = reports
         .iter()
         .zip(&names)
         .map(|(report, name)| (report.finished_ms, name.as_str()))
         .collect();
     finish_order.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let finish_order: Vec<&str> = finish_order.into_iter().map(|(_, name)| name).collect();
-    say(format!(
-        "Started in the order {}; finished in the order {}.",
-        names.join(", "),
-        finish_order.join(", ")
+    let finish_order = finish_order
+        .into_iter()
+        .map(|(_, name)| name.to_string())
+        .collect();
+    say(Message::new(
+        messages::PROCESS_ORDER,
+        vec![
+            ("started", Arg::List(names.clone())),
+            ("finished", Arg::List(finish_order)),
+        ],
     ));
-    let calls: Vec<String> = reports.iter().map(|r| r.calls.to_string()).collect();
-    say(format!(
-        "Calls counted by each process's global: {}; by the page's own: {}. \
-         Nothing was shared: each result came back as a message.",
-        calls.join(", "),
-        calls_in_this_instance()
+    let calls = reports.iter().map(|r| r.calls.to_string()).collect();
+    say(Message::new(
+        messages::PROCESS_CALLS,
+        vec![
+            ("calls", Arg::List(calls)),
+            ("own", Arg::Count(calls_in_this_instance().into())),
+        ],
     ));
     Ok(reports)
 }

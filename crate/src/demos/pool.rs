@@ -508,6 +508,7 @@ pub fn run_pool(
             lane: RUNNER_LANE.to_string(),
             text,
             at_ms: clock::now_ms(),
+            message: None,
         }))
     };
     print(python_list(&report.counts_head));

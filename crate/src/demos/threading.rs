@@ -136,6 +136,7 @@ pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
             lane,
             text,
             at_ms: clock::now_ms(),
+            message: None,
         };
         lines.lock().unwrap_or_else(|e| e.into_inner()).push(line);
     });
@@ -169,6 +170,7 @@ pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
                 result.elapsed_ms
             ),
             at_ms: clock::now_ms(),
+            message: None,
         }));
     }
     results

@@ -1,6 +1,8 @@
 // Spanish for the page's own text (HTML_ES, by the data-i18n keys of index.html), for the
 // scripts' messages (MESSAGES_ES, by the keys of MESSAGES_EN in i18n.js) and for the
-// timeline (TIMELINE_ES, by the keys of TIMELINE_TEXTS_EN in timeline.js).
+// timeline (TIMELINE_ES, by the keys of TIMELINE_TEXTS_EN in timeline.js), and for the
+// sentences the crate writes into a run's output (CRATE_ES, by the keys of
+// crate/src/messages.rs).
 
 export const HTML_ES = {
   tagline: 'Corrutinas, hilos y pools de workers, ejecutados de verdad en tu navegador — Rust ' +
@@ -117,4 +119,11 @@ export const TIMELINE_ES = {
     `${lane}: ${state}${label ? `, ${label}` : ''}, de ${from} a ${to}, dura ${length}`,
   edgeSpan: ({ last, lane }) => `${last ? 'Último' : 'Primer'} tramo de ${lane}`,
   edgeLane: ({ last }) => `${last ? 'Última' : 'Primera'} fila`,
+};
+
+export const CRATE_ES = {
+  stoppedAfter: 'Detenido tras {seconds}.',
+  processOrder: 'Iniciados en el orden {started}; terminados en el orden {finished}.',
+  processCalls: 'Llamadas contadas por la global de cada proceso: {calls}; por la de la página: ' +
+    '{own}. No se compartió nada: cada resultado volvió como un mensaje.',
 };
