@@ -205,20 +205,23 @@ impl PoolParams {
                 };
                 fewer.run_size(method, workers).hand_offs <= MAX_HAND_OFFS as u64
             });
-            let or_fewer_repeats = if self.repeats > 1 {
-                ", or lower the repeats"
+            // The repeats are named only where fewer of them would help.
+            let (per_repeat, or_fewer_repeats) = if self.repeats > 1 {
+                let per_repeat = format!(
+                    " ({} per repeat × {} repeats)",
+                    size.hand_offs_per_repeat, self.repeats
+                );
+                (per_repeat, ", or lower the repeats")
             } else {
-                ""
+                (String::new(), "")
             };
             return refuse(
                 "chunkRows",
                 format!(
-                    "{} would hand out {} in this run ({} per repeat × {}), more than the \
-                     {MAX_HAND_OFFS} a run may: make it at least {} per call{or_fewer_repeats}.",
+                    "{} would hand out {}{per_repeat}, more than the {MAX_HAND_OFFS} a run \
+                     may: make it at least {} per call{or_fewer_repeats}.",
                     method.name(),
                     plural(size.hand_offs as usize, method.hand_off_noun()),
-                    size.hand_offs_per_repeat,
-                    plural(self.repeats, "repeat"),
                     plural(fewest, "row"),
                 ),
             );
@@ -1176,8 +1179,8 @@ mod tests {
         assert_eq!(error.field, "chunkRows");
         assert_eq!(
             error.message,
-            "pool.map would hand out 10000000 chunks in this run (10000000 per repeat × 1 \
-             repeat), more than the 100000 a run may: make it at least 100 rows per call."
+            "pool.map would hand out 10000000 chunks, more than the 100000 a run may: make \
+             it at least 100 rows per call."
         );
         // 100,000 round trips fit, once; three times they do not.
         let apply = PoolParams {
@@ -1192,12 +1195,10 @@ mod tests {
         };
         let error = thrice.clone().validate(PoolMethod::Apply, 2).unwrap_err();
         assert_eq!(error.field, "chunkRows");
-        assert!(
-            error
-                .message
-                .ends_with("make it at least 4 rows per call, or lower the repeats."),
-            "{}",
-            error.message
+        assert_eq!(
+            error.message,
+            "pool.apply would hand out 300000 calls (100000 per repeat × 3 repeats), more than \
+             the 100000 a run may: make it at least 4 rows per call, or lower the repeats."
         );
         let fits = |chunk_rows| {
             PoolParams {
