@@ -119,7 +119,8 @@ async function poolRuns(page, rows, bigRows, rounds) {
     const dispatch = [];
     for (let round = 0; round < rounds; round++) {
       dispatch.push(await run(clients[1], 'map', { rows: 100, repeats: 25 }));
-      dispatch.push(await run(clients[1], 'apply', { rows: 20_000 }));
+      // 100,000 calls, as many as a run may make (MAX_HAND_OFFS in crate/src/demos/pool.rs).
+      dispatch.push(await run(clients[1], 'apply', { rows: 20_000, repeats: 5 }));
     }
     clients.forEach((client) => client.stop());
     return { cores, speedup, tracing, wakeUp, dispatch };

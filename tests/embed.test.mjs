@@ -132,7 +132,7 @@ describe('embedded in a course page on a host without isolation headers', () => 
       type: 'playground:run', id: 'map', example: 'pool-map', params: { rows: 20000, seed: 7, workers: 2 },
     });
     assert.equal(map.status, 'done', map.message);
-    assert.match(map.message, /on 1 worker /);
+    assert.match(map.message, / on 1 worker, /);
     const head = matrixRows(7, 10, 5).map((row) => howmanyWithinRange(row, 4, 8));
     assert.equal(map.output[0].text, `[${head.join(', ')}]`);
 

@@ -504,6 +504,13 @@ describe('pool.apply and pool.starmap', () => {
     const lines = await outputTexts(page);
     assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
     assert.match(lines[1], /^pool\.apply: 2000 rows on 2 workers in \d+\.\d\d ms \(2000 calls, median of 1\)$/);
+    // Each call is a stretch of its worker's work; the round trips between are idle.
+    const spans = await page.$eval('#timeline', (timeline) => timeline.spans);
+    const calls = spans.filter((span) => span.label.startsWith('rows '));
+    assert.equal(calls.length, 2000);
+    const wait = spans.find((span) => span.label === 'waiting for pool.apply');
+    const busy = calls.reduce((sum, span) => sum + span.end - span.start, 0);
+    assert.ok(busy < wait.end - wait.start, `${busy} ms busy in a ${wait.end - wait.start} ms call`);
   });
 
   test('pool.starmap unpacks tuples and gives the same counts', async () => {
@@ -515,7 +522,7 @@ describe('pool.apply and pool.starmap', () => {
   });
 
   test('a long pool.apply run shows its progress', async () => {
-    const page = await open('#pool-apply?rows=200000&repeats=1');
+    const page = await open('#pool-apply?rows=100000&repeats=1');
     await page.click('#run');
     await page.waitForFunction(() => {
       const progress = document.getElementById('progress');
@@ -538,7 +545,7 @@ describe('pool.apply and pool.starmap', () => {
 
   test('one worker gives the same counts as two', async () => {
     const page = await open('#pool-map?workers=1&rows=3000&seed=9');
-    assert.match(await runExample(page), / on 1 worker /);
+    assert.match(await runExample(page), / on 1 worker, /);
     assert.equal((await outputTexts(page))[0], `[${expectedHead(9).join(', ')}]`);
   });
 });
@@ -591,11 +598,15 @@ describe('pool.map', () => {
   test('prints the first ten counts of the seeded matrix, computed on the thread pool', async () => {
     const page = await open('#pool-map?workers=2');
     const status = await runExample(page);
-    assert.match(status, /^Finished: speedup \d+(\.\d+)?× on 2 workers/);
     const lines = await outputTexts(page);
     assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
     assert.match(lines[1], /^pool\.map: 200000 rows on 2 workers in \d+\.\d\d ms \(chunks of 25000 rows, median of 3\)$/);
-    assert.match(lines[2], /^sequential loop: \d+\.\d\d ms; speedup \d+\.\d\d×$/);
+    // The median speedup of the repeats, then their range; the status writes it the same.
+    const [, speedup] = lines[2].match(/^sequential loop: \d+\.\d\d ms; speedup (\d+\.\d+× \(\d+\.\d+–\d+\.\d+×\))$/);
+    // In words, as the status line says it too.
+    const [, verdict] = lines[4].match(/^(The pool won|The pool lost|A tie within the noise): .* handing out the 8 chunks cost /);
+    const inStatus = verdict[0].toLowerCase() + verdict.slice(1);
+    assert.ok(status.startsWith(`Finished: speedup ${speedup} on 2 workers, ${inStatus} (pool.map `), status);
     const lanes = await timelineLanes(page);
     assert.deepEqual([...lanes].sort(), ['runner', 'worker 0', 'worker 1']);
   });
@@ -606,6 +617,46 @@ describe('pool.map', () => {
     await runExample(page);
     const [head] = await outputTexts(page);
     assert.equal(head, `[${expectedHead(7).join(', ')}]`);
+  });
+
+  test('a run too large for the memory is refused at once next to its field, with no trap', async () => {
+    // Ten million chunks of one row: ten million spans, which filled the wasm memory.
+    const page = await open('?debug#pool-map?rows=10000000&columns=10&repeats=1&chunkRows=1&workers=2');
+    const status = await runExample(page);
+    const message = 'pool.map would hand out 10000000 chunks, more than the 100000 a run may: ' +
+      'make it at least 100 rows per call.';
+    assert.equal(status, `Error: ${message}`);
+    assert.equal(await page.textContent('#param-chunkRows-error'), message);
+    assert.equal(await page.getAttribute('#param-chunkRows', 'aria-invalid'), '');
+    assert.deepEqual(await outputTexts(page), []);
+    // Refused before anything was allocated: its 100 MB matrix never grew the memory.
+    const { pool } = await page.evaluate(() => globalThis.playgroundDebug.memoryBytes());
+    assert.ok(pool < 64 * 2 ** 20, `the pool's memory grew to ${pool} bytes`);
+    await page.fill('#param-chunkRows', '100');
+    await page.fill('#param-rows', '100000');
+    assert.match(await runExample(page), /^Finished: speedup /);
+    assert.equal(await page.textContent('#param-chunkRows-error'), '');
+  });
+
+  test('a matrix too large for the memory is refused at the rows, with the most that fit', async () => {
+    const page = await open('#pool-starmap?rows=10000000&columns=100&workers=2');
+    const status = await runExample(page);
+    const [, most] = status.match(/^Error: pool\.starmap on 10000000 rows × 100 columns needs \d+ MiB, more than the 512 MiB a run may use: at most (\d+) rows fit\.$/);
+    assert.equal(await page.textContent('#param-rows-error'), status.replace(/^Error: /, ''));
+    await page.fill('#param-rows', most);
+    await page.fill('#param-repeats', '1');
+    assert.match(await runExample(page, { timeout: 120_000 }), /^Finished: speedup /);
+  });
+
+  test('zero rows count nothing and say there is nothing to compare', async () => {
+    const page = await open('#pool-map?rows=0&workers=2');
+    assert.equal(await runExample(page), 'Finished: no rows, nothing to compare (pool.map on 2 workers)');
+    const lines = await outputTexts(page);
+    assert.equal(lines[0], '[]');
+    assert.match(lines[2], /^sequential loop: \d+\.\d\d ms; no rows, so nothing to compare$/);
+    assert.equal(lines[3], 'total: 0 values within [4, 8] in 0 rows, the same from both');
+    assert.equal(lines.length, 4);
+    assert.ok(!lines.join(' ').includes('NaN'), lines.join(' | '));
   });
 
   test('a long run can be stopped, and the next run succeeds', async () => {

@@ -45,14 +45,17 @@ fn main() {
             for (threads, pool) in &pools {
                 let params = PoolParams {
                     rows,
+                    repeats: REPEATS,
                     ..PoolParams::default()
                 };
-                let report = pool.install(|| run_pool(method, &params, REPEATS, &mut |_| {}));
+                let report = pool
+                    .install(|| run_pool(method, &params, &mut |_| {}))
+                    .expect("parameters within the limits");
                 println!(
                     "{{\"method\":\"{}\",\"workers\":{threads},\"parallelMs\":{},\"sequentialMs\":{}}}",
                     method.name(),
-                    report.parallel_ms,
-                    report.sequential_ms
+                    report.parallel_ms(),
+                    report.sequential_ms()
                 );
             }
         }

@@ -573,9 +573,6 @@ pub async fn run_chained(
     Ok(event_loop_outcome(outcome))
 }
 
-/// Examples 7–9 (`method`: "apply", "map" or "starmap") on the thread pool started by
-/// `initThreadPool`. Blocks: call it from a Worker. `params` may carry rows, columns,
-/// minimum, maximum, seed, chunkRows and repeats.
 /// An Error whose `field` names the parameter to change, for the page to show the message
 /// next to it. Every refusal of a parameter goes through here.
 fn refused(field: &str, message: &str) -> JsValue {
@@ -585,6 +582,13 @@ fn refused(field: &str, message: &str) -> JsValue {
     error.into()
 }
 
+/// Examples 7–9 (`method`: "apply", "map" or "starmap") on the thread pool started by
+/// `initThreadPool`. Blocks: call it from a Worker. `params` may carry rows, columns,
+/// minimum, maximum, seed, chunkRows and repeats. Resolves to the report: the medians
+/// (`parallelMs`, `sequentialMs`), every repeat's times (`parallelTimesMs`,
+/// `sequentialTimesMs`), the speedup's median and range (`speedup`, `speedupMin`,
+/// `speedupMax`, null when nothing could be compared), `speedupText` as the output writes
+/// it, and the `verdict` ("won", "lost", "tie", "noRows" or "tooQuick").
 #[wasm_bindgen(js_name = runPool)]
 pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
     let method = match method {
@@ -599,7 +603,7 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         }
     };
     let defaults = pool::PoolParams::default();
-    let checked = pool::PoolParams {
+    let params = pool::PoolParams {
         rows: number_field(
             &params,
             "rows",
@@ -618,28 +622,51 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         maximum: number_field(&params, "maximum", defaults.maximum.into(), 0, 255)? as u8,
         seed: number_field(&params, "seed", defaults.seed, 0, MAX_SAFE_INTEGER)?,
         chunk_rows: number_field(&params, "chunkRows", 0, 0, pool::MAX_ROWS as u64)? as usize,
+        repeats: number_field(
+            &params,
+            "repeats",
+            defaults.repeats as u64,
+            1,
+            pool::MAX_REPEATS as u64,
+        )? as usize,
         trace: optional_bool(&params, "trace")?.unwrap_or(defaults.trace),
-    }
-    .validate()
-    .map_err(|error: ParamError| refused(error.field, &error.message))?;
-    let repeats = number_field(&params, "repeats", 3, 1, 25)? as usize;
-
-    let report = pool::run_pool(method, &checked, repeats, &mut |event| {
-        emit_to(&on_event, &event)
-    });
-    let head = Array::new();
-    for count in &report.counts_head {
-        head.push(&JsValue::from(*count));
-    }
+    };
+    let report = pool::run_pool(method, &params, &mut |event| emit_to(&on_event, &event))
+        .map_err(|error: ParamError| refused(error.field, &error.message))?;
+    let numbers = |values: &[f64]| -> JsValue {
+        values
+            .iter()
+            .map(|&value| JsValue::from(value))
+            .collect::<Array>()
+            .into()
+    };
+    let head: Vec<f64> = report.counts_head.iter().map(|&c| c.into()).collect();
+    let spread = report.speedup();
+    let of_spread = |pick: fn(&pool::Spread) -> f64| {
+        spread
+            .as_ref()
+            .map_or(JsValue::NULL, |spread| pick(spread).into())
+    };
     Ok(js_object(&[
-        ("countsHead", head.into()),
+        ("countsHead", numbers(&head)),
         ("total", (report.total as f64).into()),
         ("workers", (report.workers as f64).into()),
         ("chunkRows", (report.chunk_rows as f64).into()),
         ("repeats", (report.repeats as f64).into()),
-        ("parallelMs", report.parallel_ms.into()),
-        ("sequentialMs", report.sequential_ms.into()),
-        ("speedup", report.speedup().into()),
+        ("parallelMs", report.parallel_ms().into()),
+        ("sequentialMs", report.sequential_ms().into()),
+        ("parallelTimesMs", numbers(&report.parallel_times_ms)),
+        ("sequentialTimesMs", numbers(&report.sequential_times_ms)),
+        ("speedup", of_spread(|s| s.median)),
+        ("speedupMin", of_spread(|s| s.min)),
+        ("speedupMax", of_spread(|s| s.max)),
+        (
+            "speedupText",
+            report
+                .speedup_text()
+                .map_or(JsValue::NULL, |text| text.into()),
+        ),
+        ("verdict", report.verdict().as_str().into()),
     ]))
 }
 

@@ -4,7 +4,9 @@
 
 use playground::demos::chained::{parse_chains, MAX_CHAINS, MAX_N};
 use playground::demos::count_async::Mode;
-use playground::demos::pool::{PoolParams, MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use playground::demos::pool::{
+    PoolMethod, PoolParams, MAX_COLUMNS, MAX_HAND_OFFS, MAX_REPEATS, MAX_ROWS, MEMORY_BUDGET_BYTES,
+};
 use playground::params::whole_number;
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg32;
@@ -93,11 +95,13 @@ fn numbers_are_whole_and_within_bounds_or_refused() {
 #[test]
 fn pool_params_are_within_the_memory_budget_or_refused() {
     let mut random = Pcg32::seed_from_u64(4);
-    let any = |random: &mut Pcg32| match random.random_range(0..3) {
+    let any = |random: &mut Pcg32| match random.random_range(0..4) {
         0 => random.random::<u64>() as usize,
         1 => random.random_range(0..=MAX_ROWS + 1),
+        2 => random.random_range(0..=MAX_REPEATS + 1),
         _ => random.random_range(0..=MAX_COLUMNS + 1),
     };
+    let methods = [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap];
     for _ in 0..CASES {
         let params = PoolParams {
             rows: any(&mut random),
@@ -105,16 +109,22 @@ fn pool_params_are_within_the_memory_budget_or_refused() {
             minimum: random.random(),
             maximum: random.random(),
             chunk_rows: any(&mut random),
+            repeats: any(&mut random),
             ..PoolParams::default()
         };
-        match params.clone().validate() {
-            Ok(valid) => {
-                assert!(valid.rows <= MAX_ROWS && (1..=MAX_COLUMNS).contains(&valid.columns));
-                assert!(valid.rows * valid.columns <= MAX_CELLS && valid.minimum <= valid.maximum);
+        let method = methods[random.random_range(0..methods.len())];
+        let workers = random.random_range(1..=64);
+        match params.validate(method, workers) {
+            Ok(size) => {
+                assert!(params.rows <= MAX_ROWS && (1..=MAX_COLUMNS).contains(&params.columns));
+                assert!((1..=MAX_REPEATS).contains(&params.repeats));
+                assert!(params.minimum <= params.maximum);
+                assert!(size.bytes <= MEMORY_BUDGET_BYTES, "{params:?}");
+                assert!(size.hand_offs <= MAX_HAND_OFFS as u64, "{params:?}");
             }
             Err(error) => {
                 assert!(!error.message.is_empty(), "{params:?}");
-                let fields = ["rows", "columns", "minimum", "chunkRows"];
+                let fields = ["rows", "columns", "minimum", "chunkRows", "repeats"];
                 assert!(fields.contains(&error.field), "{error:?}");
             }
         }

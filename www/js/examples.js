@@ -58,20 +58,32 @@ const countAsync = async (params, { emit, control }) => {
   });
 };
 
-/** Examples 7–9 share their runner: only the pool method differs. */
+/** The status line's words for each verdict of a pool run (PoolReport::verdict in
+ * crate/src/demos/pool.rs). */
+const POOL_VERDICTS = { won: 'poolWon', lost: 'poolLost', tie: 'poolTie' };
+
+/** Examples 7–9 share their runner: only the pool method differs. The ratio is written as
+ * the crate writes it in the output (speedupText). */
 const poolRun = (method) => async (params, { emit, pool }) => {
   pool.setWorkers(params.workers);
   const result = await pool.run(method, params, emit);
-  return t('poolSpeedup', {
-    speedup: result.speedup.toPrecision(2),
+  const summary = {
+    method,
     workers: result.workers === 1 ? t('oneWorker') : t('workers', { count: result.workers }),
-    method, parallel: result.parallelMs.toFixed(2), sequential: result.sequentialMs.toFixed(2),
+    parallel: result.parallelMs.toFixed(2),
+    sequential: result.sequentialMs.toFixed(2),
+  };
+  if (result.verdict === 'noRows') return t('poolNoRows', summary);
+  if (result.speedupText === null) return t('poolTooQuick', summary);
+  return t('poolSpeedup', {
+    ...summary, verdict: t(POOL_VERDICTS[result.verdict]), speedup: result.speedupText,
   });
 };
 
 /** Rows a pool run counts in all: the pool's and the loop's, every repeat. */
 const poolRowsCounted = (params) => 2 * params.rows * params.repeats;
-// (The crate also bounds rows × columns by 100,000,000 cells and says so if exceeded.)
+// (The crate also bounds what a run hands out and allocates, from all its parameters
+// together, and names the field to change when a run would exceed it.)
 
 /** Parameters of examples 7–9; only the default number of rows differs. */
 const poolParams = (rows) => [

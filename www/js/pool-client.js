@@ -139,11 +139,11 @@ export class PoolClient {
     this.#failAll(stopped);
   }
 
-  #settle({ type, id, event, result, message, field, poisoned }) {
+  #settle({ type, id, events, result, message, field, poisoned }) {
     const job = this.#pending.get(id);
     if (!job) return;
-    if (type === 'event') {
-      job.onEvent(event);
+    if (type === 'events') {
+      events.forEach(job.onEvent);
       return;
     }
     this.#pending.delete(id);

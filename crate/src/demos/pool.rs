@@ -36,10 +36,20 @@ pub const DEFAULT_COLUMNS: usize = 5;
 pub const DEFAULT_MINIMUM: u8 = 4;
 pub const DEFAULT_MAXIMUM: u8 = 8;
 pub const DEFAULT_SEED: u64 = 100;
+pub const DEFAULT_REPEATS: usize = 3;
 pub const MAX_ROWS: usize = 10_000_000;
 pub const MAX_COLUMNS: usize = 100;
-/// Cells are bytes: this bound keeps the matrix well inside the 1 GiB of wasm memory.
-pub const MAX_CELLS: usize = 100_000_000;
+pub const MAX_REPEATS: usize = 25;
+/// The most calls (pool.apply) or chunks (map, starmap) one run hands out, its repeats
+/// together. Each is a span of the timeline, which draws 100,000 in well under 100 ms
+/// (bench/report.md), and each of apply's calls a round trip of some 20–30 µs in the page:
+/// 100,000 of them take seconds, where the ten million a link could ask for would take
+/// many minutes. (The runner adds a few spans of its own: three per repeat, and two.)
+pub const MAX_HAND_OFFS: usize = 100_000;
+/// What one run may allocate: half of the 1 GiB of wasm memory (`--max-memory` in
+/// .cargo/config.toml). The other half holds the module, the threads' stacks and what the
+/// allocator cannot reuse of earlier runs: a wasm memory grows, and never shrinks.
+pub const MEMORY_BUDGET_BYTES: u64 = 512 << 20;
 /// Values are drawn from `0..VALUE_RANGE`, like the original's `np.random.randint(0, 10)`.
 pub const VALUE_RANGE: u32 = 10;
 /// PCG's default stream: the generator is `Pcg32::new(seed, PCG_STREAM)`.
@@ -84,6 +94,9 @@ pub fn howmany_within_range(row: &[u8], minimum: u8, maximum: u8) -> u32 {
         .count() as u32
 }
 
+/// One of starmap's argument tuples, `(row, minimum, maximum)`.
+type StarmapItem<'a> = (&'a [u8], u8, u8);
+
 /// What a pool run computes, checked before any work starts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PoolParams {
@@ -94,6 +107,8 @@ pub struct PoolParams {
     pub seed: u64,
     /// Rows handed to a worker at a time; 0 picks a few chunks per worker.
     pub chunk_rows: usize,
+    /// How many times the pool and the loop each run, alternately.
+    pub repeats: usize,
     /// Whether the workers' spans are recorded for the timeline (off only to measure what
     /// recording costs).
     pub trace: bool,
@@ -108,13 +123,44 @@ impl Default for PoolParams {
             maximum: DEFAULT_MAXIMUM,
             seed: DEFAULT_SEED,
             chunk_rows: 0,
+            repeats: DEFAULT_REPEATS,
             trace: true,
         }
     }
 }
 
+/// What a run would hand out and allocate, worked out from its parameters alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunSize {
+    /// Calls (apply) or chunks (map, starmap) per repeat, one span each.
+    pub hand_offs_per_repeat: u64,
+    /// The same over all the repeats.
+    pub hand_offs: u64,
+    /// Every span the run records: one per hand-off, and the runner's and the loop's.
+    pub spans: u64,
+    /// The matrix, the counts, starmap's tuples and the spans, as if all were held at once,
+    /// and the rest of what a run allocates.
+    pub bytes: u64,
+}
+
+/// The longest lane or label a pool run gives a span, in bytes ("rows 9999999–9999999",
+/// "waiting for pool.starmap"); a test checks it.
+const SPAN_TEXT_BYTES: usize = 32;
+/// What the allocator adds to each allocation, at most, for its own bookkeeping.
+const ALLOCATION_OVERHEAD_BYTES: usize = 16;
+/// What a run allocates beside its data, at most: its lines, its report, the pool's own
+/// bookkeeping.
+const RUN_OVERHEAD_BYTES: u64 = 64 << 10;
+/// A span's share of a run's memory: twice the span itself, as a growing vector may hold
+/// as much again in spare capacity, and its two strings.
+const SPAN_BYTES: usize =
+    2 * std::mem::size_of::<Span>() + 2 * (SPAN_TEXT_BYTES + ALLOCATION_OVERHEAD_BYTES);
+
 impl PoolParams {
-    pub fn validate(self) -> Result<Self, ParamError> {
+    /// Every rule a run's parameters must follow, each refusal naming the field to change;
+    /// `workers` is the size of the pool that would run `method`. What the run will hand
+    /// out and allocate is within [`MAX_HAND_OFFS`] and [`MEMORY_BUDGET_BYTES`].
+    pub fn validate(&self, method: PoolMethod, workers: usize) -> Result<RunSize, ParamError> {
         let refuse = |field, message| Err(ParamError { field, message });
         if self.rows > MAX_ROWS {
             return refuse(
@@ -122,24 +168,14 @@ impl PoolParams {
                 format!("Rows must be at most {MAX_ROWS}; got {}.", self.rows),
             );
         }
-        if !(1..=MAX_COLUMNS).contains(&self.columns) {
-            return refuse(
-                "columns",
-                format!(
-                    "Columns must be between 1 and {MAX_COLUMNS}; got {}.",
-                    self.columns
-                ),
-            );
-        }
-        if self.rows * self.columns > MAX_CELLS {
-            return refuse(
-                "rows",
-                format!(
-                    "Rows × columns must be at most {MAX_CELLS} cells; got {}.",
-                    self.rows * self.columns
-                ),
-            );
-        }
+        let from_one_to = |field, name: &str, value: usize, max: usize| {
+            if (1..=max).contains(&value) {
+                return Ok(());
+            }
+            let message = format!("{name} must be between 1 and {max}; got {value}.");
+            Err(ParamError { field, message })
+        };
+        from_one_to("columns", "Columns", self.columns, MAX_COLUMNS)?;
         if self.minimum > self.maximum {
             return refuse(
                 "minimum",
@@ -158,7 +194,85 @@ impl PoolParams {
                 ),
             );
         }
-        Ok(self)
+        from_one_to("repeats", "Repeats", self.repeats, MAX_REPEATS)?;
+        let size = self.run_size(method, workers);
+        if size.hand_offs > MAX_HAND_OFFS as u64 {
+            // Rows per call as few as still fit: one call (chunk) of all rows always does.
+            let fewest = smallest_fitting(1, self.rows, |chunk_rows| {
+                let fewer = PoolParams {
+                    chunk_rows,
+                    ..self.clone()
+                };
+                fewer.run_size(method, workers).hand_offs <= MAX_HAND_OFFS as u64
+            });
+            // The repeats are named only where fewer of them would help.
+            let (per_repeat, or_fewer_repeats) = if self.repeats > 1 {
+                let per_repeat = format!(
+                    " ({} per repeat × {} repeats)",
+                    size.hand_offs_per_repeat, self.repeats
+                );
+                (per_repeat, ", or lower the repeats")
+            } else {
+                (String::new(), "")
+            };
+            return refuse(
+                "chunkRows",
+                format!(
+                    "{} would hand out {}{per_repeat}, more than the {MAX_HAND_OFFS} a run \
+                     may: make it at least {} per call{or_fewer_repeats}.",
+                    method.name(),
+                    plural(size.hand_offs as usize, method.hand_off_noun()),
+                    plural(fewest, "row"),
+                ),
+            );
+        }
+        if size.bytes > MEMORY_BUDGET_BYTES {
+            // Fewer rows always need less: the most that fit, found by bisection.
+            let most = smallest_fitting(0, self.rows, |rows| {
+                let fewer = PoolParams {
+                    rows: rows + 1,
+                    ..self.clone()
+                };
+                fewer.run_size(method, workers).bytes > MEMORY_BUDGET_BYTES
+            });
+            return refuse(
+                "rows",
+                format!(
+                    "{} on {} rows × {} needs {} MiB, more than the {} MiB a run may \
+                     use: at most {most} rows fit.",
+                    method.name(),
+                    self.rows,
+                    plural(self.columns, "column"),
+                    size.bytes.div_ceil(1 << 20),
+                    MEMORY_BUDGET_BYTES >> 20,
+                ),
+            );
+        }
+        Ok(size)
+    }
+
+    /// What a run of `method` on `workers` threads hands out and allocates.
+    pub fn run_size(&self, method: PoolMethod, workers: usize) -> RunSize {
+        let wide = |n: usize| n as u64;
+        let rows = wide(self.rows);
+        let repeats = wide(self.repeats);
+        let hand_offs_per_repeat = rows.div_ceil(wide(self.effective_chunk_rows(method, workers)));
+        let hand_offs = hand_offs_per_repeat * repeats;
+        // The runner's: the matrix, starmap's tuples, and per repeat a wait for the call and
+        // one for the loop; and the loop's own.
+        let spans = hand_offs + 2 + 3 * repeats;
+        let cells = rows * wide(self.columns);
+        let counts = (2 * rows + rows.min(wide(method.warm_up_rows()))) * wide(size_of::<u32>());
+        let tuples = match method {
+            PoolMethod::Starmap => rows * wide(size_of::<StarmapItem>()),
+            _ => 0,
+        };
+        RunSize {
+            hand_offs_per_repeat,
+            hand_offs,
+            spans,
+            bytes: cells + counts + tuples + spans * wide(SPAN_BYTES) + RUN_OVERHEAD_BYTES,
+        }
     }
 
     /// The chunk size actually used by `method` with `workers` threads.
@@ -170,6 +284,21 @@ impl PoolParams {
             (chunk_rows, _) => chunk_rows,
         }
     }
+}
+
+/// The smallest `n` in `low..=high` for which `fits(n)`, given that `fits` holds from some
+/// point on and holds at `high`.
+fn smallest_fitting(low: usize, high: usize, fits: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (low, high);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if fits(middle) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    low
 }
 
 /// The three ways the tutorial hands rows to its pool.
@@ -191,6 +320,23 @@ impl PoolMethod {
             PoolMethod::Starmap => "pool.starmap",
         }
     }
+
+    /// What the method hands a worker at a time.
+    fn hand_off_noun(self) -> &'static str {
+        match self {
+            PoolMethod::Apply => "call",
+            PoolMethod::Map | PoolMethod::Starmap => "chunk",
+        }
+    }
+
+    /// Rows the untimed warm-up counts (see [`PoolCall::warm_up`]): enough calls to make
+    /// the kernel hot; apply's calls cost a round trip each.
+    fn warm_up_rows(self) -> usize {
+        match self {
+            PoolMethod::Apply => 500,
+            PoolMethod::Map | PoolMethod::Starmap => 1_000_000,
+        }
+    }
 }
 
 /// The plain loop the pool is compared with.
@@ -209,7 +355,16 @@ pub fn count_parallel(
     spans: &SpanSink,
 ) -> Vec<u32> {
     let mut counts = vec![0u32; matrix.rows()];
-    count_parallel_into(&mut counts, matrix, minimum, maximum, chunk_rows, spans);
+    let (cells, columns) = (&matrix.cells, matrix.columns);
+    count_parallel_into(
+        &mut counts,
+        cells,
+        columns,
+        minimum,
+        maximum,
+        chunk_rows,
+        spans,
+    );
     counts
 }
 
@@ -242,21 +397,21 @@ fn count_fixed_rows_into<const COLUMNS: usize>(
     }
 }
 
-/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows, each counted by one worker
-/// straight into its part of `counts`. Each chunk is recorded as one span of its worker's
-/// lane. (A single chunk is not split, and rayon then runs it on the calling thread.)
+/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows of `cells`, each counted by one
+/// worker straight into its part of `counts`. Each chunk is recorded as one span of its
+/// worker's lane. (A single chunk is not split, and rayon then runs it on the calling thread.)
 pub fn count_parallel_into(
     counts: &mut [u32],
-    matrix: &Matrix,
+    cells: &[u8],
+    columns: usize,
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
     spans: &SpanSink,
 ) {
-    let columns = matrix.columns;
     for_each_chunk(
         counts,
-        &matrix.cells,
+        cells,
         columns,
         chunk_rows,
         spans,
@@ -268,7 +423,7 @@ pub fn count_parallel_into(
 /// chunks and spans as in [`count_parallel_into`].
 pub fn starmap_into(
     counts: &mut [u32],
-    items: &[(&[u8], u8, u8)],
+    items: &[StarmapItem],
     chunk_rows: usize,
     spans: &SpanSink,
 ) {
@@ -308,78 +463,39 @@ fn for_each_chunk<T: Sync>(
 }
 
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
-/// worker has run it, so every call pays a full round trip. Consecutive calls that ran on
-/// the same worker share one span, so that a million calls do not make a million spans.
+/// worker has run it, so every call pays a full round trip. Each call is one span of the
+/// worker that ran it, and the round trips between are left out: a worker's lane shows
+/// its stretches of work and, between them, how long it stood idle.
 pub fn apply_into(
     counts: &mut [u32],
-    matrix: &Matrix,
+    cells: &[u8],
+    columns: usize,
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
     spans: &SpanSink,
 ) {
     let chunk_rows = chunk_rows.max(1);
-    let mut merged = SpanMerger::default();
     for (chunk, (counts, cells)) in counts
         .chunks_mut(chunk_rows)
-        .zip(matrix.cells.chunks(chunk_rows * matrix.columns))
+        .zip(cells.chunks(chunk_rows * columns))
         .enumerate()
     {
         let rows = counts.len();
-        let ((), span) = rayon::scope(|_| {
-            spans.time(
+        rayon::scope(|_| {
+            spans.record(
                 worker_lane,
                 SpanState::Running,
                 || rows_label(chunk * chunk_rows, rows),
-                || count_rows_into(counts, cells, matrix.columns, minimum, maximum),
+                || count_rows_into(counts, cells, columns, minimum, maximum),
             )
         });
-        merged.extend(span);
         ROWS_DONE.fetch_add(rows, Ordering::Relaxed);
-    }
-    spans.extend(merged.spans);
-}
-
-/// Joins each span to the previous one of its lane when they are close enough to read as
-/// one stretch of work on a timeline.
-#[derive(Default)]
-struct SpanMerger {
-    spans: Vec<Span>,
-    last_of_lane: std::collections::HashMap<String, usize>,
-}
-
-impl SpanMerger {
-    /// Gaps shorter than this are drawn as busy: at a timeline's scale they are invisible.
-    const JOIN_GAP_MS: f64 = 0.05;
-
-    fn extend(&mut self, spans: impl IntoIterator<Item = Span>) {
-        spans.into_iter().for_each(|span| self.push(span));
-    }
-
-    fn push(&mut self, span: Span) {
-        if let Some(&index) = self.last_of_lane.get(&span.lane) {
-            let last = &mut self.spans[index];
-            if last.state == span.state && span.start_ms - last.end_ms < Self::JOIN_GAP_MS {
-                last.end_ms = span.end_ms;
-                last.label = join_row_labels(&last.label, &span.label);
-                return;
-            }
-        }
-        self.last_of_lane
-            .insert(span.lane.clone(), self.spans.len());
-        self.spans.push(span);
     }
 }
 
 fn rows_label(first_row: usize, rows: usize) -> String {
     format!("rows {}–{}", first_row, first_row + rows - 1)
-}
-
-/// "rows 0–9" + "rows 10–19" → "rows 0–19".
-fn join_row_labels(first: &str, second: &str) -> String {
-    let start = first.split('–').next().unwrap_or(first);
-    let end = second.rsplit('–').next().unwrap_or(second);
-    format!("{start}–{end}")
 }
 
 fn worker_lane() -> String {
@@ -389,39 +505,252 @@ fn worker_lane() -> String {
     }
 }
 
-/// What a pool run found and how long it took.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PoolReport {
-    pub counts_head: Vec<u32>,
-    pub total: u64,
-    pub workers: usize,
-    pub chunk_rows: usize,
-    pub repeats: usize,
-    /// Medians over the repeats, in milliseconds.
-    pub parallel_ms: f64,
-    pub sequential_ms: f64,
+/// The middle and the extremes of some measurements.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
 }
 
-impl PoolReport {
-    pub fn speedup(&self) -> f64 {
-        self.sequential_ms / self.parallel_ms
+impl Spread {
+    fn of(values: &[f64]) -> Option<Spread> {
+        (!values.is_empty()).then(|| Spread {
+            median: median(values),
+            min: values.iter().copied().fold(f64::INFINITY, f64::min),
+            max: values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+        })
     }
 }
 
-/// Examples 7–9: generates the matrix, runs `method` on the current rayon pool, and runs the
-/// plain loop for comparison, alternating the two `repeats` times so that both see the
-/// same machine. Prints what the original prints, then the timings; reports every line
-/// and span through `emit` as it happens.
+/// How the pool fared against the loop, read from the speedups of the repeats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Faster than the loop in every repeat.
+    Won,
+    /// Slower in every repeat.
+    Lost,
+    /// Faster in some repeats, slower in others: the difference is within the noise.
+    Tie,
+    /// No rows: nothing was counted, nothing can be compared.
+    NoRows,
+    /// Every repeat was too quick for the clock to time the pool or the loop.
+    TooQuick,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Won => "won",
+            Verdict::Lost => "lost",
+            Verdict::Tie => "tie",
+            Verdict::NoRows => "noRows",
+            Verdict::TooQuick => "tooQuick",
+        }
+    }
+}
+
+/// Where a parallel call's time goes, from the medians: the loop's counting split evenly
+/// over the workers, what that split saves, and what the call took beyond its share
+/// (waking the workers, handing out the rows, waiting for the last one). The parallel time
+/// is the loop's, less `saved_ms`, plus `hand_off_ms`: the pool wins when the hand-offs
+/// cost less than the split saves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Costs {
+    pub share_ms: f64,
+    pub saved_ms: f64,
+    pub hand_off_ms: f64,
+}
+
+/// What a pool run found and how long it took.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolReport {
+    pub method: PoolMethod,
+    pub counts_head: Vec<u32>,
+    pub total: u64,
+    pub rows: usize,
+    pub minimum: u8,
+    pub maximum: u8,
+    pub workers: usize,
+    pub chunk_rows: usize,
+    /// Calls (apply) or chunks (map, starmap) of each parallel call.
+    pub hand_offs: usize,
+    pub repeats: usize,
+    /// Each repeat's times, in milliseconds, in the order they ran: the pool's call, and
+    /// the loop's right after it.
+    pub parallel_times_ms: Vec<f64>,
+    pub sequential_times_ms: Vec<f64>,
+}
+
+impl PoolReport {
+    pub fn parallel_ms(&self) -> f64 {
+        median(&self.parallel_times_ms)
+    }
+
+    pub fn sequential_ms(&self) -> f64 {
+        median(&self.sequential_times_ms)
+    }
+
+    /// The loop's time over the pool's, per repeat, for the repeats in which the clock saw
+    /// both take time (at the page's 5 µs resolution, a tiny job can take "0 ms").
+    pub fn speedups(&self) -> Vec<f64> {
+        self.parallel_times_ms
+            .iter()
+            .zip(&self.sequential_times_ms)
+            .filter(|&(&parallel, &sequential)| parallel > 0.0 && sequential > 0.0)
+            .map(|(parallel, sequential)| sequential / parallel)
+            .collect()
+    }
+
+    /// The speedups' median and range; `None` when there is nothing to compare.
+    pub fn speedup(&self) -> Option<Spread> {
+        if self.rows == 0 {
+            return None;
+        }
+        Spread::of(&self.speedups())
+    }
+
+    /// Read from the ratios as the output writes them, so that no repeat written "1.00×"
+    /// counts as a win or a loss.
+    pub fn verdict(&self) -> Verdict {
+        if self.rows == 0 {
+            return Verdict::NoRows;
+        }
+        let as_written = |ratio: f64| (ratio * 100.0).round() / 100.0;
+        match self.speedup() {
+            None => Verdict::TooQuick,
+            Some(spread) if as_written(spread.min) > 1.0 => Verdict::Won,
+            Some(spread) if as_written(spread.max) < 1.0 => Verdict::Lost,
+            Some(_) => Verdict::Tie,
+        }
+    }
+
+    pub fn costs(&self) -> Costs {
+        let sequential_ms = self.sequential_ms();
+        let share_ms = sequential_ms / self.workers as f64;
+        Costs {
+            share_ms,
+            saved_ms: sequential_ms - share_ms,
+            hand_off_ms: self.parallel_ms() - share_ms,
+        }
+    }
+
+    /// "0.91×", or with several repeats "0.91× (0.85–1.10×)": median, then range. The
+    /// output and the page's status line both show the ratio as written here.
+    pub fn speedup_text(&self) -> Option<String> {
+        let spread = self.speedup()?;
+        Some(if self.speedups().len() == 1 {
+            format!("{}×", format_ratio(spread.median))
+        } else {
+            format!(
+                "{}× ({}–{}×)",
+                format_ratio(spread.median),
+                format_ratio(spread.min),
+                format_ratio(spread.max)
+            )
+        })
+    }
+
+    /// What the run prints: the original's line, then the timings, the total and what the
+    /// timings mean. Every sentence of the pool examples' output is written here.
+    pub fn lines(&self) -> Vec<String> {
+        let hand_offs = match self.method {
+            PoolMethod::Apply => plural(self.hand_offs, "call"),
+            _ => format!("chunks of {}", plural(self.chunk_rows, "row")),
+        };
+        let comparison = match (self.verdict(), self.speedup_text()) {
+            (Verdict::NoRows, _) => "no rows, so nothing to compare".to_string(),
+            (_, None) => "both too quick for the clock to compare".to_string(),
+            (_, Some(speedup)) => format!("speedup {speedup}"),
+        };
+        let mut lines = vec![
+            python_list(&self.counts_head),
+            format!(
+                "{}: {} rows on {} in {:.2} ms ({hand_offs}, median of {})",
+                self.method.name(),
+                self.rows,
+                plural(self.workers, "worker"),
+                self.parallel_ms(),
+                self.repeats,
+            ),
+            format!(
+                "sequential loop: {:.2} ms; {comparison}",
+                self.sequential_ms()
+            ),
+            format!(
+                "total: {} values within [{}, {}] in {} rows, the same from both",
+                self.total, self.minimum, self.maximum, self.rows
+            ),
+        ];
+        lines.extend(self.verdict_sentence());
+        lines
+    }
+
+    /// Whether the pool won, lost or tied, and why: what splitting the work saved against
+    /// what handing it out cost.
+    fn verdict_sentence(&self) -> Option<String> {
+        let measured = self.speedups().len();
+        let in_repeats = if measured == 1 {
+            "its one repeat".to_string()
+        } else {
+            format!("all {measured} repeats")
+        };
+        let verdict = match (self.verdict(), self.speedup()) {
+            (Verdict::Won, _) => format!("The pool won: faster than the loop in {in_repeats}."),
+            (Verdict::Lost, _) => format!("The pool lost: slower than the loop in {in_repeats}."),
+            (Verdict::Tie, Some(spread)) => format!(
+                "A tie within the noise: the repeats ran from {}× to {}×.",
+                format_ratio(spread.min),
+                format_ratio(spread.max)
+            ),
+            _ => return None,
+        };
+        let Costs {
+            share_ms,
+            saved_ms,
+            hand_off_ms,
+        } = self.costs();
+        let split = if self.workers == 1 {
+            "On 1 worker nothing is split, so nothing is saved".to_string()
+        } else {
+            format!(
+                "Split over {} workers, the loop's {:.2} ms of counting is {share_ms:.2} ms \
+                 each, which saves {saved_ms:.2} ms",
+                self.workers,
+                self.sequential_ms()
+            )
+        };
+        let handed = plural(self.hand_offs, self.method.hand_off_noun());
+        let each_ms = hand_off_ms / self.hand_offs as f64;
+        let each = if each_ms < 1.0 {
+            format!("{:.2} µs", each_ms * 1000.0)
+        } else {
+            format!("{each_ms:.2} ms")
+        };
+        let cost = if hand_off_ms > 0.0 {
+            format!("handing out the {handed} cost {hand_off_ms:.2} ms ({each} each)")
+        } else {
+            format!("handing out the {handed} cost no measurable time")
+        };
+        Some(format!("{verdict} {split}; {cost}."))
+    }
+}
+
+/// Examples 7–9: checks the parameters, generates the matrix, runs `method` on the current
+/// rayon pool, and runs the plain loop for comparison, alternating the two `repeats` times
+/// so that both see the same machine. Prints what the original prints, then the timings;
+/// reports every line and span through `emit` as it happens. Refuses, before allocating
+/// anything, parameters that break a rule of [`PoolParams::validate`].
 pub fn run_pool(
     method: PoolMethod,
     params: &PoolParams,
-    repeats: usize,
     emit: &mut dyn FnMut(Event),
-) -> PoolReport {
+) -> Result<PoolReport, ParamError> {
     let workers = rayon::current_num_threads();
+    let size = params.validate(method, workers)?;
     ROWS_DONE.store(0, Ordering::Relaxed);
     let chunk_rows = params.effective_chunk_rows(method, workers);
-    let repeats = repeats.max(1);
+    let repeats = params.repeats;
     let mut runner = SpanRecorder::default();
 
     let matrix = runner.record(SpanState::Running, "generate the matrix", || {
@@ -429,7 +758,7 @@ pub fn run_pool(
     });
     let (minimum, maximum) = (params.minimum, params.maximum);
     // starmap's argument tuples, built before the call as the original's list comprehension.
-    let items: Vec<(&[u8], u8, u8)> = match method {
+    let items: Vec<StarmapItem> = match method {
         PoolMethod::Starmap => runner.record(SpanState::Running, "build the tuples", || {
             matrix
                 .row_slices()
@@ -438,14 +767,15 @@ pub fn run_pool(
         }),
         _ => Vec::new(),
     };
-    let mut parallel_times = Vec::with_capacity(repeats);
-    let mut sequential_times = Vec::with_capacity(repeats);
+    let mut parallel_times_ms = Vec::with_capacity(repeats);
+    let mut sequential_times_ms = Vec::with_capacity(repeats);
     // Both results are allocated once, outside the timings: they measure counting alone.
     let mut parallel = vec![0u32; matrix.rows()];
     let mut sequential = vec![0u32; matrix.rows()];
     let call = PoolCall {
         method,
-        matrix: &matrix,
+        cells: &matrix.cells,
+        columns: matrix.columns,
         items: &items,
         minimum,
         maximum,
@@ -459,7 +789,7 @@ pub fn run_pool(
         let elapsed = runner.record(SpanState::Waiting, &waiting_label, || {
             call.count_into(&mut parallel, &worker_spans)
         });
-        parallel_times.push(elapsed);
+        parallel_times_ms.push(elapsed);
         for span in worker_spans.into_spans() {
             emit(Event::Span(span));
         }
@@ -479,7 +809,7 @@ pub fn run_pool(
                 .1
             })
         });
-        sequential_times.push(loop_span.end_ms - loop_span.start_ms);
+        sequential_times_ms.push(loop_span.end_ms - loop_span.start_ms);
         ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
         emit(Event::Span(loop_span));
         assert_eq!(
@@ -489,59 +819,43 @@ pub fn run_pool(
             method.name()
         );
     }
-    let counts = parallel;
     for span in runner.spans {
         emit(Event::Span(span));
     }
 
     let report = PoolReport {
-        counts_head: counts.iter().take(10).copied().collect(),
-        total: counts.iter().map(|&c| u64::from(c)).sum(),
+        method,
+        counts_head: parallel.iter().take(10).copied().collect(),
+        total: parallel.iter().map(|&c| u64::from(c)).sum(),
+        rows: matrix.rows(),
+        minimum,
+        maximum,
         workers,
         chunk_rows,
+        hand_offs: size.hand_offs_per_repeat as usize,
         repeats,
-        parallel_ms: median(&mut parallel_times),
-        sequential_ms: median(&mut sequential_times),
+        parallel_times_ms,
+        sequential_times_ms,
     };
-    let mut print = |text: String| {
+    for text in report.lines() {
         emit(Event::Line(Line {
             lane: RUNNER_LANE.to_string(),
             text,
             at_ms: clock::now_ms(),
             message: None,
-        }))
-    };
-    print(python_list(&report.counts_head));
-    let calls = match method {
-        PoolMethod::Apply => format!("{} calls", matrix.rows().div_ceil(chunk_rows)),
-        _ => format!("chunks of {chunk_rows} rows"),
-    };
-    print(format!(
-        "{}: {} rows on {} in {:.2} ms ({calls}, median of {repeats})",
-        method.name(),
-        matrix.rows(),
-        plural(workers, "worker"),
-        report.parallel_ms,
-    ));
-    print(format!(
-        "sequential loop: {:.2} ms; speedup {}×",
-        report.sequential_ms,
-        format_ratio(report.speedup())
-    ));
-    print(format!(
-        "total: {} values within [{minimum}, {maximum}] in {} rows, the same from both",
-        report.total,
-        matrix.rows()
-    ));
-    report
+        }));
+    }
+    Ok(report)
 }
 
-/// One pool call of a run: `method` on the matrix (starmap on its tuples, `items`).
+/// One pool call of a run: `method` on the rows of `cells` (starmap on their tuples,
+/// `items`).
 #[derive(Clone, Copy)]
 struct PoolCall<'a> {
     method: PoolMethod,
-    matrix: &'a Matrix,
-    items: &'a [(&'a [u8], u8, u8)],
+    cells: &'a [u8],
+    columns: usize,
+    items: &'a [StarmapItem<'a>],
     minimum: u8,
     maximum: u8,
     chunk_rows: usize,
@@ -553,7 +867,8 @@ impl PoolCall<'_> {
     fn count_into(&self, counts: &mut [u32], spans: &SpanSink) -> f64 {
         let PoolCall {
             method,
-            matrix,
+            cells,
+            columns,
             items,
             minimum,
             maximum,
@@ -563,10 +878,12 @@ impl PoolCall<'_> {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
             PoolMethod::Apply => {
-                timed(|| apply_into(counts, matrix, minimum, maximum, chunk_rows, spans))
+                timed(|| apply_into(counts, cells, columns, minimum, maximum, chunk_rows, spans))
             }
             PoolMethod::Map => on_a_pool_thread(|| {
-                timed(|| count_parallel_into(counts, matrix, minimum, maximum, chunk_rows, spans))
+                timed(|| {
+                    count_parallel_into(counts, cells, columns, minimum, maximum, chunk_rows, spans)
+                })
             }),
             PoolMethod::Starmap => {
                 on_a_pool_thread(|| timed(|| starmap_into(counts, items, chunk_rows, spans)))
@@ -577,21 +894,12 @@ impl PoolCall<'_> {
     /// Runs the call and the loop once on the first rows, untimed and untraced. The browser
     /// compiles wasm quickly at first and optimises the functions that turn out hot;
     /// without a warm-up the first repeat measures the quick compiler and the pool's first
-    /// wake-up.
+    /// wake-up. The first rows are borrowed, not copied: the run's memory is counted in
+    /// [`PoolParams::run_size`].
     fn warm_up(&self) {
-        // Enough calls to make the kernel hot; apply's calls cost a round trip each.
-        let warm_up_rows = if self.method == PoolMethod::Apply {
-            500
-        } else {
-            1_000_000
-        };
-        let rows = self.matrix.rows().min(warm_up_rows);
-        let sample = Matrix {
-            columns: self.matrix.columns,
-            cells: self.matrix.cells[..rows * self.matrix.columns].to_vec(),
-        };
-        let sample_call = PoolCall {
-            matrix: &sample,
+        let rows = (self.cells.len() / self.columns).min(self.method.warm_up_rows());
+        let sample = PoolCall {
+            cells: &self.cells[..rows * self.columns],
             items: &self.items[..self.items.len().min(rows)],
             chunk_rows: self
                 .chunk_rows
@@ -600,11 +908,11 @@ impl PoolCall<'_> {
             ..*self
         };
         let mut counts = vec![0u32; rows];
-        sample_call.count_into(&mut counts, &SpanSink::new(false));
+        sample.count_into(&mut counts, &SpanSink::new(false));
         on_a_pool_thread(|| {
             count_rows_into(
                 &mut counts,
-                &sample.cells,
+                sample.cells,
                 sample.columns,
                 self.minimum,
                 self.maximum,
@@ -682,9 +990,11 @@ impl SpanRecorder {
     }
 }
 
-fn median(times: &mut [f64]) -> f64 {
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
+/// The middle value (the upper of the two middle ones of an even count).
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
 }
 
 /// "1 worker", "2 workers".
@@ -696,13 +1006,16 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// Two significant digits where two decimals would round a small ratio to nothing.
+/// Two decimals, or two significant digits where two decimals would round a small ratio to
+/// nothing (0.000056, not 0.00).
 fn format_ratio(ratio: f64) -> String {
-    if ratio < 0.1 {
-        format!("{ratio:.3}")
+    let decimals = if ratio > 0.0 && ratio < 0.1 {
+        // Leading zeros after the point, then two digits.
+        ((-ratio.log10()).ceil() as usize + 1).min(12)
     } else {
-        format!("{ratio:.2}")
-    }
+        2
+    };
+    format!("{ratio:.decimals$}")
 }
 
 /// `[3, 1, 2, ...]`, the way Python prints a list.
@@ -718,15 +1031,20 @@ mod tests {
 
     /// `method` with `params` on a pool of two threads: its report, and every event it
     /// emitted.
-    fn run_on_two_threads(
-        method: PoolMethod,
-        params: PoolParams,
-        repeats: usize,
-    ) -> (PoolReport, Vec<Event>) {
+    fn run_on_two_threads(method: PoolMethod, params: PoolParams) -> (PoolReport, Vec<Event>) {
         let mut events = Vec::new();
-        let report =
-            pool(2).install(|| run_pool(method, &params, repeats, &mut |e| events.push(e)));
+        let report = pool(2)
+            .install(|| run_pool(method, &params, &mut |e| events.push(e)))
+            .expect("parameters within the limits");
         (report, events)
+    }
+
+    fn texts(events: &[Event]) -> Vec<String> {
+        events
+            .iter()
+            .filter_map(Event::as_line)
+            .map(|line| line.text.clone())
+            .collect()
     }
 
     /// Pcg32 written out from its definition (PCG XSH RR 64/32), independent of rand_pcg.
@@ -808,47 +1126,36 @@ mod tests {
         assert_eq!(labels[0], "rows 0–99");
     }
 
+    /// The field `params` are refused for, if they are, for map on two workers.
+    fn refused_field(params: PoolParams) -> Result<(), &'static str> {
+        params
+            .validate(PoolMethod::Map, 2)
+            .map(|_| ())
+            .map_err(|error| error.field)
+    }
+
     #[test]
     fn params_are_validated() {
         let ok = PoolParams::default();
-        assert!(ok.clone().validate().is_ok());
-        assert!(PoolParams {
-            rows: MAX_ROWS + 1,
-            ..ok.clone()
-        }
-        .validate()
-        .is_err());
-        assert!(PoolParams {
-            columns: 0,
-            ..ok.clone()
-        }
-        .validate()
-        .is_err());
-        assert!(PoolParams {
-            columns: MAX_COLUMNS + 1,
-            ..ok.clone()
-        }
-        .validate()
-        .is_err());
-        assert!(PoolParams {
-            rows: MAX_ROWS,
-            columns: 50,
-            ..ok.clone()
-        }
-        .validate()
-        .is_err());
-        assert!(PoolParams {
-            rows: 0,
-            ..ok.clone()
-        }
-        .validate()
-        .is_ok());
+        assert_eq!(refused_field(ok.clone()), Ok(()));
+        let with = |change: fn(&mut PoolParams)| {
+            let mut params = ok.clone();
+            change(&mut params);
+            refused_field(params)
+        };
+        assert_eq!(with(|p| p.rows = MAX_ROWS + 1), Err("rows"));
+        assert_eq!(with(|p| p.columns = 0), Err("columns"));
+        assert_eq!(with(|p| p.columns = MAX_COLUMNS + 1), Err("columns"));
+        assert_eq!(with(|p| p.chunk_rows = MAX_ROWS + 1), Err("chunkRows"));
+        assert_eq!(with(|p| p.repeats = 0), Err("repeats"));
+        assert_eq!(with(|p| p.repeats = MAX_REPEATS + 1), Err("repeats"));
+        assert_eq!(with(|p| p.rows = 0), Ok(()));
         let crossed = PoolParams {
             minimum: 8,
             maximum: 4,
             ..ok
         }
-        .validate();
+        .validate(PoolMethod::Map, 2);
         assert_eq!(
             crossed.map(|_| ()),
             Err(ParamError {
@@ -857,6 +1164,180 @@ mod tests {
             }),
             "a rule across fields names the field to change"
         );
+    }
+
+    #[test]
+    fn too_many_hand_offs_are_refused_at_the_rows_per_call_with_the_least_that_fits() {
+        // The link that filled the wasm memory: ten million chunks, ten million spans.
+        let flood = PoolParams {
+            rows: 10_000_000,
+            columns: 10,
+            repeats: 1,
+            chunk_rows: 1,
+            ..PoolParams::default()
+        };
+        let error = flood.validate(PoolMethod::Map, 2).unwrap_err();
+        assert_eq!(error.field, "chunkRows");
+        assert_eq!(
+            error.message,
+            "pool.map would hand out 10000000 chunks, more than the 100000 a run may: make \
+             it at least 100 rows per call."
+        );
+        // 100,000 round trips fit, once; three times they do not.
+        let apply = PoolParams {
+            rows: 100_000,
+            repeats: 1,
+            ..PoolParams::default()
+        };
+        assert!(apply.validate(PoolMethod::Apply, 2).is_ok());
+        let thrice = PoolParams {
+            repeats: 3,
+            ..apply
+        };
+        let error = thrice.clone().validate(PoolMethod::Apply, 2).unwrap_err();
+        assert_eq!(error.field, "chunkRows");
+        assert_eq!(
+            error.message,
+            "pool.apply would hand out 300000 calls (100000 per repeat × 3 repeats), more than \
+             the 100000 a run may: make it at least 4 rows per call, or lower the repeats."
+        );
+        let fits = |chunk_rows| {
+            PoolParams {
+                chunk_rows,
+                ..thrice.clone()
+            }
+            .validate(PoolMethod::Apply, 2)
+            .is_ok()
+        };
+        assert!(fits(4) && !fits(3), "the least that fits, exactly");
+    }
+
+    #[test]
+    fn a_matrix_beyond_the_memory_budget_is_refused_at_the_rows_with_the_most_that_fit() {
+        for method in [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap] {
+            let wide = PoolParams {
+                rows: MAX_ROWS,
+                columns: MAX_COLUMNS,
+                chunk_rows: MAX_ROWS,
+                ..PoolParams::default()
+            };
+            let error = wide.validate(method, 2).unwrap_err();
+            assert_eq!(error.field, "rows", "{}", error.message);
+            let most: usize = error
+                .message
+                .strip_suffix(" rows fit.")
+                .and_then(|m| m.rsplit(' ').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("no number of rows in {:?}", error.message));
+            let with_rows = |rows| PoolParams {
+                rows,
+                ..wide.clone()
+            };
+            assert!(with_rows(most).validate(method, 2).is_ok(), "{most} rows");
+            let over = with_rows(most + 1).validate(method, 2).unwrap_err();
+            assert_eq!(over.field, "rows", "{}", over.message);
+        }
+    }
+
+    #[test]
+    fn the_largest_accepted_runs_stay_within_every_bound() {
+        let methods = [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap];
+        let mut accepted = 0;
+        for method in methods {
+            for workers in [1, 2, 16] {
+                for columns in [1, 5, 10, 37, MAX_COLUMNS] {
+                    for chunk_rows in [0, 1, 2, 50, 1000, MAX_ROWS] {
+                        for repeats in [1, 3, MAX_REPEATS] {
+                            let mut params = PoolParams {
+                                rows: MAX_ROWS,
+                                columns,
+                                chunk_rows,
+                                repeats,
+                                ..PoolParams::default()
+                            };
+                            // The most rows these settings accept, or none at all.
+                            let fits = |rows| {
+                                PoolParams {
+                                    rows,
+                                    ..params.clone()
+                                }
+                                .validate(method, workers)
+                                .is_ok()
+                            };
+                            params.rows = (0..=MAX_ROWS)
+                                .rev()
+                                .step_by(9973)
+                                .find(|&r| fits(r))
+                                .unwrap_or(0);
+                            let Ok(size) = params.validate(method, workers) else {
+                                continue;
+                            };
+                            accepted += 1;
+                            assert!(size.bytes <= MEMORY_BUDGET_BYTES, "{params:?}");
+                            assert!(size.hand_offs <= MAX_HAND_OFFS as u64, "{params:?}");
+                            assert!(
+                                size.spans <= (MAX_HAND_OFFS + 2 + 3 * MAX_REPEATS) as u64,
+                                "{params:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(accepted > 100, "{accepted} accepted");
+    }
+
+    #[test]
+    fn a_run_records_the_spans_and_hand_offs_its_size_predicts() {
+        let pool = pool(2);
+        for method in [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap] {
+            for (rows, chunk_rows, repeats) in [
+                (0, 0, 1),
+                (1, 0, 2),
+                (1000, 0, 3),
+                (777, 10, 2),
+                (300, 1, 1),
+            ] {
+                let params = PoolParams {
+                    rows,
+                    chunk_rows,
+                    repeats,
+                    ..PoolParams::default()
+                };
+                let size = params.validate(method, 2).expect("small enough");
+                let mut spans = Vec::new();
+                let report = pool
+                    .install(|| {
+                        run_pool(method, &params, &mut |event| {
+                            spans.extend(event.as_span().cloned())
+                        })
+                    })
+                    .expect("the same checks");
+                let chunks = spans
+                    .iter()
+                    .filter(|s| s.label.starts_with("rows "))
+                    .count();
+                let case = format!("{} {params:?}", method.name());
+                assert_eq!(chunks as u64, size.hand_offs, "{case}");
+                assert_eq!(report.hand_offs as u64, size.hand_offs_per_repeat, "{case}");
+                let runner_extras = u64::from(method != PoolMethod::Starmap);
+                assert_eq!(spans.len() as u64 + runner_extras, size.spans, "{case}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_holds_no_longer_texts_than_its_memory_allows_for() {
+        let longest = [
+            rows_label(MAX_ROWS - 1, 1),
+            rows_label(0, MAX_ROWS),
+            format!("waiting for {}", PoolMethod::Starmap.name()),
+            "generate the matrix".to_string(),
+            format!("worker {}", u16::MAX),
+        ];
+        for text in longest {
+            assert!(text.len() <= SPAN_TEXT_BYTES, "{text:?}");
+        }
     }
 
     #[test]
@@ -890,12 +1371,12 @@ mod tests {
     }
 
     #[test]
-    fn map_prints_the_first_counts_then_the_timings() {
+    fn map_prints_the_first_counts_then_the_timings_then_what_they_mean() {
         let params = PoolParams {
             rows: 5000,
             ..PoolParams::default()
         };
-        let (report, events) = run_on_two_threads(PoolMethod::Map, params.clone(), 3);
+        let (report, events) = run_on_two_threads(PoolMethod::Map, params.clone());
 
         let matrix = Matrix::random(5000, 5, params.seed);
         let expected = count_sequential(&matrix, 4, 8);
@@ -908,14 +1389,24 @@ mod tests {
             (report.workers, report.chunk_rows, report.repeats),
             (2, 625, 3)
         );
+        assert_eq!(report.parallel_times_ms.len(), 3);
+        assert_eq!(report.sequential_times_ms.len(), 3);
 
-        let lines: Vec<_> = events
-            .iter()
-            .filter_map(Event::as_line)
-            .map(|line| line.text.clone())
-            .collect();
-        assert_eq!(lines.len(), 4);
+        let lines = texts(&events);
+        assert_eq!(lines, report.lines(), "printed as the report says");
+        assert_eq!(lines.len(), 5);
         assert_eq!(lines[0], python_list(&expected[..10]));
+        assert!(
+            lines[1].starts_with("pool.map: 5000 rows on 2 workers in "),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].starts_with("sequential loop: "), "{}", lines[2]);
+        assert!(
+            lines[2].ends_with(&format!("speedup {}", report.speedup_text().unwrap())),
+            "{}",
+            lines[2]
+        );
         assert_eq!(
             lines[3],
             format!(
@@ -924,11 +1415,12 @@ mod tests {
             )
         );
         assert!(
-            lines[1].starts_with("pool.map: 5000 rows on 2 workers in "),
+            ["The pool won", "The pool lost", "A tie within the noise"]
+                .iter()
+                .any(|verdict| lines[4].starts_with(verdict)),
             "{}",
-            lines[1]
+            lines[4]
         );
-        assert!(lines[2].starts_with("sequential loop: "), "{}", lines[2]);
 
         let spans: Vec<_> = events.iter().filter_map(Event::as_span).collect();
         let on_workers = spans
@@ -960,7 +1452,7 @@ mod tests {
             (0, 5, 4, 8),
             (1, 5, 4, 8),
             (333, 1, 0, 9),
-            (2000, 7, 8, 4),
+            (2000, 7, 3, 3),
             (1500, 5, 9, 9),
         ] {
             for seed in [0, 3, 100] {
@@ -971,6 +1463,7 @@ mod tests {
                     maximum,
                     seed,
                     chunk_rows: 0,
+                    repeats: 1,
                     trace: true,
                 };
                 let expected =
@@ -981,7 +1474,9 @@ mod tests {
                             chunk_rows,
                             ..params.clone()
                         };
-                        let report = pool.install(|| run_pool(method, &params, 1, &mut |_| ()));
+                        let report = pool
+                            .install(|| run_pool(method, &params, &mut |_| ()))
+                            .expect("parameters within the limits");
                         let head: Vec<u32> = expected.iter().take(10).copied().collect();
                         assert_eq!(report.counts_head, head, "{method:?} {params:?}");
                         let total: u64 = expected.iter().map(|&c| u64::from(c)).sum();
@@ -993,57 +1488,208 @@ mod tests {
     }
 
     #[test]
-    fn apply_makes_one_call_per_row_but_few_spans() {
+    fn apply_makes_one_span_per_call_and_leaves_the_round_trips_idle() {
         let params = PoolParams {
             rows: 3000,
+            repeats: 1,
             ..PoolParams::default()
         };
-        let (_, events) = run_on_two_threads(PoolMethod::Apply, params, 1);
-        let texts: Vec<String> = events
+        let (_, events) = run_on_two_threads(PoolMethod::Apply, params);
+        let lines = texts(&events);
+        assert!(
+            lines[1].starts_with("pool.apply: 3000 rows on 2 workers in "),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[1].contains("(3000 calls, median of 1)"),
+            "{}",
+            lines[1]
+        );
+        let spans: Vec<&Span> = events.iter().filter_map(Event::as_span).collect();
+        let calls: Vec<&Span> = spans
             .iter()
-            .filter_map(Event::as_line)
-            .map(|line| line.text.clone())
+            .copied()
+            .filter(|s| s.label.starts_with("rows "))
             .collect();
-        assert!(
-            texts[1].starts_with("pool.apply: 3000 rows on 2 workers in "),
-            "{}",
-            texts[1]
-        );
-        assert!(
-            texts[1].contains("(3000 calls, median of 1)"),
-            "{}",
-            texts[1]
-        );
-        let worker_spans = events
+        assert_eq!(calls.len(), 3000, "one span per call, none merged");
+        let mut labels: Vec<&str> = calls.iter().map(|s| s.label.as_str()).collect();
+        labels.dedup();
+        assert_eq!(labels.len(), 3000);
+        assert_eq!(labels[1], "rows 1–1");
+
+        let wait = spans
             .iter()
-            .filter(|e| matches!(e, Event::Span(s) if s.label.starts_with("rows ")))
-            .count();
-        assert!((1..3000).contains(&worker_spans), "{worker_spans} spans");
+            .find(|s| s.label == "waiting for pool.apply")
+            .expect("the runner waits for the calls");
+        let mut busy_ms = 0.0;
+        let mut idle_ms = 0.0;
+        for lane in ["worker 0", "worker 1"] {
+            let mut on_lane: Vec<&Span> =
+                calls.iter().copied().filter(|s| s.lane == lane).collect();
+            on_lane.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+            busy_ms += on_lane.iter().map(|s| s.end_ms - s.start_ms).sum::<f64>();
+            for pair in on_lane.windows(2) {
+                let gap = pair[1].start_ms - pair[0].end_ms;
+                assert!(gap >= 0.0, "{lane}: {:?} overlaps {:?}", pair[0], pair[1]);
+                idle_ms += gap;
+            }
+        }
+        assert!(calls.iter().all(|s| s.lane.starts_with("worker ")));
+        // One call at a time: the calls' work and the round trips between share the wait.
+        assert!(busy_ms < wait.end_ms - wait.start_ms, "{busy_ms} ms busy");
+        assert!(idle_ms > 0.0, "the round trips between calls are idle time");
+    }
+
+    /// A report of `workers` workers whose repeats took these times, for 8 chunks of 1000
+    /// rows each.
+    fn report_of(workers: usize, parallel: &[f64], sequential: &[f64]) -> PoolReport {
+        PoolReport {
+            method: PoolMethod::Map,
+            counts_head: vec![3, 1],
+            total: 4,
+            rows: 8000,
+            minimum: 4,
+            maximum: 8,
+            workers,
+            chunk_rows: 1000,
+            hand_offs: 8,
+            repeats: parallel.len(),
+            parallel_times_ms: parallel.to_vec(),
+            sequential_times_ms: sequential.to_vec(),
+        }
     }
 
     #[test]
-    fn merged_spans_cover_consecutive_rows() {
-        let span = |lane: &str, start_ms, end_ms, label: &str| Span {
-            lane: lane.into(),
-            state: SpanState::Running,
-            start_ms,
-            end_ms,
-            label: label.into(),
-        };
-        let mut merger = SpanMerger::default();
-        merger.push(span("worker 0", 0.0, 1.0, "rows 0–0"));
-        merger.push(span("worker 0", 1.01, 2.0, "rows 1–1"));
-        merger.push(span("worker 1", 2.01, 3.0, "rows 2–2"));
-        merger.push(span("worker 0", 5.0, 6.0, "rows 3–3"));
-        let labels: Vec<_> = merger
-            .spans
-            .iter()
-            .map(|s| (s.label.as_str(), s.end_ms))
-            .collect();
+    fn the_speedup_is_the_repeats_median_and_range() {
+        let report = report_of(2, &[1.0, 0.8, 2.0], &[2.0, 2.0, 1.0]);
+        assert_eq!(report.speedups(), [2.0, 2.5, 0.5]);
         assert_eq!(
-            labels,
-            [("rows 0–1", 2.0), ("rows 2–2", 3.0), ("rows 3–3", 6.0)]
+            report.speedup(),
+            Some(Spread {
+                median: 2.0,
+                min: 0.5,
+                max: 2.5
+            })
         );
+        assert_eq!(report.speedup_text().as_deref(), Some("2.00× (0.50–2.50×)"));
+        let once = report_of(2, &[4.0], &[1.0]);
+        assert_eq!(once.speedup_text().as_deref(), Some("0.25×"));
+        let tiny = report_of(2, &[4000.0], &[1.0]);
+        assert_eq!(tiny.speedup_text().as_deref(), Some("0.00025×"));
+        assert_eq!(format_ratio(0.000056), "0.000056");
+        assert_eq!(format_ratio(0.05), "0.050");
+        assert_eq!(format_ratio(0.1), "0.10");
+        assert_eq!(format_ratio(17500.183), "17500.18");
+    }
+
+    #[test]
+    fn the_verdict_follows_the_spread_of_the_repeats() {
+        let verdict =
+            |parallel: &[f64], sequential: &[f64]| report_of(2, parallel, sequential).verdict();
+        assert_eq!(verdict(&[1.0, 0.9, 1.1], &[2.0, 2.0, 2.0]), Verdict::Won);
+        assert_eq!(verdict(&[2.0, 2.1, 2.2], &[1.0, 2.0, 1.5]), Verdict::Lost);
+        assert_eq!(verdict(&[1.0, 1.2, 0.9], &[1.1, 1.0, 1.0]), Verdict::Tie);
+        assert_eq!(verdict(&[1.0], &[1.0]), Verdict::Tie, "exactly as fast");
+        assert_eq!(verdict(&[1.0], &[0.996]), Verdict::Tie, "written 1.00×");
+        assert_eq!(verdict(&[1.0], &[1.004]), Verdict::Tie, "written 1.00×");
+        assert_eq!(verdict(&[1.0], &[1.006]), Verdict::Won, "written 1.01×");
+        assert_eq!(verdict(&[0.0, 0.01], &[0.01, 0.0]), Verdict::TooQuick);
+        assert_eq!(
+            verdict(&[0.0, 0.01, 0.02], &[0.01, 0.0, 0.01]),
+            Verdict::Lost,
+            "from the repeats the clock could time"
+        );
+        let empty = PoolReport {
+            rows: 0,
+            ..report_of(2, &[0.01], &[0.0])
+        };
+        assert_eq!(empty.verdict(), Verdict::NoRows);
+        assert_eq!(empty.speedup(), None);
+    }
+
+    #[test]
+    fn the_verdict_says_why_from_the_runs_own_numbers() {
+        let lost = report_of(2, &[1.2, 1.3, 1.1], &[1.0, 1.1, 0.9]);
+        assert_eq!(
+            lost.costs(),
+            Costs {
+                share_ms: 0.5,
+                saved_ms: 0.5,
+                hand_off_ms: 0.7
+            }
+        );
+        assert_eq!(
+            lost.lines()[4],
+            "The pool lost: slower than the loop in all 3 repeats. Split over 2 workers, the \
+             loop's 1.00 ms of counting is 0.50 ms each, which saves 0.50 ms; handing out the \
+             8 chunks cost 0.70 ms (87.50 µs each)."
+        );
+        let won = report_of(2, &[30.0], &[40.0]);
+        assert_eq!(
+            won.lines()[4],
+            "The pool won: faster than the loop in its one repeat. Split over 2 workers, the \
+             loop's 40.00 ms of counting is 20.00 ms each, which saves 20.00 ms; handing out \
+             the 8 chunks cost 10.00 ms (1.25 ms each)."
+        );
+        let tie = report_of(2, &[1.0, 1.2, 0.9], &[1.1, 1.0, 1.0]);
+        assert!(
+            tie.lines()[4]
+                .starts_with("A tie within the noise: the repeats ran from 0.83× to 1.11×. "),
+            "{}",
+            tie.lines()[4]
+        );
+        let alone = report_of(1, &[1.1, 1.2, 1.1], &[1.0, 1.0, 1.0]);
+        assert_eq!(
+            alone.lines()[4],
+            "The pool lost: slower than the loop in all 3 repeats. On 1 worker nothing is \
+             split, so nothing is saved; handing out the 8 chunks cost 0.10 ms (12.50 µs \
+             each)."
+        );
+        let superlinear = report_of(2, &[0.4], &[1.0]);
+        assert!(
+            superlinear.lines()[4].ends_with("handing out the 8 chunks cost no measurable time."),
+            "{}",
+            superlinear.lines()[4]
+        );
+    }
+
+    #[test]
+    fn counts_are_never_written_with_a_wrong_plural() {
+        let one = PoolReport {
+            chunk_rows: 1,
+            ..report_of(1, &[1.0], &[1.0])
+        };
+        let lines = one.lines().join("\n");
+        assert!(lines.contains("on 1 worker in "), "{lines}");
+        assert!(lines.contains("chunks of 1 row,"), "{lines}");
+        assert!(
+            !lines.contains(" 1 workers") && !lines.contains(" 1 rows"),
+            "{lines}"
+        );
+        assert_eq!(plural(1, "call"), "1 call");
+        assert_eq!(plural(0, "call"), "0 calls");
+    }
+
+    #[test]
+    fn zero_rows_count_nothing_and_compare_nothing() {
+        for method in [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap] {
+            let params = PoolParams {
+                rows: 0,
+                ..PoolParams::default()
+            };
+            let (report, events) = run_on_two_threads(method, params);
+            assert_eq!((report.total, report.verdict()), (0, Verdict::NoRows));
+            let lines = texts(&events);
+            assert_eq!(lines.len(), 4, "{lines:?}");
+            assert_eq!(lines[0], "[]");
+            assert!(
+                lines[2].ends_with("; no rows, so nothing to compare"),
+                "{}",
+                lines[2]
+            );
+            assert!(!lines.join(" ").contains("NaN"), "{lines:?}");
+        }
     }
 
     #[test]
@@ -1057,14 +1703,15 @@ mod tests {
         for method in [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap] {
             let params = PoolParams {
                 rows: 3000,
+                repeats: 1,
                 ..PoolParams::default()
             };
-            let (on, traced) = run_on_two_threads(method, params.clone(), 1);
+            let (on, traced) = run_on_two_threads(method, params.clone());
             let untraced_params = PoolParams {
                 trace: false,
                 ..params
             };
-            let (off, untraced) = run_on_two_threads(method, untraced_params, 1);
+            let (off, untraced) = run_on_two_threads(method, untraced_params);
             assert_eq!((on.counts_head, on.total), (off.counts_head, off.total));
             let chunks = |events: &[Event]| {
                 events

@@ -94,8 +94,14 @@ export const MESSAGES_ES = {
   countSequential: '{calls} una tras otra: {took}',
   countBoth: '{calls} reunidas en {gathered}, una tras otra en {sequential} ({ratio}× más); ' +
     'ambas a la vez: {took}',
-  poolSpeedup: 'aceleración {speedup}× con {workers} (pool.{method} {parallel} ms, bucle ' +
-    '{sequential} ms)',
+  poolSpeedup: 'aceleración {speedup} con {workers}, {verdict} (pool.{method} {parallel} ' +
+    'ms, bucle {sequential} ms)',
+  poolWon: 'ganó el pool',
+  poolLost: 'perdió el pool',
+  poolTie: 'un empate dentro del ruido',
+  poolNoRows: 'no hay filas, nada que comparar (pool.{method} con {workers})',
+  poolTooQuick: 'demasiado rápido para que el reloj lo compare con {workers} ' +
+    '(pool.{method} {parallel} ms, bucle {sequential} ms)',
   oneWorker: '1 worker',
   workers: '{count} workers',
   originalScript: 'el script del original',
