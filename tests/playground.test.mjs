@@ -622,9 +622,13 @@ describe('pool.map', () => {
   test('a run too large for the memory is refused at once next to its field, with no trap', async () => {
     // Ten million chunks of one row: ten million spans, which filled the wasm memory.
     const page = await open('?debug#pool-map?rows=10000000&columns=10&repeats=1&chunkRows=1&workers=2');
-    const status = await runExample(page);
     const message = 'pool.map would hand out 10000000 chunks, more than the 100000 a run may: ' +
       'make it at least 100 rows per call.';
+    // Said as soon as the link loads, before any Run.
+    await page.waitForFunction(() => document.getElementById('param-chunkRows-error').textContent);
+    assert.equal(await page.textContent('#param-chunkRows-error'), message);
+    assert.match(await page.textContent('#status'), /in the link need fixing/);
+    const status = await runExample(page);
     assert.equal(status, `Error: ${message}`);
     assert.equal(await page.textContent('#param-chunkRows-error'), message);
     assert.equal(await page.getAttribute('#param-chunkRows', 'aria-invalid'), '');

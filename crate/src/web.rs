@@ -143,7 +143,10 @@ impl BrowserEnv {
 #[derive(Default)]
 struct Timers {
     /// When the task now running meant to run; unset until the run's first sleep.
-    logical_now_ms: Cell<Option<f64>>,
+    /// In whole microseconds: a deadline is a sum of sleeps, and two tasks due at the same
+    /// moment by different sums (2 + 2 + 2 and 3 + 3 seconds) must tie exactly, whatever
+    /// fractions a speed-up gives the sleeps.
+    logical_now_us: Cell<Option<u64>>,
     next_id: Cell<u64>,
     /// (deadline in µs, id), earliest first.
     queue: RefCell<BinaryHeap<Reverse<(u64, u64)>>>,
@@ -159,20 +162,19 @@ impl Timers {
         }
         let id = self.next_id.get();
         self.next_id.set(id + 1);
-        let from_ms = self.logical_now_ms.get().unwrap_or_else(|| {
-            let now = crate::clock::now_ms();
-            self.logical_now_ms.set(Some(now));
+        let from_us = self.logical_now_us.get().unwrap_or_else(|| {
+            let now = (crate::clock::now_ms() * 1000.0).round() as u64;
+            self.logical_now_us.set(Some(now));
             now
         });
-        let deadline_ms = from_ms + ms.max(0.0);
-        let deadline_us = (deadline_ms * 1000.0).round() as u64;
+        let deadline_us = from_us + (ms * 1000.0).round() as u64;
         self.queue.borrow_mut().push(Reverse((deadline_us, id)));
         self.arm();
         let timers = self.clone();
         Box::pin(std::future::poll_fn(move |cx| {
             if timers.fired.borrow_mut().remove(&id) {
                 // The task runs on from its intended time: its next sleep counts from here.
-                timers.logical_now_ms.set(Some(deadline_ms));
+                timers.logical_now_us.set(Some(deadline_us));
                 Poll::Ready(())
             } else {
                 timers.wakers.borrow_mut().insert(id, cx.waker().clone());
@@ -353,7 +355,16 @@ pub fn check_params(example: &str, params: JsValue, control: JsValue) -> Result<
         "count-async" => read_count_async(&params, speed_of(&control)?).map(drop),
         "rand" => read_seed(&params, rand::DEFAULT_SEED).map(drop),
         "chained" => read_chained(&params).map(drop),
-        // The worker examples' rules are checked where they run (`run_pool`, `run_threading`).
+        "pool-apply" | "pool-map" | "pool-starmap" => {
+            let method = pool_method(example.trim_start_matches("pool-"))?;
+            // As many workers as the page will start (it checks their range itself).
+            let workers = optional_number(&params, "workers")?.unwrap_or(1.0).max(1.0);
+            read_pool(&params)?
+                .validate(method, workers as usize)
+                .map(drop)
+                .map_err(|error| refused(error.field, &error.message))
+        }
+        // Threading's one parameter is a number in a range, which the page checks.
         _ => Ok(()),
     }
 }
@@ -589,48 +600,54 @@ fn refused(field: &str, message: &str) -> JsValue {
 /// `sequentialTimesMs`), the speedup's median and range (`speedup`, `speedupMin`,
 /// `speedupMax`, null when nothing could be compared), `speedupText` as the output writes
 /// it, and the `verdict` ("won", "lost", "tie", "noRows" or "tooQuick").
-#[wasm_bindgen(js_name = runPool)]
-pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
-    let method = match method {
-        "apply" => pool::PoolMethod::Apply,
-        "map" => pool::PoolMethod::Map,
-        "starmap" => pool::PoolMethod::Starmap,
-        other => {
-            return Err(JsError::new(&format!(
-                "The pool method must be apply, map or starmap; got \"{other}\"."
-            ))
-            .into())
-        }
-    };
+fn pool_method(name: &str) -> Result<pool::PoolMethod, JsValue> {
+    match name {
+        "apply" => Ok(pool::PoolMethod::Apply),
+        "map" => Ok(pool::PoolMethod::Map),
+        "starmap" => Ok(pool::PoolMethod::Starmap),
+        other => Err(JsError::new(&format!(
+            "The pool method must be apply, map or starmap; got \"{other}\"."
+        ))
+        .into()),
+    }
+}
+
+fn read_pool(params: &JsValue) -> Result<pool::PoolParams, JsValue> {
     let defaults = pool::PoolParams::default();
-    let params = pool::PoolParams {
+    Ok(pool::PoolParams {
         rows: number_field(
-            &params,
+            params,
             "rows",
             defaults.rows as u64,
             0,
             pool::MAX_ROWS as u64,
         )? as usize,
         columns: number_field(
-            &params,
+            params,
             "columns",
             defaults.columns as u64,
             1,
             pool::MAX_COLUMNS as u64,
         )? as usize,
-        minimum: number_field(&params, "minimum", defaults.minimum.into(), 0, 255)? as u8,
-        maximum: number_field(&params, "maximum", defaults.maximum.into(), 0, 255)? as u8,
-        seed: number_field(&params, "seed", defaults.seed, 0, MAX_SAFE_INTEGER)?,
-        chunk_rows: number_field(&params, "chunkRows", 0, 0, pool::MAX_ROWS as u64)? as usize,
+        minimum: number_field(params, "minimum", defaults.minimum.into(), 0, 255)? as u8,
+        maximum: number_field(params, "maximum", defaults.maximum.into(), 0, 255)? as u8,
+        seed: number_field(params, "seed", defaults.seed, 0, MAX_SAFE_INTEGER)?,
+        chunk_rows: number_field(params, "chunkRows", 0, 0, pool::MAX_ROWS as u64)? as usize,
         repeats: number_field(
-            &params,
+            params,
             "repeats",
             defaults.repeats as u64,
             1,
             pool::MAX_REPEATS as u64,
         )? as usize,
-        trace: optional_bool(&params, "trace")?.unwrap_or(defaults.trace),
-    };
+        trace: optional_bool(params, "trace")?.unwrap_or(defaults.trace),
+    })
+}
+
+#[wasm_bindgen(js_name = runPool)]
+pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
+    let method = pool_method(method)?;
+    let params = read_pool(&params)?;
     let report = pool::run_pool(method, &params, &mut |event| emit_to(&on_event, &event))
         .map_err(|error: ParamError| refused(error.field, &error.message))?;
     let numbers = |values: &[f64]| -> JsValue {

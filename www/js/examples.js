@@ -70,8 +70,8 @@ const poolRun = (method) => async (params, { emit, pool }) => {
   const summary = {
     method,
     workers: result.workers === 1 ? t('oneWorker') : t('workers', { count: result.workers }),
-    parallel: result.parallelMs.toFixed(2),
-    sequential: result.sequentialMs.toFixed(2),
+    parallel: formatNumber(result.parallelMs, 2),
+    sequential: formatNumber(result.sequentialMs, 2),
   };
   if (result.verdict === 'noRows') return t('poolNoRows', summary);
   if (result.speedupText === null) return t('poolTooQuick', summary);
