@@ -485,15 +485,73 @@ describe('two tabs at once', () => {
 });
 
 describe('Threading', () => {
+  const outputLines = (page) => page.$$eval('#output .line', (nodes) => nodes.map((n) => ({
+    lane: n.querySelector('.lane').textContent, text: n.querySelector('.text').textContent,
+  })));
+
+  /** The original's lines: each print on a pool thread of its own, then main's Done!. */
+  function assertTwoThreadsThenDone(lines) {
+    const lane = (text) => lines.find((line) => line.text === text)?.lane;
+    assert.deepEqual(lines.slice(0, 2).map((line) => line.text).sort(), ['Cube: 1000', 'Square: 100']);
+    assert.match(lane('Square: 100'), /^thread \d+$/);
+    assert.match(lane('Cube: 1000'), /^thread \d+$/);
+    assert.notEqual(lane('Square: 100'), lane('Cube: 1000'), 'the prints on two threads');
+    assert.deepEqual(lines[2], { lane: 'main', text: 'Done!' });
+  }
+
+  /** Main waits in t1.join(), then t2.join(), then prints Done!; each join ends once its
+   * thread has printed. */
+  async function assertJoinsShown(page) {
+    const spans = await page.$eval('#timeline', (timeline) => timeline.spans);
+    const span = (label) => spans.find((s) => s.label === label);
+    const [t1, t2] = [span('t1.join()'), span('t2.join()')];
+    for (const join of [t1, t2]) assert.deepEqual([join.lane, join.state], ['main', 'waiting']);
+    assert.ok(t1.end >= span('print_square(10)').end && t2.start >= t1.end);
+    assert.ok(t2.end >= span('print_cube(10)').end);
+    const done = await page.$eval('#output .line:nth-child(3)', (line) => Number(line.dataset.at));
+    assert.ok(done >= t2.end, 'Done! after the joins');
+  }
+
   test('prints the square and the cube from two threads, then Done!', async () => {
     const page = await open('#threading?iterations=200000&workers=2');
     await runExample(page);
-    const lines = await outputTexts(page);
-    assert.deepEqual(lines.slice(0, 2).sort(), ['Cube: 1000', 'Square: 100']);
-    assert.equal(lines[2], 'Done!');
-    assert.match(lines[3], /^2 threads × 200000 increments, unsynchronised: \d+ of 400000 /);
-    assert.match(lines[4], /^2 threads × 200000 increments, Mutex: 400000 of 400000 \(none lost\)/);
-    assert.match(lines[5], /^2 threads × 200000 increments, atomic: 400000 of 400000 \(none lost\)/);
+    const lines = await outputLines(page);
+    assertTwoThreadsThenDone(lines);
+    await assertJoinsShown(page);
+    const texts = lines.map((line) => line.text);
+    assert.match(texts[3], /^2 threads × 200000 increments, unsynchronised: \d+ of 400000 /);
+    assert.match(texts[4], /^2 threads × 200000 increments, Mutex: 400000 of 400000 \(none lost\)/);
+    assert.match(texts[5], /^2 threads × 200000 increments, atomic: 400000 of 400000 \(none lost\)/);
+  });
+
+  test('every run with the defaults shows the lesson: two threads, and a lost update or why not', async () => {
+    const page = await open('#threading');
+    for (let run = 1; run <= 6; run++) {
+      const status = await runExample(page);
+      const lines = await outputLines(page);
+      assertTwoThreadsThenDone(lines);
+      await assertJoinsShown(page);
+      const [, counted] = lines[3].text.match(/^2 threads × 1000000 increments, unsynchronised: (\d+) of 2000000 /);
+      if (Number(counted) < 2_000_000) {
+        assert.match(status, /^Finished: unsynchronised [\d,]+ of 2,000,000 · Mutex/, `run ${run}`);
+      } else {
+        // Nothing lost: the status says why, from this run's own measurements.
+        assert.match(status, /^Finished: unsynchronised 2,000,000 of 2,000,000 \(none lost: the threads (never counted|counted during|’ steps interleaved)/, `run ${run}`);
+      }
+    }
+  });
+
+  test('with one thread the prints run one after the other on it, and nothing is lost', async () => {
+    const page = await open('#threading?iterations=10000&workers=1');
+    const status = await runExample(page);
+    const lines = await outputLines(page);
+    assert.deepEqual(lines.slice(0, 3), [
+      { lane: 'thread 0', text: 'Square: 100' },
+      { lane: 'thread 0', text: 'Cube: 1000' },
+      { lane: 'main', text: 'Done!' },
+    ]);
+    await assertJoinsShown(page);
+    assert.match(status, /^Finished: unsynchronised 10,000 of 10,000 \(none lost: one thread alone has no one to race\) · /);
   });
 });
 

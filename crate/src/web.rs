@@ -771,12 +771,35 @@ pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsV
     for result in results {
         counters.push(&js_object(&[
             ("sharing", result.sharing.name().into()),
+            ("threads", (result.threads as f64).into()),
             ("expected", (result.expected as f64).into()),
             ("counted", (result.counted as f64).into()),
             ("elapsedMs", result.elapsed_ms.into()),
+            ("nothingLost", nothing_lost_to_js(result.nothing_lost())),
         ]));
     }
     Ok(js_object(&[("counters", counters.into())]))
+}
+
+/// `{why, …}` with the measurement that says why (`why`: "oneThread", "apart" with
+/// `gapMs`, "tookTurns" with `overlapMs`, "interleaved" with `interleavings`), or null.
+fn nothing_lost_to_js(nothing_lost: Option<threading::NothingLost>) -> JsValue {
+    use threading::NothingLost;
+    match nothing_lost {
+        None => JsValue::NULL,
+        Some(NothingLost::OneThread) => js_object(&[("why", "oneThread".into())]),
+        Some(NothingLost::Apart { gap_ms }) => {
+            js_object(&[("why", "apart".into()), ("gapMs", gap_ms.into())])
+        }
+        Some(NothingLost::TookTurns { overlap_ms }) => js_object(&[
+            ("why", "tookTurns".into()),
+            ("overlapMs", overlap_ms.into()),
+        ]),
+        Some(NothingLost::Interleaved { interleavings }) => js_object(&[
+            ("why", "interleaved".into()),
+            ("interleavings", (interleavings as f64).into()),
+        ]),
+    }
 }
 
 /// For `make bench`: [`pool::wake_up_latencies`] on the page's pool, in milliseconds.

@@ -37,6 +37,24 @@ const eventLoopRun = (exportName, whatKey) => async (params, { emit, control }) 
   return `${t(whatKey)}: ` + describeElapsed(outcome.elapsedMs, performance.now() - started, control.speed);
 };
 
+/** Why an unsynchronised count lost nothing (the crate's `NothingLost`): its message. */
+const NOTHING_LOST = {
+  oneThread: 'nothingLostOneThread', apart: 'nothingLostApart',
+  tookTurns: 'nothingLostTookTurns', interleaved: 'nothingLostInterleaved',
+};
+
+/** One counter of the threading example; when a race lost nothing, the measurement of
+ * that very run that says why. */
+function describeSharedCount({ sharing, counted, expected, nothingLost }) {
+  const count = t('sharedCount', { sharing, counted: formatNumber(counted), expected: formatNumber(expected) });
+  if (!nothingLost) return count;
+  const ms = (value) => formatNumber(value ?? 0, { maximumFractionDigits: 2 });
+  return `${count} (${t(NOTHING_LOST[nothingLost.why], {
+    gap: ms(nothingLost.gapMs), overlap: ms(nothingLost.overlapMs),
+    count: formatNumber(nothingLost.interleavings ?? 0),
+  })})`;
+}
+
 const SEED_444 = {
   name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 444,
 };
@@ -140,7 +158,10 @@ export const EXAMPLES = [
         'memory (the rayon pool keeps them ready). Because they share memory, they can ' +
         'share a counter: each thread adds one to it many times. Read-then-write in two ' +
         'steps loses the updates another thread made in between; a Mutex takes turns; an ' +
-        'atomic add is one indivisible step. Compare the counts and the times.',
+        'atomic add is one indivisible step. Compare the counts and the times. The threads ' +
+        'start together (a short count goes in rounds, and they meet before each), so that ' +
+        'they really count at the same time; if a run loses nothing anyway, the status line ' +
+        'says why, from that run’s own measurements.',
       'Python’s GIL lets one thread run Python code at a time, so its threads take turns ' +
         'even on many cores: they help with waiting (input, output), not with computing — ' +
         'and counter += 1 can still lose updates, because it is several bytecodes.',
@@ -156,9 +177,7 @@ export const EXAMPLES = [
     run: async (params, { emit, pool }) => {
       pool.setWorkers(params.workers);
       const { counters } = await pool.run('threading', params, emit);
-      return counters.map((c) => t('sharedCount', {
-        sharing: c.sharing, counted: formatNumber(c.counted), expected: formatNumber(c.expected),
-      })).join(' · ');
+      return counters.map(describeSharedCount).join(' · ');
     },
   },
   {

@@ -47,6 +47,13 @@ export const MESSAGES_EN = {
   // Run summaries (examples.js).
   processesJoined: '{count} processes started, then joined',
   sharedCount: '{sharing} {counted} of {expected}',
+  nothingLostOneThread: 'none lost: one thread alone has no one to race',
+  nothingLostApart: 'none lost: the threads never counted at the same time; the nearest two ' +
+    'were {gap} ms apart',
+  nothingLostTookTurns: 'none lost: the threads counted during the same {overlap} ms but took ' +
+    'turns: neither ever read a value the other had just written',
+  nothingLostInterleaved: 'none lost: the threads’ steps interleaved {count} times, yet no ' +
+    'write came between another thread’s read and its write',
   elapsedSpedUp: '{own} simulated, {real} real at {speed}×',
   countGathered: '{calls} gathered: {took}',
   countSequential: '{calls} one after another: {took}',
@@ -75,10 +82,11 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
 }
 
-/** A number written as the current language writes it; `digits`, when given, fixes the
- * decimals (1,887,914 and 11.05 in English; 1.887.914 and 11,05 in Spanish). */
-export const formatNumber = (number, digits) => number.toLocaleString(language,
-  digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A number written as the current language writes it (1,887,914 and 11.05 in English;
+ * 1.887.914 and 11,05 in Spanish); `format`: a number of decimals to fix, or
+ * Intl.NumberFormat's options. */
+export const formatNumber = (number, format) => number.toLocaleString(language,
+  typeof format === 'number' ? { minimumFractionDigits: format, maximumFractionDigits: format } : format);
 
 /** Milliseconds as seconds with `digits` decimals: "1.00 s", in Spanish "1,00 s". */
 export const formatSeconds = (ms, digits = 2) => `${formatNumber(ms / 1000, digits)} s`;

@@ -49,7 +49,10 @@ export const EXAMPLES_ES = {
         'compartir un contador: cada hilo le suma uno muchas veces. Leer y luego escribir en ' +
         'dos pasos pierde las actualizaciones que otro hilo hizo entre medias; un Mutex hace ' +
         'que se turnen; una suma atómica es un solo paso indivisible. Compara los recuentos ' +
-        'y los tiempos.',
+        'y los tiempos. Los hilos empiezan juntos (una cuenta corta va por rondas, y se ' +
+        'esperan antes de cada una), para que de verdad cuenten a la vez; si aun así una ' +
+        'ejecución no pierde nada, la línea de estado dice por qué, con las mediciones de esa ' +
+        'misma ejecución.',
       'El GIL de Python deja que un solo hilo ejecute código Python a la vez, así que sus ' +
         'hilos se turnan incluso con muchos núcleos: ayudan a esperar (entrada, salida), no ' +
         'a calcular — y counter += 1 aún puede perder actualizaciones, porque son varios ' +

@@ -89,6 +89,13 @@ export const MESSAGES_ES = {
   copyByHand: 'Seleccionado: pulsa Ctrl+C (⌘C) para copiarlo.',
   processesJoined: '{count} procesos iniciados y luego esperados (join)',
   sharedCount: '{sharing} {counted} de {expected}',
+  nothingLostOneThread: 'no se perdió ninguna: un hilo solo no compite con nadie',
+  nothingLostApart: 'no se perdió ninguna: los hilos nunca contaron a la vez; los dos más ' +
+    'próximos estuvieron a {gap} ms uno de otro',
+  nothingLostTookTurns: 'no se perdió ninguna: los hilos contaron durante los mismos {overlap} ' +
+    'ms, pero por turnos: ninguno leyó nunca un valor que el otro acabara de escribir',
+  nothingLostInterleaved: 'no se perdió ninguna: los pasos de los hilos se intercalaron {count} ' +
+    'veces, pero ninguna escritura cayó entre la lectura y la escritura de otro hilo',
   elapsedSpedUp: '{own} simulados, {real} reales a {speed}×',
   countGathered: '{calls} reunidas (gather): {took}',
   countSequential: '{calls} una tras otra: {took}',
