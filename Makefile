@@ -46,6 +46,9 @@ WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
 DEMO_SOURCES := $(wildcard crate/src/demos/*.rs)
 
+# A recipe that fails leaves no half-made target behind to be taken as up to date.
+.DELETE_ON_ERROR:
+
 .PHONY: setup check-tools build serve test test-native test-e2e bench soak lint fmt clean
 
 setup:
@@ -95,8 +98,9 @@ $(WASM_OUT): $(RUST_SOURCES)
 	$(CARGO) build --release $(WASM_CARGO_FLAGS)
 	@touch $@
 
-$(PKG)/playground_bg.wasm: $(WASM_OUT)
+$(PKG)/playground_bg.wasm: $(WASM_OUT) tools/patch-rayon-helper.mjs
 	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_OUT)
+	node tools/patch-rayon-helper.mjs $(PKG)
 
 $(WASM_SINGLE_OUT): $(RUST_SOURCES)
 	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) build --release $(WASM_CARGO_FLAGS) \

@@ -11,8 +11,8 @@ import { howmanyWithinRange, matrixRows } from './support/pcg32.mjs';
 const served = servedPlayground();
 let opened; // the page the test opened last
 
-async function open(hash = '') {
-  opened = await served.open(hash);
+async function open(hash = '', options = {}) {
+  opened = await served.open(hash, {}, options);
   return opened.page;
 }
 
@@ -356,10 +356,11 @@ describe('Rand', () => {
     const stripes = await page.$eval('#timeline', (t) => {
       const canvas = t.shadowRoot.querySelector('canvas.plot');
       const ratio = canvas.width / canvas.getBoundingClientRect().width;
-      const context = canvas.getContext('2d');
+      // One read of the column of stripes: several would make the canvas warn.
+      const column = canvas.getContext('2d').getImageData(Math.round(2 * ratio), 0, 1, canvas.height).data;
       return [0, 1, 2, 3].map((lane) => {
-        const [r, g, b] = context.getImageData(Math.round(2 * ratio),
-          Math.round((24 + lane * 22 + 11) * ratio), 1, 1).data;
+        const y = Math.round((24 + lane * 22 + 11) * ratio);
+        const [r, g, b] = column.slice(4 * y, 4 * y + 3);
         return `rgb(${r}, ${g}, ${b})`;
       });
     });
@@ -618,38 +619,62 @@ async function workersSettleAt(page, count) {
 }
 
 describe('failures', () => {
-  test('a panic on the page’s own instance shows its message, and the next run works', async () => {
-    const page = await open('?debug#count-async');
-    opened.expectedErrors = /debug panic requested|unreachable/;
-    await page.evaluate(() => globalThis.playgroundDebug.mainPanic());
-    assert.match(await page.textContent('#status'), /^Error: panic: panicked at .*debug panic requested/s);
-    assert.match(await runExample(page), /^Finished: 3 × count\(\) gathered/);
-  });
+  // Where an example can fail, the example that runs there, and how many workers the page
+  // has once a fresh pool is up again (the pool's worker and its threads).
+  const PLACES = {
+    page: { example: 'count-async', finished: /^Finished: 3 × count\(\) gathered/ },
+    poolWorker: { example: 'pool-map?rows=1000&workers=2', finished: /^Finished/, workers: 1 + 2 },
+    poolThread: { example: 'pool-map?rows=1000&workers=2', finished: /^Finished/, workers: 1 + 2 },
+    process: { example: 'multiprocessing', finished: /^Finished: 4 processes/ },
+  };
+  const MESSAGES = {
+    panic: /^Error: panic: panicked at .*debug panic requested/s,
+    outOfMemory: /^Error: out of memory: an allocation of 2147483647 bytes failed$/,
+    trap: /^Error: trap( on a pool thread)?: unreachable$/,
+  };
+  for (const [where, { example, finished, workers }] of Object.entries(PLACES)) {
+    for (const [how, message] of Object.entries(MESSAGES)) {
+      // A pool thread that traps leaves its caller waiting forever: without the page's
+      // watchdog the run would never end, and the timeout makes that a failure.
+      test(`${how} in the ${where}: the run ends with its message, and the next run works`, { timeout: 60_000 }, async () => {
+        const page = await open(`?debug#${example}`);
+        // The failure is logged on purpose; any other error still fails the test.
+        opened.expectedErrors = /debug panic requested|unreachable|allocation of 2147483647 bytes/;
+        await page.evaluate(([h, w]) => globalThis.playgroundDebug.fail(h, w), [how, where]);
+        assert.match(await page.textContent('#status'), message);
+        assert.equal(await page.isEnabled('#run'), true);
+        assert.match(await runExample(page), finished);
+        if (workers) await workersSettleAt(page, workers);
+      });
+    }
+  }
+});
 
-  test('a panic in the pool worker shows its message, and the next run works', async () => {
-    const page = await open('?debug#pool-map');
-    // The panic is logged on purpose; any other error still fails the test.
-    opened.expectedErrors = /debug panic requested|unreachable/;
-    const message = await page.evaluate(() => globalThis.playgroundDebug.poolPanic().then(
-      () => 'no error', (error) => error.message));
-    assert.match(message, /^panic: panicked at .*debug panic requested/s);
-    await page.fill('#param-rows', '1000');
-    assert.match(await runExample(page), /^Finished/);
-    assert.equal((await outputTexts(page))[0], `[${expectedHead(100).join(', ')}]`);
-  });
-
-  test('a panic on a pool thread shows its message, and the next run gets a fresh pool', { timeout: 60_000 }, async () => {
-    // Without the page's watchdog this run never ends: the timeout makes that a failure.
-    const page = await open('?debug#pool-map?workers=2');
-    opened.expectedErrors = /debug panic requested|unreachable/;
-    await page.evaluate(() => globalThis.playgroundDebug.poolThreadPanic());
-    assert.match(await page.textContent('#status'),
-      /^Error: panic: panicked at .*debug panic requested in a pool thread/s);
-    await page.fill('#param-rows', '1000');
-    assert.match(await runExample(page), /^Finished/);
-    assert.equal((await outputTexts(page))[0], `[${expectedHead(100).join(', ')}]`);
-    await workersSettleAt(page, 1 + 2);
-  });
+describe('downloads that fail', () => {
+  // Each file the examples download, blocked for the examples that need it: the run says
+  // so within moments, Run comes back, and the next run downloads again.
+  const BLOCKED = [
+    ['count-async', 'pkg/playground_bg.wasm'],
+    ['count-async', 'pkg/playground.js'],
+    ['pool-map?rows=1000', 'pkg/playground_bg.wasm'],
+    ['pool-map?rows=1000', 'pkg/playground.js'],
+    ['pool-map?rows=1000', 'js/pool-worker.js'],
+    ['multiprocessing', 'js/process-worker.js'],
+  ];
+  for (const [example, file] of BLOCKED) {
+    test(`${example} without ${file}: a clear message, and Run tries again`, async () => {
+      let blocked = true;
+      const page = await open(`#${example}`, {
+        prepare: (context) => context.route(`**/${file}*`, (route) => (blocked ? route.abort() : route.continue())),
+      });
+      opened.expectedErrors = /Failed to load resource|ERR_FAILED|Failed to fetch|dynamically imported module/;
+      const status = await runExample(page, { timeout: 10_000 });
+      assert.equal(status, `Error: Could not download ${file}, a part of the playground. Check the connection, then press Run to try again.`);
+      assert.equal(await page.isEnabled('#run'), true);
+      blocked = false;
+      assert.match(await runExample(page), /^Finished/);
+    });
+  }
 });
 
 describe('pool.map', () => {
@@ -708,6 +733,27 @@ describe('pool.map', () => {
     await page.fill('#param-rows', most);
     await page.fill('#param-repeats', '1');
     assert.match(await runExample(page, { timeout: 120_000 }), /^Finished: speedup /);
+  });
+
+  test('a link’s verdict that arrives after Run never overwrites the run’s', async () => {
+    // The page's own module, which checks the link, arrives late; the pool's worker, which
+    // runs the example, loads its own.
+    let release;
+    const late = new Promise((resolve) => { release = resolve; });
+    const page = await open('#pool-starmap?rows=10000000&columns=100&workers=2', {
+      prepare: (context) => context.route('**/pkg/playground.js', async (route) => {
+        if (route.request().headers().referer?.endsWith('/js/wasm.js')) await late;
+        await route.continue();
+      }),
+    });
+    const status = await runExample(page);
+    assert.match(status, /^Error: pool\.starmap on 10000000 rows × 100 columns needs/);
+    release();
+    await page.evaluate(async () => {
+      await (await import('./js/wasm.js')).loadWasm();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    assert.equal(await page.textContent('#status'), status);
   });
 
   test('zero rows count nothing and say there is nothing to compare', async () => {

@@ -5,6 +5,10 @@
 //! page runs is also run natively by `cargo test`, under a virtual clock where time matters.
 //! The browser bindings live in `web` and exist only on wasm32.
 
+// The wasm build is made with std rebuilt (-Z build-std), so it may use std's hook for a
+// failed allocation: running out of memory is then reported like a panic (web.rs).
+#![cfg_attr(target_arch = "wasm32", feature(alloc_error_hook))]
+
 pub mod clock;
 pub mod demos;
 pub mod env;

@@ -7,6 +7,7 @@
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::fmt::Write;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::task::{Poll, Waker};
@@ -35,11 +36,56 @@ fn start() {
     // panic's own message goes to the console, and to `__playgroundPanic` where the page
     // or a worker defines it, so that the error shown in the page says what went wrong.
     std::panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
+        let message = format!("panic: {info}");
         keep_panic(&message);
         report_panic(&message);
         console_error_panic_hook::hook(info);
     }));
+    // Running out of memory aborts too, without a panic: it is reported the same way. The
+    // message is written on the stack, as the heap has just refused an allocation.
+    std::alloc::set_alloc_error_hook(|layout| {
+        let mut message = StackText::new();
+        let _ = write!(
+            message,
+            "out of memory: an allocation of {} bytes failed",
+            layout.size()
+        );
+        keep_panic(message.as_str());
+        report_panic(message.as_str());
+    });
+}
+
+/// Text written into a fixed buffer, for where the heap cannot be used; what does not fit
+/// is cut.
+struct StackText {
+    bytes: [u8; 128],
+    length: usize,
+}
+
+impl StackText {
+    fn new() -> Self {
+        Self {
+            bytes: [0; 128],
+            length: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are written, so the bytes are UTF-8 up to a cut.
+        let written = &self.bytes[..self.length];
+        std::str::from_utf8(written).unwrap_or_else(|error| {
+            std::str::from_utf8(&written[..error.valid_up_to()]).unwrap_or_default()
+        })
+    }
+}
+
+impl Write for StackText {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let fits = text.len().min(self.bytes.len() - self.length);
+        self.bytes[self.length..self.length + fits].copy_from_slice(&text.as_bytes()[..fits]);
+        self.length += fits;
+        Ok(())
+    }
 }
 
 fn report_panic(message: &str) {
@@ -51,17 +97,27 @@ fn report_panic(message: &str) {
     }
 }
 
-/// A hidden trigger for the tests: panics, as a bug in an example would.
-#[wasm_bindgen(js_name = debugPanic)]
-pub fn debug_panic() {
-    panic!("debug panic requested");
-}
-
-/// The same on a thread of the pool, as a bug in a parallel example would: the caller then
-/// waits forever, and only [`PANIC_REPORT`] can tell the page why.
-#[wasm_bindgen(js_name = debugPanicInPoolThread)]
-pub fn debug_panic_in_pool_thread() {
-    rayon::scope(|threads| threads.spawn(|_| panic!("debug panic requested in a pool thread")));
+/// A hidden trigger for the tests: fails as a bug in an example would, by a panic
+/// (`how` = "panic"), by running out of memory ("outOfMemory") or by a trap that nothing
+/// reports ("trap", as from a stack overflow in unsafe code), on this thread or on a
+/// thread of the pool. There the caller then waits forever, and the page learns why from
+/// [`PANIC_REPORT`] or from the thread's error.
+#[wasm_bindgen(js_name = debugFail)]
+pub fn debug_fail(how: &str, on_pool_thread: bool) {
+    let fail = || match how {
+        "outOfMemory" => {
+            // More than a 32-bit memory holds: the allocator must refuse it.
+            let too_much: Vec<u8> = Vec::with_capacity(isize::MAX as usize);
+            std::hint::black_box(too_much);
+        }
+        "trap" => core::arch::wasm32::unreachable(),
+        _ => panic!("debug panic requested"),
+    };
+    if on_pool_thread {
+        rayon::scope(|threads| threads.spawn(|_| fail()));
+    } else {
+        fail();
+    }
 }
 
 const PANIC_MESSAGE_BYTES: usize = 2048;
@@ -105,6 +161,15 @@ fn keep_panic(message: &str) {
         )
     };
     PANIC_REPORT.length.store(end as u32, Ordering::Release);
+}
+
+/// For a pool thread that trapped without a panic (its worker calls this, see
+/// `tools/patch-rayon-helper.mjs`): the trap's message becomes the report the page reads,
+/// unless a panic or a failed allocation was reported first.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = reportPoolThreadTrap)]
+pub fn report_pool_thread_trap(message: &str) {
+    keep_panic(&format!("trap on a pool thread: {message}"));
 }
 
 /// Where [`PANIC_REPORT`] is in this instance's memory.

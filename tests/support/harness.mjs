@@ -63,10 +63,12 @@ export function launchBrowser() {
 
 /**
  * For a test file: the playground served and a browser launched before its tests, both
- * closed after them. `served.open(address, contextOptions)` opens a page in a fresh
- * context (`address`: a path of the playground such as '#pool-map', or a full URL) and
- * waits until it is ready; each test's pages are closed after it, and the test fails on
- * any page or console error they reported, except those matching a page's
+ * closed after them. `served.open(address, contextOptions, options)` opens a page in a
+ * fresh context (`address`: a path of the playground such as '#pool-map', or a full URL)
+ * and waits until it is ready (`options.ready`, true by default); `options.prepare(context)`
+ * runs before the page is loaded, e.g. to route its requests. Each test's pages are closed
+ * after it, and the test fails on
+ * any page error, console error or console warning they reported, except those matching a page's
  * `expectedErrors`.
  */
 export function servedPlayground() {
@@ -86,9 +88,10 @@ export function servedPlayground() {
     await Promise.all(closing.map((opened) => opened.context.close()));
     assert.deepEqual(errors, [], 'the page reported errors');
   });
-  served.open = async (address, contextOptions = {}, { ready = true } = {}) => {
+  served.open = async (address, contextOptions = {}, { ready = true, prepare } = {}) => {
     const opened = await openPage(served.browser, null, contextOptions);
     pages.push(opened);
+    await prepare?.(opened.context);
     await opened.page.goto(new URL(address, served.server.url).href);
     if (ready) await opened.page.waitForSelector('html[data-ready="true"]');
     return opened;
@@ -96,18 +99,22 @@ export function servedPlayground() {
   return served;
 }
 
-/** A fresh page; `errors` collects every page error and console error, workers' included. */
+/** Console messages that fail a test: errors, and warnings (a deprecated call, say). */
+const FAILING_CONSOLE_TYPES = ['error', 'warning'];
+
+/** A fresh page; `errors` collects every page error and console error or warning, workers'
+ * (the pool's threads among them) included. */
 export async function openPage(browser, url, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+    if (FAILING_CONSOLE_TYPES.includes(message.type())) errors.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('worker', (worker) => {
     worker.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`worker console error: ${message.text()}`);
+      if (FAILING_CONSOLE_TYPES.includes(message.type())) errors.push(`worker console ${message.type()}: ${message.text()}`);
     });
   });
   if (url) await page.goto(url);

@@ -4,8 +4,9 @@
 
 import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { PoolClient } from './pool-client.js';
+import { processHost } from './processes.js';
 import { loadWasm, takePanic } from './wasm.js';
-import { threadsAvailable } from './build.js';
+import { failureMessage, threadsAvailable } from './build.js';
 import { answerHost } from './host-api.js';
 import { highlighted, languageOf } from './highlight.js';
 import { becomeIsolated } from './isolation.js';
@@ -253,6 +254,7 @@ function showExample(example, query) {
   renderNav(example.id);
   renderParams(example, query);
   renderExampleTexts(example);
+  setStatus('');
   const params = example.run ? readParams(example) : {};
   // Warm up what the example needs while the learner reads, so that Run starts at once;
   // a pool of the size the link asks for only once that size has been checked.
@@ -265,8 +267,9 @@ function showExample(example, query) {
         performance.mark('playground:runnable');
       }
     }, () => {});
+    const failedToStart = statusIfUnchanged();
     warmUp.catch((error) => {
-      if (error.name !== 'AbortError') setStatus(t('couldNotStart', { message: error.message }), 'error');
+      if (error.name !== 'AbortError') failedToStart(t('couldNotStart', { message: error.message }), 'error');
     });
   }
   // Only where it matters: the examples that would use threads.
@@ -277,7 +280,6 @@ function showExample(example, query) {
   $('timeline').clear();
   $('timeline').laneColors = example.laneColors;
   hideReplay();
-  setStatus('');
   updateShare();
   renderCode(example).catch((error) => setStatus(t('couldNotLoadCode', { message: error.message }), 'error'));
   if (!params) return Promise.resolve(false);
@@ -303,9 +305,23 @@ async function refusedByCrate(example, params) {
   }
 }
 
+/** Counts the status line's changes, for statusIfUnchanged. */
+let statusChanges = 0;
+
 function setStatus(text, kind = '') {
+  statusChanges++;
   $('status').textContent = text;
   $('status').dataset.kind = kind;
+}
+
+/** A setStatus for a verdict that arrives later (a warm-up or a link's check, both waiting
+ * for downloads): it shows only if the status line has not changed since, so that it never
+ * overwrites what happened meanwhile, such as a run the learner started. */
+function statusIfUnchanged() {
+  const changes = statusChanges;
+  return (text, kind) => {
+    if (statusChanges === changes) setStatus(text, kind);
+  };
 }
 
 const PROGRESS_DELAY_MS = 300;
@@ -449,9 +465,9 @@ async function run(example) {
     if (summary === null || stopped) [status, message] = ['stopped', t('stopped')];
     else [status, message] = ['done', t('finished', { summary })];
   } catch (error) {
-    const panic = takePanic();
+    const panic = takePanic(error);
     if (stopped) [status, message] = ['stopped', t('stopped')];
-    else [status, message] = ['error', t('error', { message: panic ? `panic: ${panic}` : error.message })];
+    else [status, message] = ['error', t('error', { message: failureMessage(error, panic) })];
     // A parameter the crate refused (a rule across fields): marked where it is set.
     if (!stopped && error.field) {
       refusedField = { [error.field]: error.message };
@@ -650,11 +666,12 @@ async function route() {
   const { id, query } = parseHash();
   const example = exampleById(id) ?? EXAMPLES[0];
   const valid = showExample(example, query);
+  const linkVerdict = statusIfUnchanged();
   // A shared link may carry anything: say what is wrong with it at once, not on Run.
   if (id && !exampleById(id)) {
     setStatus(t('noSuchExample', { id, title: exampleTexts(example).title }), 'error');
-  } else if ([...query.keys()].length && !(await valid) && current === example) {
-    setStatus(t('fixLinkParams'), 'error');
+  } else if ([...query.keys()].length && !(await valid)) {
+    linkVerdict(t('fixLinkParams'), 'error');
   }
 }
 
@@ -729,14 +746,18 @@ async function main() {
         page: (await (await loadWasm()).default()).memory.buffer.byteLength,
         pool: pool.memoryBytes(),
       }),
-      poolPanic: () => pool.run('panic', {}, () => {}),
-      // Through the page's run, as a panicking parallel example would go.
-      poolThreadPanic: () => run({
-        ...current, run: () => pool.run('panicInPoolThread', {}, () => {}), params: [],
-      }),
-      // Through the page's own run, as a panicking event-loop example would go.
-      mainPanic: () => run({
-        ...current, run: async () => (await loadWasm()).debugPanic(), params: [],
+      // Fail as a bug would (`how`: 'panic' or 'outOfMemory'), through the page's own run:
+      // where an event-loop example runs ('page'), in the pool's worker ('poolWorker') or on
+      // one of its threads ('poolThread'), or in a process of example 1 ('process').
+      fail: (how, where) => run({
+        ...current,
+        params: [],
+        run: {
+          page: async () => (await loadWasm()).debugFail(how, false),
+          poolWorker: () => pool.run('fail', { how, onPoolThread: false }, () => {}),
+          poolThread: () => pool.run('fail', { how, onPoolThread: true }, () => {}),
+          process: () => processHost().start('', { fail: how }),
+        }[where],
       }),
     };
   }

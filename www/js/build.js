@@ -17,3 +17,45 @@ export const threadsAvailable = globalThis.crossOriginIsolated === true &&
 /** The wasm-bindgen glue of the build to load. */
 export const buildUrl = new URL(
   threadsAvailable ? '../pkg/playground.js' : '../pkg-single/playground.js', import.meta.url);
+
+/** The last two parts of a URL's path ("pkg/playground_bg.wasm"): enough to name a file of
+ * the playground wherever it is hosted. */
+const shortName = (url) => new URL(url).pathname.split('/').slice(-2).join('/');
+
+/** A download that failed; `file` names it. */
+export class DownloadFailed extends Error {
+  constructor(url) {
+    super(`Could not download ${shortName(url)}.`);
+    this.name = 'DownloadFailed';
+    this.file = shortName(url);
+  }
+}
+
+/** Imports the build's glue (`url`: another URL for another instance) and instantiates its
+ * wasm. A download that fails throws DownloadFailed; anything else as it was thrown. */
+export async function instantiateBuild(url = buildUrl) {
+  let glue;
+  try {
+    glue = await import(url.href);
+  } catch {
+    throw new DownloadFailed(url);
+  }
+  try {
+    await glue.default();
+  } catch (error) {
+    // A fetch that failed, or a response that is not wasm (an error page).
+    if (error instanceof TypeError || error instanceof WebAssembly.CompileError) {
+      throw new DownloadFailed(new URL('playground_bg.wasm', url));
+    }
+    throw error;
+  }
+  return glue;
+}
+
+/** What went wrong, in words: the crate's report of a panic or of running out of memory
+ * (`report`, if any), else the error's message; a trap that nothing reported says so. */
+export function failureMessage(error, report = null) {
+  if (report) return report;
+  if (error instanceof WebAssembly.RuntimeError) return `trap: ${error.message}`;
+  return error?.message ?? String(error);
+}

@@ -21,6 +21,9 @@ export const MESSAGES_EN = {
   pageTitle: '{number}. {title} · Async & Parallel Playground',
   embedTitle: '{title} — Async & Parallel Playground',
   couldNotStart: 'Could not start: {message}',
+  couldNotDownload: 'Could not download {file}, a part of the playground. Check the ' +
+    'connection, then press Run to try again.',
+  poolDidNotStart: 'the thread pool did not start within {seconds} seconds',
   couldNotLoadCode: 'Could not load the code: {message}',
   couldNotExport: 'Could not export the image: {message}',
   earlierLines: '… {count} earlier lines not shown',

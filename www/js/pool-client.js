@@ -2,9 +2,16 @@
 // starts lazily and once, runs one job at a time, and stopping a job terminates the worker
 // (a blocked rayon call cannot be interrupted) so that the next run starts a fresh one.
 
+import { t } from './i18n.js';
+import { downloadFailed } from './wasm.js';
+
 /** How often a pending job's pool is checked for a panic: a message shown this late is
  * still prompt, and the check reads a few bytes. */
 const PANIC_POLL_MS = 100;
+
+/** How long a pool may take to come up: a few hundred milliseconds on a phone, and never
+ * more than this unless a download or a worker has stalled. */
+const START_TIMEOUT_MS = 20_000;
 
 /** The message of the first panic in `memory`, or null (`PANIC_REPORT` in crate/src/web.rs:
  * a u32 length, then UTF-8 bytes). */
@@ -46,7 +53,9 @@ export class PoolClient {
     this.#workers = workers;
   }
 
-  /** Resolves once the worker's thread pool is up; starts it if needed. */
+  /** Resolves once the worker's thread pool is up; starts it if needed. A start that
+   * fails (a download, or a pool that does not come up in START_TIMEOUT_MS) rejects, and
+   * the next call starts afresh. */
   start() {
     if (this.#ready) return this.#ready;
     const url = new URL('./pool-worker.js', import.meta.url);
@@ -54,19 +63,40 @@ export class PoolClient {
     const worker = new Worker(url, { type: 'module' });
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
-      this.#abortStart = reject;
+      const timeout = setTimeout(() => failed(new Error(t('couldNotStart', {
+        message: t('poolDidNotStart', { seconds: START_TIMEOUT_MS / 1000 }),
+      }))), START_TIMEOUT_MS);
+      const started = (workers) => {
+        clearTimeout(timeout);
+        this.#abortStart = null;
+        resolve(workers);
+      };
+      const failed = (error) => {
+        clearTimeout(timeout);
+        reject(error);
+        if (this.#worker === worker) this.stop(error);
+      };
+      this.#abortStart = (error) => {
+        clearTimeout(timeout);
+        reject(error);
+      };
       worker.addEventListener('message', ({ data }) => {
         if (data.type === 'ready') {
           const { memory, rowsDoneAddress, panicReportAddress } = data;
           this.#shared = memory && { memory, rowsDoneAddress, panicReportAddress };
-          resolve(data.workers);
+          started(data.workers);
+        } else if (data.type === 'downloadFailed') {
+          failed(downloadFailed(data.file));
+        } else {
+          this.#settle(data);
         }
-        else this.#settle(data);
       });
+      // The worker's own script did not load (the event says nothing more), or an error
+      // nothing caught reached the worker's top level: either way the pool is gone.
       worker.addEventListener('error', (event) => {
-        const error = new Error(event.message || 'The pool worker failed to start.');
-        reject(error);
-        this.#failAll(error);
+        event.preventDefault();
+        const panic = this.#shared && readPanicReport(this.#shared);
+        failed(panic || event.message ? new Error(panic || event.message) : downloadFailed('js/pool-worker.js'));
       });
     });
     return this.#ready;
@@ -88,7 +118,7 @@ export class PoolClient {
   #watch() {
     this.#watchdog ??= setInterval(() => {
       const message = this.#shared && readPanicReport(this.#shared);
-      if (message) this.#poisoned(`panic: ${message}`);
+      if (message) this.#poisoned(message);
       else if (!this.#pending.size) this.#stopWatching();
     }, PANIC_POLL_MS);
   }
@@ -125,18 +155,18 @@ export class PoolClient {
     return Atomics.load(new Uint32Array(memory.buffer, rowsDoneAddress, 1), 0);
   }
 
-  /** Stops whatever runs: the worker and its pool are discarded. */
-  stop() {
-    const stopped = Object.assign(new Error('Stopped.'), { name: 'AbortError' });
+  /** Stops whatever runs: the worker and its pool are discarded; pending runs fail with
+   * `reason` (by default, that they were stopped). */
+  stop(reason = Object.assign(new Error('Stopped.'), { name: 'AbortError' })) {
     this.#worker?.terminate();
     this.#worker = null;
     // A run still waiting for the pool to start must fail too, or it would wait forever.
-    this.#abortStart?.(stopped);
+    this.#abortStart?.(reason);
     this.#abortStart = null;
     this.#ready = null;
     this.#shared = null;
     this.#stopWatching();
-    this.#failAll(stopped);
+    this.#failAll(reason);
   }
 
   #settle({ type, id, events, result, message, field, poisoned }) {

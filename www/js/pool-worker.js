@@ -5,8 +5,11 @@
 // {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress,
 // panicReportAddress} is posted once the pool is up; without threads (build.js) the pool
 // is this worker's own thread, and `memory` is null: an unshared memory cannot be sent.
+// {type: 'downloadFailed', file} instead if a file of the module could not be downloaded.
 
-import { buildUrl, threadsAvailable } from './build.js';
+import {
+  DownloadFailed, failureMessage, instantiateBuild, threadsAvailable,
+} from './build.js';
 
 let wasm = null; // the build's module, once loaded
 
@@ -20,8 +23,8 @@ const runners = {
   map: (params, emit) => wasm.runPool('map', params, emit),
   starmap: (params, emit) => wasm.runPool('starmap', params, emit),
   threading: (params, emit) => wasm.runThreading(params, emit),
-  panic: () => wasm.debugPanic(),
-  panicInPoolThread: () => wasm.debugPanicInPoolThread(),
+  // For the tests: fail as a bug would (app.js, ?debug).
+  fail: ({ how, onPoolThread }) => wasm.debugFail(how, onPoolThread),
   // For `make bench` only.
   wakeUp: ({ samples, idleMs }) => Array.from(wasm.measureWakeUp(samples, idleMs)),
 };
@@ -35,7 +38,13 @@ const workers = threadsAvailable ? Math.min(Math.max(asked || cores, 1), cores) 
 // The page reads a run's progress straight from the shared memory: this worker is blocked
 // while a run lasts and could not answer a message.
 const ready = (async () => {
-  wasm = await import(buildUrl.href);
+  try {
+    wasm = await instantiateBuild();
+  } catch (error) {
+    // The page says so and starts a fresh worker for the next run, which downloads again.
+    if (error instanceof DownloadFailed) self.postMessage({ type: 'downloadFailed', file: error.file });
+    throw error;
+  }
   const { memory } = await wasm.default();
   if (threadsAvailable) await wasm.initThreadPool(workers);
   self.postMessage({
@@ -43,6 +52,7 @@ const ready = (async () => {
     rowsDoneAddress: wasm.rowsDoneAddress(), panicReportAddress: wasm.panicReportAddress(),
   });
 })();
+ready.catch(() => {}); // reported above, and to each run that awaits it
 
 /** A run's events, posted to the page in batches: one message per event costs more than
  * the event itself when a run records 200,000 spans. A batch goes out once it has waited
@@ -79,10 +89,11 @@ self.addEventListener('message', async ({ data }) => {
       events.send();
     }
   } catch (error) {
-    const message = lastPanic ? `panic: ${lastPanic}` : error?.message ?? String(error);
-    // After a panic the instance is poisoned: the page replaces this worker.
-    // `field`: the parameter the crate refused, if that was the error.
-    self.postMessage({ type: 'error', id, message, field: error?.field, poisoned: lastPanic !== null });
+    const message = failureMessage(error, lastPanic);
+    // After a panic or any other trap the instance cannot be trusted: the page replaces
+    // this worker. `field`: the parameter the crate refused, if that was the error.
+    const poisoned = lastPanic !== null || error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ type: 'error', id, message, field: error?.field, poisoned });
     lastPanic = null;
   }
 });

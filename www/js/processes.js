@@ -1,6 +1,8 @@
 // Starts the "processes" of example 1 for the Rust side (web.rs's JsProcessHost): each is
 // a Worker of its own (process-worker.js), and its result comes back as a message.
 
+import { downloadFailed } from './wasm.js';
+
 const epochNow = () => performance.timeOrigin + performance.now();
 
 const stoppedError = () => Object.assign(new Error('Stopped.'), { name: 'AbortError' });
@@ -15,8 +17,9 @@ export function processHost() {
   };
 
   return {
-    /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. */
-    start(continent) {
+    /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. `fail`,
+     * for the tests: the process fails as a bug would (web.rs, debugFail). */
+    start(continent, { fail } = {}) {
       if (stopped) return Promise.reject(stoppedError());
       const startedMs = epochNow();
       const worker = new Worker(new URL('./process-worker.js', import.meta.url), { type: 'module' });
@@ -25,13 +28,15 @@ export function processHost() {
         worker.addEventListener('message', ({ data }) => {
           finish(worker);
           if (data.type === 'done') resolve({ ...data, startedMs });
+          else if (data.type === 'downloadFailed') reject(downloadFailed(data.file));
           else reject(new Error(data.message));
         });
         worker.addEventListener('error', (event) => {
+          event.preventDefault();
           finish(worker);
-          reject(new Error(event.message || 'A process failed to start.'));
+          reject(event.message ? new Error(event.message) : downloadFailed('js/process-worker.js'));
         });
-        worker.postMessage({ type: 'start', continent });
+        worker.postMessage({ type: 'start', continent, fail });
       });
     },
 

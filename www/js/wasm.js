@@ -1,7 +1,8 @@
 // The playground's wasm module on the page's main thread, loaded once on first use.
 // Event-loop examples run here: their futures are driven by this page's own event loop.
 
-import { buildUrl } from './build.js';
+import { DownloadFailed, buildUrl, instantiateBuild } from './build.js';
+import { t } from './i18n.js';
 
 let loading = null;
 let generation = 0;
@@ -17,18 +18,25 @@ export function loadWasm() {
   // A module URL with another query is another module: a fresh glue and instance.
   const url = new URL(buildUrl);
   if (generation) url.searchParams.set('instance', String(generation));
-  loading ??= import(url.href).then(async (module) => {
-    await module.default();
-    return module;
+  loading ??= instantiateBuild(url).catch((error) => {
+    // A failed start is not kept: the next call downloads again.
+    loading = null;
+    throw error instanceof DownloadFailed ? downloadFailed(error.file) : error;
   });
   return loading;
 }
 
-/** The message of a panic since the last call, if any; the panicked instance is dropped,
- * so that the next run gets a fresh one. */
-export function takePanic() {
+/** The error of a download that failed (`file`: the glue, the wasm or a worker's script),
+ * in the page's language: what happened, and that Run tries again. */
+export const downloadFailed = (file) => Object.assign(
+  new Error(t('couldNotDownload', { file })), { name: 'DownloadFailed' });
+
+/** The message of a panic (or of running out of memory) since the last call, if any.
+ * After that, or after any other trap (`error` is a WebAssembly.RuntimeError), the
+ * instance cannot be trusted: it is dropped, so that the next run gets a fresh one. */
+export function takePanic(error) {
   const message = lastPanic;
-  if (message !== null) {
+  if (message !== null || error instanceof WebAssembly.RuntimeError) {
     lastPanic = null;
     generation++;
     loading = null;

@@ -64,6 +64,9 @@ export const MESSAGES_ES = {
   pageTitle: '{number}. {title} · Async & Parallel Playground',
   embedTitle: '{title} — Async & Parallel Playground',
   couldNotStart: 'No se pudo iniciar: {message}',
+  couldNotDownload: 'No se pudo descargar {file}, una parte del playground. Comprueba la ' +
+    'conexión y pulsa Ejecutar para volver a intentarlo.',
+  poolDidNotStart: 'el pool de hilos no arrancó en {seconds} segundos',
   couldNotLoadCode: 'No se pudo cargar el código: {message}',
   couldNotExport: 'No se pudo exportar la imagen: {message}',
   earlierLines: '… {count} líneas anteriores no se muestran',
