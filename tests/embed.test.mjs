@@ -57,10 +57,11 @@ async function openCoursePage(url) {
 
 /** Posts `request` to the playground from the course page; resolves to the reply, the one
  * with the request's id (or with `options.replyId`, when the id is not one). `options.frame`
- * picks the iframe, when the page has several. */
+ * picks the iframe, when the page has several; `options.sandboxed`: the frame has an opaque
+ * origin, which a message can only be addressed to as '*'. */
 async function ask(page, request, options = {}) {
   const replyId = 'replyId' in options ? options.replyId : request.id;
-  return page.evaluate(([request, replyId, selector]) => new Promise((resolve) => {
+  return page.evaluate(([request, replyId, selector, sandboxed]) => new Promise((resolve) => {
     const iframe = document.querySelector(selector);
     addEventListener('message', function onReply(event) {
       if (event.source !== iframe.contentWindow || event.data?.id !== replyId) return;
@@ -68,8 +69,8 @@ async function ask(page, request, options = {}) {
       removeEventListener('message', onReply);
       resolve(event.data);
     });
-    iframe.contentWindow.postMessage(request, new URL(iframe.src).origin);
-  }), [request, replyId, options.frame ?? 'iframe.playground']);
+    iframe.contentWindow.postMessage(request, sandboxed ? '*' : new URL(iframe.src).origin);
+  }), [request, replyId, options.frame ?? 'iframe.playground', options.sandboxed]);
 }
 
 const received = (page, type) => page.evaluate((type) => received.filter((m) => m.data?.type === type), type);
@@ -84,7 +85,12 @@ describe('embedded in a course page on a host without isolation headers', () => 
       ${RECORDER}</head><body><h1>Lesson 4: coroutines</h1>${snippet}
       <iframe class="sibling" srcdoc="<p>another widget</p>"></iframe></body></html>`;
     const twoExamples = course.replace('<iframe class="sibling"', `${second}<iframe class="sibling"`);
-    host = await startCourseHost({ '/lesson.html': course, '/two.html': twoExamples });
+    const sandboxed = (allowed) => course.replace('<iframe class="playground" ', `<iframe class="playground" sandbox="${allowed}" `);
+    host = await startCourseHost({
+      '/lesson.html': course, '/two.html': twoExamples,
+      '/sandboxed.html': sandboxed('allow-scripts'), '/no-scripts.html': sandboxed(''),
+      '/malformed.html': course.replace('?embed#count-async', '?embed#count-async%'),
+    });
   });
   after(() => host?.close());
 
@@ -96,6 +102,7 @@ describe('embedded in a course page on a host without isolation headers', () => 
     assert.equal(full.search, '', 'the link leads out of embed mode');
     assert.equal(full.hash, '#count-async?mode=gather&coroutines=3&speed=10');
     assert.equal(await frame.isHidden('nav'), true);
+    assert.equal(await frame.isHidden('#sandbox-notice'), true, 'not sandboxed');
 
     await frame.click('#run');
     await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
@@ -111,6 +118,34 @@ describe('embedded in a course page on a host without isolation headers', () => 
     assert.match(await frame.textContent('#isolation-notice'), /The page around this example is not cross-origin isolated/);
     assert.deepEqual(map.notes, ['It ran on 1 worker, not 2: this page has no threads.']);
     assert.match(map.message, /It ran on 1 worker, not 2/);
+  });
+
+  test('in a frame sandboxed with scripts only, every example runs and the page says what is missing', async () => {
+    const { page, frame } = await openCoursePage(`${host.url}sandboxed.html`);
+    assert.equal(await frame.evaluate(() => origin), 'null', 'an opaque origin');
+    assert.match(await frame.textContent('#sandbox-notice'), /sandbox="allow-scripts allow-same-origin allow-popups"/);
+    await frame.click('#run');
+    await frame.waitForFunction(() => document.getElementById('status').dataset.kind === 'done');
+    // Workers too, though such a frame may not start one from the site's URL.
+    for (const example of ['pool-map', 'multiprocessing', 'threading']) {
+      const reply = await ask(page, { type: 'playground:run', id: example, example, params: {} }, { sandboxed: true });
+      assert.equal(reply.status, 'done', `${example}: ${reply.message}`);
+    }
+    // Without scripts, it says what the frame needs.
+    const withoutScripts = await served.open(`${host.url}no-scripts.html`, {}, { ready: false });
+    withoutScripts.expectedErrors = /Blocked script execution .* 'allow-scripts' permission is not set/;
+    const bare = withoutScripts.page;
+    const frameless = await (await bare.waitForSelector('iframe.playground')).contentFrame();
+    const notice = await frameless.waitForSelector('noscript .notice');
+    assert.match((await notice.innerText()).replace(/\s+/g, ' '), /that attribute must include allow-scripts\./);
+  });
+
+  test('a link it cannot read still gives the course page a playground that answers', async () => {
+    const { page } = await openCoursePage(`${host.url}malformed.html`);
+    const [ready] = await received(page, 'playground:ready');
+    assert.equal(ready.data.example, 'multiprocessing');
+    const reply = await ask(page, { type: 'playground:run', id: 1, example: 'count-async', params: { speed: 10 } });
+    assert.equal(reply.status, 'done', reply.message);
   });
 
   test('the course page runs the example with its parameters and gets the outcome', async () => {

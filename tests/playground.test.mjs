@@ -105,6 +105,17 @@ describe('the page', () => {
       'Each chain must be a whole number from 1 to 1000; got "two".');
   });
 
+  test('a link it cannot read still opens the page, and says so', async () => {
+    for (const address of ['#%', '#%E0%A4%A', '?embed#count-async%', `#${'x'.repeat(5000)}`]) {
+      const page = await open(address);
+      assert.match(await page.textContent('#status'),
+        /^There is no example called “[^”]{1,40}”; here is Multiprocessing instead\.$/, address);
+      assert.equal(await page.textContent('#example-title'), 'Multiprocessing');
+      assert.match(await runExample(page), /^Finished/);
+      await opened.context.close();
+    }
+  });
+
   test('a run longer than anyone waits is refused before it starts, naming what to change', async () => {
     const page = await open('#count-async?mode=both&coroutines=10000&speed=10');
     await page.waitForFunction(() => document.getElementById('param-coroutines-error').textContent);

@@ -33,9 +33,17 @@ function element(tag, { dataset = {}, ...props } = {}, children = []) {
   return node;
 }
 
+/** The example and parameters a link names. A malformed escape (`#%E0%A4%A`) is kept as
+ * written: no such example, which the page then says, rather than an exception. */
 function parseHash() {
   const [id, query = ''] = location.hash.slice(1).split('?');
-  return { id: decodeURIComponent(id), query: new URLSearchParams(query) };
+  let decoded = id;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    // URIError: left as written.
+  }
+  return { id: decoded, query: new URLSearchParams(query) };
 }
 
 function renderNav(activeId) {
@@ -103,9 +111,11 @@ function setFieldValue(control, param, value) {
   control.value = value;
 }
 
-/** How a value that is not a choice is shown in its menu: long values are cut. */
-const notAChoiceLabel = (value) =>
-  t('notAChoice', { value: value.length > 24 ? `${value.slice(0, 24)}…` : value });
+/** `text` cut to at most `length` characters, for echoing what a link said. */
+const clipped = (text, length) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+
+/** How a value that is not a choice is shown in its menu. */
+const notAChoiceLabel = (value) => t('notAChoice', { value: clipped(value, 25) });
 
 /** The form's values, or null after marking each invalid field with its message. */
 function readParams(example) {
@@ -274,6 +284,8 @@ function showExample(example, query) {
   }
   // Only where it matters: the examples that would use threads.
   $('isolation-notice').hidden = threadsAvailable || !example.usesPool;
+  // A frame sandboxed without allow-same-origin has an opaque origin ('null').
+  $('sandbox-notice').hidden = globalThis.origin !== 'null';
   $('params').hidden = !example.run;
   $('coroutine-lab').hidden = !example.lab;
   $('output').replaceChildren();
@@ -565,6 +577,8 @@ function embedSnippet(id, url, title) {
   const frameId = `playground-${id}`;
   return `<iframe id="${frameId}" src="${url}" title="${title}" width="100%" height="900" ` +
     'style="border: 0" loading="lazy" allow="cross-origin-isolated"></iframe>\n' +
+    '<!-- In a sandboxed frame: sandbox="allow-scripts allow-same-origin allow-popups" ' +
+    '(allow-scripts at the least) -->\n' +
     '<script>addEventListener("message", (event) => {\n' +
     `  const frame = document.getElementById("${frameId}");\n` +
     '  if (event.source === frame?.contentWindow && event.data?.type === "playground:height") ' +
@@ -669,7 +683,7 @@ async function route() {
   const linkVerdict = statusIfUnchanged();
   // A shared link may carry anything: say what is wrong with it at once, not on Run.
   if (id && !exampleById(id)) {
-    setStatus(t('noSuchExample', { id, title: exampleTexts(example).title }), 'error');
+    setStatus(t('noSuchExample', { id: clipped(id, 40), title: exampleTexts(example).title }), 'error');
   } else if ([...query.keys()].length && !(await valid)) {
     linkVerdict(t('fixLinkParams'), 'error');
   }
@@ -709,10 +723,18 @@ async function main() {
   setUpTheme();
   setUpLanguage();
   if (await becomeIsolated()) return;
-  $('params').addEventListener('submit', (event) => {
+  // A frame sandboxed without allow-forms submits no form, and tells no script either: Run,
+  // and Enter in a field, start a run themselves.
+  const runCurrent = () => {
+    if (current?.run && !$('run').disabled) run(current);
+  };
+  $('run').addEventListener('click', runCurrent);
+  $('params').addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
-    if (current?.run) run(current);
+    runCurrent();
   });
+  $('params').addEventListener('submit', (event) => event.preventDefault());
   $('stop').addEventListener('click', () => activeRun?.stop());
   // Embedded in a course page: the chosen example only, without the site around it.
   if (new URLSearchParams(location.search).has('embed')) document.documentElement.classList.add('embed');

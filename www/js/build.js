@@ -59,3 +59,27 @@ export function failureMessage(error, report = null) {
   if (error instanceof WebAssembly.RuntimeError) return `trap: ${error.message}`;
   return error?.message ?? String(error);
 }
+
+// A blob URL per worker script, made once: see moduleWorker.
+const workerBlobs = new Map();
+
+/** A Worker running the module at `url`. A document with an opaque origin (a frame
+ * sandboxed without allow-same-origin) may not start a worker from the site's URL, nor a
+ * module worker from a blob (Chromium 156): it starts a classic worker from a blob of its
+ * own, which imports the module (the site serves it to any origin, see serve.json) and
+ * hands it the messages that arrived meanwhile. A module that cannot be downloaded is
+ * reported as the workers report theirs: {type: 'downloadFailed', file}. */
+export function moduleWorker(url) {
+  if (globalThis.origin !== 'null') return new Worker(url, { type: 'module' });
+  if (!workerBlobs.has(url.href)) {
+    const source = `const early = [];
+      const keep = (event) => early.push(event.data);
+      addEventListener('message', keep);
+      import(${JSON.stringify(url.href)}).then(() => {
+        removeEventListener('message', keep);
+        for (const data of early) dispatchEvent(new MessageEvent('message', { data }));
+      }, () => postMessage({ type: 'downloadFailed', file: ${JSON.stringify(shortName(url))} }));`;
+    workerBlobs.set(url.href, URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  }
+  return new Worker(workerBlobs.get(url.href));
+}

@@ -3,6 +3,7 @@
 // (a blocked rayon call cannot be interrupted) so that the next run starts a fresh one.
 
 import { t } from './i18n.js';
+import { moduleWorker } from './build.js';
 import { downloadFailed } from './wasm.js';
 
 /** How often a pending job's pool is checked for a panic: a message shown this late is
@@ -60,7 +61,7 @@ export class PoolClient {
     if (this.#ready) return this.#ready;
     const url = new URL('./pool-worker.js', import.meta.url);
     url.searchParams.set('workers', String(this.#workers));
-    const worker = new Worker(url, { type: 'module' });
+    const worker = moduleWorker(url);
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {
       const timeout = setTimeout(() => failed(new Error(t('couldNotStart', {

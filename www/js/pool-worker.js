@@ -31,7 +31,8 @@ const runners = {
 
 // The page checks the size it asks for (pool-client.js); whatever the URL says, never more
 // threads than cores, nor fewer than one.
-const asked = Math.trunc(Number(new URL(self.location.href).searchParams.get('workers')));
+// (This module's own URL: in a sandboxed frame the worker's is a blob's, see build.js.)
+const asked = Math.trunc(Number(new URL(import.meta.url).searchParams.get('workers')));
 const cores = navigator.hardwareConcurrency || 2;
 const workers = threadsAvailable ? Math.min(Math.max(asked || cores, 1), cores) : 1;
 

@@ -1,6 +1,7 @@
 // Starts the "processes" of example 1 for the Rust side (web.rs's JsProcessHost): each is
 // a Worker of its own (process-worker.js), and its result comes back as a message.
 
+import { moduleWorker } from './build.js';
 import { downloadFailed } from './wasm.js';
 
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -22,7 +23,7 @@ export function processHost() {
     start(continent, { fail } = {}) {
       if (stopped) return Promise.reject(stoppedError());
       const startedMs = epochNow();
-      const worker = new Worker(new URL('./process-worker.js', import.meta.url), { type: 'module' });
+      const worker = moduleWorker(new URL('./process-worker.js', import.meta.url));
       return new Promise((resolve, reject) => {
         running.set(worker, reject);
         worker.addEventListener('message', ({ data }) => {

@@ -28,6 +28,12 @@ export const HTML_ES = {
       <code>Cross-Origin-Embedder-Policy: require-corp</code> (<code>make serve</code> lo hace).</p>
     <p class="embed-only"><a id="isolation-open-full" target="_blank" rel="noopener">Ábrelo en
       el playground completo ↗</a> para tener hilos de verdad.</p>`,
+  sandboxNotice: `
+    <p>Este marco está aislado (sandbox) sin <code>allow-same-origin</code>: los ejemplos se
+      ejecutan, pero no se guarda la elección de idioma y tema, y para copiar hay que pulsar
+      Ctrl+C. Para tenerlo todo, el marco necesita
+      <code>sandbox="allow-scripts allow-same-origin allow-popups"</code>
+      (<code>allow-popups</code> abre el playground completo), o ningún <code>sandbox</code>.</p>`,
   examples: 'Ejemplos',
   run: 'Ejecutar',
   stop: 'Detener',
