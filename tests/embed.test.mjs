@@ -207,7 +207,7 @@ describe('embedded in a course page on a host without isolation headers', () => 
     // A rule the crate enforces names its field too.
     const refused = await ask(page, { type: 'playground:run', id: 8, example: 'chained', params: { chains: '1 two' } });
     assert.equal(refused.status, 'error');
-    assert.deepEqual(refused.errors, { chains: 'Each chain must be a whole number from 1 to 1000; got "two".' });
+    assert.deepEqual(refused.errors, { chains: 'Each chain must be a whole number from 1 to 1,000; got "two".' });
   });
 
   test('only the embedding page is listened to, and only it hears the outcome', async () => {

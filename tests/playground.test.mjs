@@ -93,7 +93,7 @@ describe('the page', () => {
     // is neither echoed nor allowed to widen the page.
     page = await open(`#chained?chains=${'1'.repeat(100_000)}`);
     await page.waitForFunction(() => document.getElementById('param-chains-error').textContent);
-    assert.match(await page.textContent('#param-chains-error'), /at most 100 characters; got 100000/);
+    assert.match(await page.textContent('#param-chains-error'), /at most 100 characters; got 100,000\./);
     assert.ok((await page.textContent('#param-chains-error')).length < 200);
     assert.equal(await page.getAttribute('#status', 'data-kind'), 'error');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no overflow');
@@ -102,7 +102,7 @@ describe('the page', () => {
     page = await open('#chained?chains=1%20two');
     await page.waitForFunction(() => document.getElementById('param-chains-error').textContent);
     assert.equal(await page.textContent('#param-chains-error'),
-      'Each chain must be a whole number from 1 to 1000; got "two".');
+      'Each chain must be a whole number from 1 to 1,000; got "two".');
   });
 
   test('a link it cannot read still opens the page, and says so', async () => {
@@ -120,7 +120,7 @@ describe('the page', () => {
     const page = await open('#count-async?mode=both&coroutines=10000&speed=10');
     await page.waitForFunction(() => document.getElementById('param-coroutines-error').textContent);
     assert.match(await page.textContent('#param-coroutines-error'),
-      /10000 coroutines take 10000 s, 17 minutes at 10×: at this speed at most 3000 finish within 5 minutes/);
+      /10,000 coroutines take 10,000 s, 17 minutes at 10×: at this speed at most 3,000 finish within 5 minutes/);
     await page.click('#run');
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
     assert.deepEqual(await outputTexts(page), [], 'nothing ran');
@@ -397,8 +397,8 @@ describe('Chained', () => {
     assert.ok(lines.some((l) => l.startsWith('-->Chained result7 => result7-2 derived from result7-1')));
     assert.ok(lines.some((l) => l.startsWith('-->Chained result5 => ')));
     await page.fill('#param-chains', '1 two');
-    assert.match(await runExample(page), /^Error: Each chain must be a whole number from 1 to 1000; got "two"\.$/);
-    assert.equal(await page.textContent('#param-chains-error'), 'Each chain must be a whole number from 1 to 1000; got "two".');
+    assert.match(await runExample(page), /^Error: Each chain must be a whole number from 1 to 1,000; got "two"\.$/);
+    assert.equal(await page.textContent('#param-chains-error'), 'Each chain must be a whole number from 1 to 1,000; got "two".');
   });
 
   test('three chains of part1 then part2, as the original prints them', async () => {
@@ -531,9 +531,9 @@ describe('Threading', () => {
     assertTwoThreadsThenDone(lines);
     await assertJoinsShown(page);
     const texts = lines.map((line) => line.text);
-    assert.match(texts[3], /^2 threads × 200000 increments, unsynchronised: \d+ of 400000 /);
-    assert.match(texts[4], /^2 threads × 200000 increments, Mutex: 400000 of 400000 \(none lost\)/);
-    assert.match(texts[5], /^2 threads × 200000 increments, atomic: 400000 of 400000 \(none lost\)/);
+    assert.match(texts[3], /^2 threads × 200,000 increments, unsynchronised: [\d,]+ of 400,000 /);
+    assert.match(texts[4], /^2 threads × 200,000 increments, Mutex: 400,000 of 400,000 \(none lost\)/);
+    assert.match(texts[5], /^2 threads × 200,000 increments, atomic: 400,000 of 400,000 \(none lost\)/);
   });
 
   test('every run with the defaults shows the lesson: two threads, and a lost update or why not', async () => {
@@ -543,8 +543,8 @@ describe('Threading', () => {
       const lines = await outputLines(page);
       assertTwoThreadsThenDone(lines);
       await assertJoinsShown(page);
-      const [, counted] = lines[3].text.match(/^2 threads × 1000000 increments, unsynchronised: (\d+) of 2000000 /);
-      if (Number(counted) < 2_000_000) {
+      const [, counted] = lines[3].text.match(/^2 threads × 1,000,000 increments, unsynchronised: ([\d,]+) of 2,000,000 /);
+      if (Number(counted.replaceAll(',', '')) < 2_000_000) {
         assert.match(status, /^Finished: unsynchronised [\d,]+ of 2,000,000 · Mutex/, `run ${run}`);
       } else {
         // Nothing lost: the status says why, from this run's own measurements.
@@ -573,7 +573,7 @@ describe('pool.apply and pool.starmap', () => {
     await runExample(page);
     const lines = await outputTexts(page);
     assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
-    assert.match(lines[1], /^pool\.apply: 2000 rows on 2 workers in \d+\.\d\d ms \(2000 calls, median of 1\)$/);
+    assert.match(lines[1], /^pool\.apply: 2,000 rows on 2 workers in [\d,]+\.\d\d ms \(2,000 calls, median of 1\)$/);
     // Each call is a stretch of its worker's work; the round trips between are idle.
     const spans = await page.$eval('#timeline', (timeline) => timeline.spans);
     const calls = spans.filter((span) => span.label.startsWith('rows '));
@@ -588,7 +588,7 @@ describe('pool.apply and pool.starmap', () => {
     await runExample(page);
     const lines = await outputTexts(page);
     assert.equal(lines[0], `[${expectedHead(42).join(', ')}]`);
-    assert.match(lines[1], /^pool\.starmap: 5000 rows on 2 workers in /);
+    assert.match(lines[1], /^pool\.starmap: 5,000 rows on 2 workers in /);
   });
 
   test('a long pool.apply run shows its progress', async () => {
@@ -610,7 +610,7 @@ describe('pool.apply and pool.starmap', () => {
     const head = matrixRows(5, 10, 7).map((row) => howmanyWithinRange(row, 2, 3));
     assert.equal(lines[0], `[${head.join(', ')}]`);
     const total = matrixRows(5, 1000, 7).reduce((sum, row) => sum + howmanyWithinRange(row, 2, 3), 0);
-    assert.equal(lines[3], `total: ${total} values within [2, 3] in 1000 rows, the same from both`);
+    assert.equal(lines[3], `total: ${total.toLocaleString('en')} values within [2, 3] in 1,000 rows, the same from both`);
   });
 
   test('one worker gives the same counts as two', async () => {
@@ -694,7 +694,7 @@ describe('pool.map', () => {
     const status = await runExample(page);
     const lines = await outputTexts(page);
     assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
-    assert.match(lines[1], /^pool\.map: 200000 rows on 2 workers in \d+\.\d\d ms \(chunks of 25000 rows, median of 3\)$/);
+    assert.match(lines[1], /^pool\.map: 200,000 rows on 2 workers in [\d,]+\.\d\d ms \(chunks of 25,000 rows, median of 3\)$/);
     // The median speedup of the repeats, then their range; the status writes it the same.
     const [, speedup] = lines[2].match(/^sequential loop: \d+\.\d\d ms; speedup (\d+\.\d+× \(\d+\.\d+–\d+\.\d+×\))$/);
     // In words, as the status line says it too.
@@ -716,7 +716,7 @@ describe('pool.map', () => {
   test('a run too large for the memory is refused at once next to its field, with no trap', async () => {
     // Ten million chunks of one row: ten million spans, which filled the wasm memory.
     const page = await open('?debug#pool-map?rows=10000000&columns=10&repeats=1&chunkRows=1&workers=2');
-    const message = 'pool.map would hand out 10000000 chunks, more than the 100000 a run may: ' +
+    const message = 'pool.map would hand out 10,000,000 chunks, more than the 100,000 a run may: ' +
       'make it at least 100 rows per call.';
     // Said as soon as the link loads, before any Run.
     await page.waitForFunction(() => document.getElementById('param-chunkRows-error').textContent);
@@ -739,9 +739,9 @@ describe('pool.map', () => {
   test('a matrix too large for the memory is refused at the rows, with the most that fit', async () => {
     const page = await open('#pool-starmap?rows=10000000&columns=100&workers=2');
     const status = await runExample(page);
-    const [, most] = status.match(/^Error: pool\.starmap on 10000000 rows × 100 columns needs \d+ MiB, more than the 512 MiB a run may use: at most (\d+) rows fit\.$/);
+    const [, most] = status.match(/^Error: pool\.starmap on 10,000,000 rows × 100 columns needs [\d,]+ MiB, more than the 512 MiB a run may use: at most ([\d,]+) rows fit\.$/);
     assert.equal(await page.textContent('#param-rows-error'), status.replace(/^Error: /, ''));
-    await page.fill('#param-rows', most);
+    await page.fill('#param-rows', most.replaceAll(',', ''));
     await page.fill('#param-repeats', '1');
     assert.match(await runExample(page, { timeout: 120_000 }), /^Finished: speedup /);
   });
@@ -758,7 +758,7 @@ describe('pool.map', () => {
       }),
     });
     const status = await runExample(page);
-    assert.match(status, /^Error: pool\.starmap on 10000000 rows × 100 columns needs/);
+    assert.match(status, /^Error: pool\.starmap on 10,000,000 rows × 100 columns needs/);
     release();
     await page.evaluate(async () => {
       await (await import('./js/wasm.js')).loadWasm();

@@ -59,14 +59,18 @@ test(`${RUNS} runs of every example leave workers and memory flat`, { timeout: 6
     await runAll();
     if (run % every === 0 || run === RUNS) {
       last = await measure(page, cdp);
-      t.diagnostic(`after ${run} rounds: heap ${(last.heapBytes / 2 ** 20).toFixed(2)} MB, ${last.workers} workers`);
+      t.diagnostic(`after ${run} rounds: heap ${(last.heapBytes / 2 ** 20).toFixed(2)} MB, ${last.workers} workers, pool ${last.pool}`);
     }
   }
   t.diagnostic(`after ${RUNS} rounds: ${JSON.stringify(last)}`);
   assert.deepEqual(errors, []);
   assert.equal(last.workers, first.workers, 'live workers');
-  assert.equal(last.pool, first.pool, 'the pool’s wasm memory');
-  assert.equal(last.page, first.page, 'the page’s wasm memory');
+  // A wasm memory only grows. The allocator's high-water mark may rise by a page once, as
+  // runs of different sizes interleave in the first rounds (seen once in 30 rounds, then
+  // flat); a leak would add a page after page, as a run allocates far more than one.
+  const WASM_PAGE_BYTES = 64 * 1024;
+  assert.ok(last.pool <= first.pool + WASM_PAGE_BYTES, `the pool’s wasm memory: ${first.pool} → ${last.pool}`);
+  assert.ok(last.page <= first.page + WASM_PAGE_BYTES, `the page’s wasm memory: ${first.page} → ${last.page}`);
   // The heap holds the last run's output and timeline; leaking runs would add up.
   const MB = 2 ** 20;
   assert.ok(last.heapBytes <= first.heapBytes + 4 * MB,

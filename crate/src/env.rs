@@ -9,7 +9,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::messages::{self, Arg, Message};
-use crate::trace::{Event, Line, Span, SpanState};
+use crate::params::ParamError;
+use crate::trace::{Event, Label, Line, Span, SpanState};
 
 /// A sleep that does not block the thread: other tasks run meanwhile.
 pub type Sleep = Pin<Box<dyn Future<Output = ()>>>;
@@ -40,12 +41,12 @@ pub trait Env {
 pub struct Task<'e, E: Env + ?Sized> {
     env: &'e E,
     lane: String,
-    current: Option<(SpanState, f64, String)>,
+    current: Option<(SpanState, f64, Label)>,
 }
 
 impl<'e, E: Env + ?Sized> Task<'e, E> {
     /// Starts the lane in the running state.
-    pub fn start(env: &'e E, lane: impl Into<String>, label: impl Into<String>) -> Self {
+    pub fn start(env: &'e E, lane: impl Into<String>, label: impl Into<Label>) -> Self {
         let mut task = Task {
             env,
             lane: lane.into(),
@@ -73,7 +74,7 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
     }
 
     /// Ends the current span (if any) and opens one in `state`.
-    pub fn enter(&mut self, state: SpanState, label: impl Into<String>) {
+    pub fn enter(&mut self, state: SpanState, label: impl Into<Label>) {
         let now = self.env.now_ms();
         self.close_span(now);
         self.current = Some((state, now, label.into()));
@@ -81,10 +82,13 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
 
     /// Sleeps without blocking, recorded as a sleeping span, then runs on.
     pub async fn sleep(&mut self, ms: f64) {
-        let label = format!("sleep {}", format_seconds(ms));
+        let label = Message::new(messages::SLEEP, vec![("seconds", Arg::Seconds { ms })]);
         self.enter(SpanState::Sleeping, label);
         self.env.sleep(ms).await;
-        self.enter(SpanState::Running, "resumed");
+        self.enter(
+            SpanState::Running,
+            Message::new(messages::RESUMED, Vec::new()),
+        );
     }
 
     fn close_span(&mut self, now: f64) {
@@ -133,7 +137,7 @@ pub const MIN_SPEED: f64 = 0.25;
 pub const MAX_SPEED: f64 = 100.0;
 
 impl<E: Env> Accelerated<E> {
-    pub fn new(inner: E, speed: f64, origin_ms: f64) -> Result<Self, String> {
+    pub fn new(inner: E, speed: f64, origin_ms: f64) -> Result<Self, ParamError> {
         Ok(Accelerated {
             inner,
             speed: checked_speed(speed)?,
@@ -143,10 +147,16 @@ impl<E: Env> Accelerated<E> {
 }
 
 /// `speed` if an example may run at it.
-pub fn checked_speed(speed: f64) -> Result<f64, String> {
+pub fn checked_speed(speed: f64) -> Result<f64, ParamError> {
     if !(MIN_SPEED..=MAX_SPEED).contains(&speed) {
-        return Err(format!(
-            "The speed must be between {MIN_SPEED}× and {MAX_SPEED}×; got {speed}."
+        return Err(ParamError::new(
+            "speed",
+            messages::SPEED_OUT_OF_RANGE,
+            vec![
+                ("min", Arg::Number(MIN_SPEED)),
+                ("max", Arg::Number(MAX_SPEED)),
+                ("got", Arg::Number(speed)),
+            ],
         ));
     }
     Ok(speed)

@@ -75,8 +75,8 @@ pub(crate) mod testing {
 
         let sorted = |mut spans: Vec<Span>| {
             spans.sort_by(|a, b| {
-                (&a.lane, a.start_ms, a.state.as_str(), &a.label)
-                    .partial_cmp(&(&b.lane, b.start_ms, b.state.as_str(), &b.label))
+                (&a.lane, a.start_ms, a.state.as_str(), a.label.english())
+                    .partial_cmp(&(&b.lane, b.start_ms, b.state.as_str(), b.label.english()))
                     .unwrap()
             });
             spans

@@ -23,6 +23,51 @@ impl SpanState {
     }
 }
 
+/// What a span says it was: code, kept as written (`count() #1`, `print_func`), or a
+/// sentence of the playground's own (`sleep 1 s`), which the page writes in its language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Label {
+    Code(String),
+    Said(Message),
+}
+
+impl Label {
+    pub fn english(&self) -> String {
+        match self {
+            Label::Code(code) => code.clone(),
+            Label::Said(message) => message.english(),
+        }
+    }
+}
+
+impl From<&str> for Label {
+    fn from(code: &str) -> Self {
+        Label::Code(code.to_string())
+    }
+}
+
+impl From<String> for Label {
+    fn from(code: String) -> Self {
+        Label::Code(code)
+    }
+}
+
+impl From<Message> for Label {
+    fn from(message: Message) -> Self {
+        Label::Said(message)
+    }
+}
+
+/// As the English page shows it: what tests compare.
+impl PartialEq<&str> for Label {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            Label::Code(code) => code == other,
+            Label::Said(message) => message.english() == *other,
+        }
+    }
+}
+
 /// One stretch of one lane of the timeline, in milliseconds of [`crate::clock`] time
 /// (or of virtual time under [`crate::virtual_time`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +76,7 @@ pub struct Span {
     pub state: SpanState,
     pub start_ms: f64,
     pub end_ms: f64,
-    pub label: String,
+    pub label: Label,
 }
 
 impl Span {
@@ -39,7 +84,7 @@ impl Span {
     pub fn timed<T>(
         lane: String,
         state: SpanState,
-        label: impl Into<String>,
+        label: impl Into<Label>,
         step: impl FnOnce() -> T,
     ) -> (T, Span) {
         let start_ms = crate::clock::now_ms();
@@ -69,7 +114,7 @@ impl SpanSink {
         &self,
         lane: impl FnOnce() -> String,
         state: SpanState,
-        label: impl FnOnce() -> String,
+        label: impl FnOnce() -> Label,
         step: impl FnOnce() -> T,
     ) -> (T, Option<Span>) {
         if self.0.is_none() {
@@ -84,7 +129,7 @@ impl SpanSink {
         &self,
         lane: impl FnOnce() -> String,
         state: SpanState,
-        label: impl FnOnce() -> String,
+        label: impl FnOnce() -> Label,
         step: impl FnOnce() -> T,
     ) -> T {
         let (result, span) = self.time(lane, state, label, step);

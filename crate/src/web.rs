@@ -19,9 +19,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
 use crate::demos::{chained, coroutines, count_async, pool, rand, threading};
 use crate::env::{checked_speed, run_until_stopped, Accelerated, Env, Sleep};
-use crate::messages::{Arg, Message};
+use crate::messages::{self, Arg, Message, Sentence};
 use crate::params::{whole_number, ParamError};
-use crate::trace::{Event, Line, Span};
+use crate::trace::{Event, Label, Line, Span};
 
 #[wasm_bindgen]
 extern "C" {
@@ -337,8 +337,17 @@ fn event_to_js(event: &Event) -> JsValue {
             ("state", state.as_str().into()),
             ("start", (*start_ms).into()),
             ("end", (*end_ms).into()),
-            ("label", label.into()),
+            ("label", label.english().into()),
+            ("labelMessage", label_message_to_js(label)),
         ]),
+    }
+}
+
+/// A span's label as a sentence for the page to write in its language, or null for code.
+fn label_message_to_js(label: &Label) -> JsValue {
+    match label {
+        Label::Code(_) => JsValue::NULL,
+        Label::Said(message) => message_to_js(message),
     }
 }
 
@@ -354,7 +363,18 @@ fn message_to_js(message: &Message) -> JsValue {
                 items.iter().map(JsValue::from).collect::<Array>().into(),
             ),
             Arg::Count(count) => ("count", (*count as f64).into()),
+            Arg::Number(number) => ("number", (*number).into()),
+            Arg::Ratio { value, decimals } => (
+                "ratio",
+                js_object(&[
+                    ("value", (*value).into()),
+                    ("decimals", (*decimals as f64).into()),
+                ]),
+            ),
             Arg::Seconds { ms } => ("seconds", (*ms).into()),
+            Arg::Milliseconds(ms) => ("milliseconds", (*ms).into()),
+            Arg::Microseconds(us) => ("microseconds", (*us).into()),
+            Arg::Said(message) => ("said", message_to_js(message)),
         };
         let _ = Reflect::set(
             &args,
@@ -381,14 +401,14 @@ fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
 /// Reads a numeric field of a parameters object; absent fields take `default`.
 fn number_field(
     params: &JsValue,
-    field: &str,
+    field: &'static str,
     default: u64,
     min: u64,
     max: u64,
 ) -> Result<u64, JsValue> {
     match optional_number(params, field)? {
         None => Ok(default),
-        Some(number) => whole_number(field, number, min, max).map_err(|m| refused(field, &m)),
+        Some(number) => whole_number(field, number, min, max).map_err(refused),
     }
 }
 
@@ -400,13 +420,12 @@ fn event_loop_env(
     control: &JsValue,
 ) -> Result<Accelerated<BrowserEnv>, JsValue> {
     let origin = optional_number(control, "origin")?.unwrap_or_else(crate::clock::now_ms);
-    Accelerated::new(BrowserEnv::new(on_event), speed_of(control)?, origin)
-        .map_err(|m| refused("speed", &m))
+    Accelerated::new(BrowserEnv::new(on_event), speed_of(control)?, origin).map_err(refused)
 }
 
 fn speed_of(control: &JsValue) -> Result<f64, JsValue> {
     let speed = optional_number(control, "speed")?.unwrap_or(1.0);
-    checked_speed(speed).map_err(|m| refused("speed", &m))
+    checked_speed(speed).map_err(refused)
 }
 
 /// The parameters of `example`, checked as its run checks them, without running it, so
@@ -427,7 +446,7 @@ pub fn check_params(example: &str, params: JsValue, control: JsValue) -> Result<
             read_pool(&params)?
                 .validate(method, workers as usize)
                 .map(drop)
-                .map_err(|error| refused(error.field, &error.message))
+                .map_err(refused)
         }
         // Threading's one parameter is a number in a range, which the page checks.
         _ => Ok(()),
@@ -457,11 +476,10 @@ fn read_count_async(params: &JsValue, speed: f64) -> Result<(u32, count_async::M
         count_async::MAX_COROUTINES.into(),
     )? as u32;
     let mode = match optional_string(params, "mode")? {
-        Some(text) => count_async::Mode::parse(&text).map_err(|m| refused("mode", &m))?,
+        Some(text) => count_async::Mode::parse(&text).map_err(refused)?,
         None => count_async::Mode::Gather,
     };
-    count_async::check_duration(coroutines, mode, speed)
-        .map_err(|error| refused(error.field, &error.message))?;
+    count_async::check_duration(coroutines, mode, speed).map_err(refused)?;
     Ok((coroutines, mode))
 }
 
@@ -472,7 +490,7 @@ fn read_seed(params: &JsValue, default: u64) -> Result<u64, JsValue> {
 fn read_chained(params: &JsValue) -> Result<(u64, Vec<u32>), JsValue> {
     let seed = read_seed(params, chained::DEFAULT_SEED)?;
     let chains = match optional_string(params, "chains")? {
-        Some(text) => chained::parse_chains(&text).map_err(|m| refused("chains", &m))?,
+        Some(text) => chained::parse_chains(&text).map_err(refused)?,
         None => chained::DEFAULT_CHAINS.to_vec(),
     };
     Ok((seed, chains))
@@ -490,32 +508,39 @@ fn stop_signal(control: &JsValue) -> Sleep {
     }
 }
 
-fn optional_number(object: &JsValue, field: &str) -> Result<Option<f64>, JsValue> {
-    optional_field(object, field, JsValue::as_f64, "a number")
+fn optional_number(object: &JsValue, field: &'static str) -> Result<Option<f64>, JsValue> {
+    optional_field(object, field, JsValue::as_f64, messages::A_NUMBER)
 }
 
-fn optional_string(object: &JsValue, field: &str) -> Result<Option<String>, JsValue> {
-    optional_field(object, field, JsValue::as_string, "a string")
+fn optional_string(object: &JsValue, field: &'static str) -> Result<Option<String>, JsValue> {
+    optional_field(object, field, JsValue::as_string, messages::A_STRING)
 }
 
-fn optional_bool(object: &JsValue, field: &str) -> Result<Option<bool>, JsValue> {
-    optional_field(object, field, JsValue::as_bool, "true or false")
+fn optional_bool(object: &JsValue, field: &'static str) -> Result<Option<bool>, JsValue> {
+    optional_field(object, field, JsValue::as_bool, messages::TRUE_OR_FALSE)
 }
 
 /// An absent (undefined or null) field is `None`; one of the wrong type is an error.
 fn optional_field<T>(
     object: &JsValue,
-    field: &str,
+    field: &'static str,
     read: impl FnOnce(&JsValue) -> Option<T>,
-    expected: &str,
+    expected: Sentence,
 ) -> Result<Option<T>, JsValue> {
     let value = Reflect::get(object, &field.into()).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    read(&value)
-        .map(Some)
-        .ok_or_else(|| refused(field, &format!("{field} must be {expected}.")))
+    read(&value).map(Some).ok_or_else(|| {
+        refused(ParamError::new(
+            field,
+            messages::WRONG_TYPE,
+            vec![
+                ("field", Arg::Text(field.to_string())),
+                ("expected", Arg::said(expected)),
+            ],
+        ))
+    })
 }
 
 /// `{stopped, elapsedMs}`: elapsed in the example's own (simulated) milliseconds.
@@ -650,11 +675,13 @@ pub async fn run_chained(
 }
 
 /// An Error whose `field` names the parameter to change, for the page to show the message
-/// next to it. Every refusal of a parameter goes through here.
-fn refused(field: &str, message: &str) -> JsValue {
-    let error = js_sys::Error::new(message);
-    // Setting a fresh Error's own property cannot fail.
-    let _ = Reflect::set(&error, &"field".into(), &field.into());
+/// next to it, and whose `sentence` lets it write the message in its language. Every
+/// refusal of a parameter goes through here.
+fn refused(refusal: ParamError) -> JsValue {
+    let error = js_sys::Error::new(&refusal.message.english());
+    // Setting a fresh Error's own properties cannot fail.
+    let _ = Reflect::set(&error, &"field".into(), &refusal.field.into());
+    let _ = Reflect::set(&error, &"sentence".into(), &message_to_js(&refusal.message));
     error.into()
 }
 
@@ -714,7 +741,7 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
     let method = pool_method(method)?;
     let params = read_pool(&params)?;
     let report = pool::run_pool(method, &params, &mut |event| emit_to(&on_event, &event))
-        .map_err(|error: ParamError| refused(error.field, &error.message))?;
+        .map_err(refused)?;
     let numbers = |values: &[f64]| -> JsValue {
         values
             .iter()
@@ -743,10 +770,10 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         ("speedupMin", of_spread(|s| s.min)),
         ("speedupMax", of_spread(|s| s.max)),
         (
-            "speedupText",
+            "speedupSentence",
             report
-                .speedup_text()
-                .map_or(JsValue::NULL, |text| text.into()),
+                .speedup_message()
+                .map_or(JsValue::NULL, |message| message_to_js(&message)),
         ),
         ("verdict", report.verdict().as_str().into()),
     ]))
@@ -836,6 +863,10 @@ pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsV
     for result in results {
         counters.push(&js_object(&[
             ("sharing", result.sharing.name().into()),
+            (
+                "sharingSentence",
+                message_to_js(&Message::new(result.sharing.sentence(), Vec::new())),
+            ),
             ("threads", (result.threads as f64).into()),
             ("expected", (result.expected as f64).into()),
             ("counted", (result.counted as f64).into()),

@@ -53,7 +53,7 @@ fn chains_text_gives_valid_chains_or_a_message() {
                     "{text:?} → {chains:?}"
                 );
             }
-            Err(message) => assert!(!message.is_empty(), "{text:?}"),
+            Err(refusal) => assert_eq!(refusal.field, "chains", "{text:?}"),
         }
     }
 }
@@ -68,7 +68,7 @@ fn mode_text_is_one_of_three_words_or_a_message() {
                 ["gather", "sequential", "both"].contains(&text.as_str()),
                 "{text:?}"
             ),
-            Err(message) => assert!(message.contains(&text), "{text:?}: {message}"),
+            Err(refusal) => assert!(refusal.to_string().contains(&text), "{text:?}: {refusal}"),
         }
     }
 }
@@ -82,12 +82,15 @@ fn numbers_are_whole_and_within_bounds_or_refused() {
             random.random_range(0..100u64),
             random.random_range(100..1u64 << 53),
         );
-        match whole_number("Rows", value, min, max) {
+        match whole_number("rows", value, min, max) {
             Ok(n) => assert!(
                 value.fract() == 0.0 && (min..=max).contains(&n),
                 "{value} → {n}"
             ),
-            Err(message) => assert!(message.starts_with("Rows must be"), "{value}: {message}"),
+            Err(refusal) => assert!(
+                refusal.field == "rows" && refusal.to_string().starts_with("rows must be"),
+                "{value}: {refusal}"
+            ),
         }
     }
 }
@@ -123,7 +126,7 @@ fn pool_params_are_within_the_memory_budget_or_refused() {
                 assert!(size.hand_offs <= MAX_HAND_OFFS as u64, "{params:?}");
             }
             Err(error) => {
-                assert!(!error.message.is_empty(), "{params:?}");
+                assert!(!error.to_string().is_empty(), "{params:?}");
                 let fields = ["rows", "columns", "minimum", "chunkRows", "repeats"];
                 assert!(fields.contains(&error.field), "{error:?}");
             }

@@ -311,7 +311,7 @@ async function refusedByCrate(example, params) {
     (await loadWasm()).checkParams(example.id, params, { speed: Number(params.speed ?? 1) });
     return null;
   } catch (error) {
-    if (error.field && $(`param-${error.field}`)) return { field: error.field, message: error.message };
+    if (error.field && $(`param-${error.field}`)) return { field: error.field, message: refusalText(error) };
     // Not a refusal (the module did not load): the run itself will say what is wrong.
     return null;
   }
@@ -467,7 +467,7 @@ async function run(example) {
   const emit = (event) => {
     if ((stopped && example.usesPool) || !shown()) return;
     if (event.kind === 'line') output.write(event);
-    else if (event.kind === 'span') timeline.addSpan(event);
+    else if (event.kind === 'span') timeline.addSpan(shownSpan(event));
   };
   let status;
   let message;
@@ -479,11 +479,11 @@ async function run(example) {
   } catch (error) {
     const panic = takePanic(error);
     if (stopped) [status, message] = ['stopped', t('stopped')];
-    else [status, message] = ['error', t('error', { message: failureMessage(error, panic) })];
+    else [status, message] = ['error', t('error', { message: refusalText(error) ?? failureMessage(error, panic) })];
     // A parameter the crate refused (a rule across fields): marked where it is set.
     if (!stopped && error.field) {
-      refusedField = { [error.field]: error.message };
-      if (shown() && $(`param-${error.field}`)) showFieldError(error.field, error.message);
+      refusedField = { [error.field]: refusalText(error) };
+      if (shown() && $(`param-${error.field}`)) showFieldError(error.field, refusalText(error));
     }
   }
   // Asked for more workers than a page without threads has: the result says so, for the
@@ -516,6 +516,13 @@ async function run(example) {
   }
   return outcome;
 }
+
+/** The crate's refusal of a parameter, in the page's language; null for other errors. */
+const refusalText = (error) => (error.sentence ? crateSentence(error.sentence) : null);
+
+/** A span as the timeline shows it: a label that is a sentence of the crate's own in the
+ * page's language. */
+const shownSpan = (span) => (span.labelMessage ? { ...span, label: crateSentence(span.labelMessage) } : span);
 
 /** Shows `message` under the field `name` and marks it invalid; '' clears both. */
 function showFieldError(name, message) {
@@ -639,7 +646,7 @@ function setUpCoroutineLab() {
   let output = null;
   const emit = (event) => {
     if (event.kind === 'line') output.write(event);
-    else if (event.kind === 'span') $('timeline').addSpan(event);
+    else if (event.kind === 'span') $('timeline').addSpan(shownSpan(event));
   };
   const call = (what, action) => {
     try {

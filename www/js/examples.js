@@ -5,7 +5,7 @@
 
 import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
-import { formatNumber, formatSeconds, t } from './i18n.js';
+import { crateSentence, formatNumber, formatSeconds, t } from './i18n.js';
 import { MAX_WORKERS } from './pool-client.js';
 
 export const GROUPS = [
@@ -45,8 +45,10 @@ const NOTHING_LOST = {
 
 /** One counter of the threading example; when a race lost nothing, the measurement of
  * that very run that says why. */
-function describeSharedCount({ sharing, counted, expected, nothingLost }) {
-  const count = t('sharedCount', { sharing, counted: formatNumber(counted), expected: formatNumber(expected) });
+function describeSharedCount({ sharingSentence, counted, expected, nothingLost }) {
+  const count = t('sharedCount', {
+    sharing: crateSentence(sharingSentence), counted: formatNumber(counted), expected: formatNumber(expected),
+  });
   if (!nothingLost) return count;
   const ms = (value) => formatNumber(value ?? 0, { maximumFractionDigits: 2 });
   return `${count} (${t(NOTHING_LOST[nothingLost.why], {
@@ -81,7 +83,7 @@ const countAsync = async (params, { emit, control }) => {
 const POOL_VERDICTS = { won: 'poolWon', lost: 'poolLost', tie: 'poolTie' };
 
 /** Examples 7–9 share their runner: only the pool method differs. The ratio is written as
- * the crate writes it in the output (speedupText). */
+ * the crate writes it in the output (speedupSentence). */
 const poolRun = (method) => async (params, { emit, pool }) => {
   pool.setWorkers(params.workers);
   const result = await pool.run(method, params, emit);
@@ -92,9 +94,9 @@ const poolRun = (method) => async (params, { emit, pool }) => {
     sequential: formatNumber(result.sequentialMs, 2),
   };
   if (result.verdict === 'noRows') return t('poolNoRows', summary);
-  if (result.speedupText === null) return t('poolTooQuick', summary);
+  if (result.speedupSentence === null) return t('poolTooQuick', summary);
   return t('poolSpeedup', {
-    ...summary, verdict: t(POOL_VERDICTS[result.verdict]), speedup: result.speedupText,
+    ...summary, verdict: t(POOL_VERDICTS[result.verdict]), speedup: crateSentence(result.speedupSentence),
   });
 };
 

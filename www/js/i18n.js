@@ -99,15 +99,30 @@ const ARG_WRITERS = {
   text: (value) => value,
   list: (items) => items.join(', '),
   count: (count) => formatNumber(count),
+  number: (number) => formatNumber(number, { maximumFractionDigits: 3 }),
+  ratio: ({ value, decimals }) => formatNumber(value, decimals),
   // Whole seconds as the examples' sleeps are written ("1 s"), others with two decimals.
   seconds: (ms) => (ms % 1000 === 0 ? `${formatNumber(ms / 1000)} s` : formatSeconds(ms)),
+  milliseconds: (ms) => `${formatNumber(ms, 2)} ms`,
+  microseconds: (us) => `${formatNumber(us, 2)} µs`,
+  said: (sentence) => crateSentence(sentence),
 };
+
+// {name} or {name|one|other}: a value, or a count followed by the noun that agrees with it.
+const PLACEHOLDER = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
+const pluralRules = new Map(); // language → Intl.PluralRules
 
 /** A sentence the crate writes ({key, english, args}, see web.rs), in the current language
  * with its numbers as that language writes them. */
 export function crateSentence({ key, english, args }) {
   const template = (language === 'es' ? CRATE_ES[key] : null) ?? english;
-  return template.replace(/\{(\w+)\}/g, (_, name) => ARG_WRITERS[args[name].kind](args[name].value));
+  return template.replace(PLACEHOLDER, (_, name, one, other) => {
+    const { kind, value } = args[name];
+    const written = ARG_WRITERS[kind](value);
+    if (one === undefined) return written;
+    if (!pluralRules.has(language)) pluralRules.set(language, new Intl.PluralRules(language));
+    return `${written} ${pluralRules.get(language).select(value) === 'one' ? one : other}`;
+  });
 }
 
 /** An example's texts in the current language: {title, summary, explanation,

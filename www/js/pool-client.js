@@ -170,7 +170,7 @@ export class PoolClient {
     this.#failAll(reason);
   }
 
-  #settle({ type, id, events, result, message, field, poisoned }) {
+  #settle({ type, id, events, result, message, field, sentence, poisoned }) {
     const job = this.#pending.get(id);
     if (!job) return;
     if (type === 'events') {
@@ -182,7 +182,7 @@ export class PoolClient {
       job.resolve(result);
       return;
     }
-    job.reject(Object.assign(new Error(message), { field }));
+    job.reject(Object.assign(new Error(message), { field, sentence }));
     if (poisoned) this.#poisoned(message);
   }
 

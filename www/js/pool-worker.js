@@ -92,9 +92,10 @@ self.addEventListener('message', async ({ data }) => {
   } catch (error) {
     const message = failureMessage(error, lastPanic);
     // After a panic or any other trap the instance cannot be trusted: the page replaces
-    // this worker. `field`: the parameter the crate refused, if that was the error.
+    // this worker. `field`, `sentence`: the parameter the crate refused and why, if that
+    // was the error.
     const poisoned = lastPanic !== null || error instanceof WebAssembly.RuntimeError;
-    self.postMessage({ type: 'error', id, message, field: error?.field, poisoned });
+    self.postMessage({ type: 'error', id, message, field: error?.field, sentence: error?.sentence, poisoned });
     lastPanic = null;
   }
 });

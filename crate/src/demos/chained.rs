@@ -32,8 +32,15 @@
 use std::cell::RefCell;
 
 use crate::env::{gather, Env, Task};
+use crate::messages::{self, Arg, Message};
+use crate::params::ParamError;
 use crate::pyrandom::PyRandom;
 use crate::trace::SpanState;
+
+/// The label of a chain waiting for its part: "awaiting part1(1)".
+fn awaiting(call: String) -> Message {
+    Message::new(messages::AWAITING, vec![("call", Arg::Text(call))])
+}
 
 pub const DEFAULT_SEED: u64 = 444;
 pub const DEFAULT_CHAINS: [u32; 3] = [1, 2, 3];
@@ -44,13 +51,18 @@ pub const MAX_CHAINS_TEXT: usize = 100;
 
 /// The chains to run, as the original takes them on its command line: "1 2 3" (commas
 /// may separate them too).
-pub fn parse_chains(text: &str) -> Result<Vec<u32>, String> {
+pub fn parse_chains(text: &str) -> Result<Vec<u32>, ParamError> {
+    let count = |n: usize| Arg::Count(n as u64);
     // Checked first: a message must never echo a page's worth of text back.
     if text.chars().count() > MAX_CHAINS_TEXT {
-        return Err(format!(
-            "Give between 1 and {MAX_CHAINS} chains in at most {MAX_CHAINS_TEXT} characters; \
-             got {}.",
-            text.chars().count()
+        return Err(ParamError::new(
+            "chains",
+            messages::CHAINS_TOO_LONG,
+            vec![
+                ("most", count(MAX_CHAINS)),
+                ("characters", count(MAX_CHAINS_TEXT)),
+                ("got", count(text.chars().count())),
+            ],
         ));
     }
     let ns = text
@@ -58,15 +70,21 @@ pub fn parse_chains(text: &str) -> Result<Vec<u32>, String> {
         .filter(|part| !part.is_empty())
         .map(|part| match part.parse::<u32>() {
             Ok(n) if (1..=MAX_N).contains(&n) => Ok(n),
-            _ => Err(format!(
-                "Each chain must be a whole number from 1 to {MAX_N}; got \"{part}\"."
+            _ => Err(ParamError::new(
+                "chains",
+                messages::CHAIN_NOT_A_NUMBER,
+                vec![
+                    ("max", Arg::Count(MAX_N.into())),
+                    ("part", Arg::Text(part.to_string())),
+                ],
             )),
         })
-        .collect::<Result<Vec<u32>, String>>()?;
+        .collect::<Result<Vec<u32>, ParamError>>()?;
     if ns.is_empty() || ns.len() > MAX_CHAINS {
-        return Err(format!(
-            "Give between 1 and {MAX_CHAINS} chains; got {}.",
-            ns.len()
+        return Err(ParamError::new(
+            "chains",
+            messages::CHAINS_COUNT,
+            vec![("most", count(MAX_CHAINS)), ("got", count(ns.len()))],
         ));
     }
     Ok(ns)
@@ -101,9 +119,9 @@ pub async fn part2<E: Env + ?Sized>(
 pub async fn chain<E: Env + ?Sized>(env: &E, random: &RefCell<PyRandom>, n: u32) {
     let start = env.now_ms();
     let mut task = Task::start(env, format!("chain({n})"), format!("chain({n})"));
-    task.enter(SpanState::Waiting, format!("awaiting part1({n})"));
+    task.enter(SpanState::Waiting, awaiting(format!("part1({n})")));
     let p1 = part1(env, random, n).await;
-    task.enter(SpanState::Waiting, format!("awaiting part2({n}, '{p1}')"));
+    task.enter(SpanState::Waiting, awaiting(format!("part2({n}, '{p1}')")));
     let p2 = part2(env, random, n, &p1).await;
     task.enter(SpanState::Running, "print");
     let took = (env.now_ms() - start) / 1000.0;
@@ -176,7 +194,7 @@ mod tests {
     fn a_long_text_is_refused_without_being_echoed() {
         let long = "1".repeat(100_000);
         let message = parse_chains(&long).unwrap_err();
-        assert!(message.len() < 200, "{message}");
+        assert!(message.to_string().len() < 200, "{message}");
         assert!(parse_chains(&format!("1{}2", " ".repeat(MAX_CHAINS_TEXT - 2))).is_ok());
     }
 
@@ -211,7 +229,7 @@ mod tests {
             .iter()
             .filter_map(Event::as_span)
             .filter(|s| s.lane == "chain(1)")
-            .map(|s| (s.state, s.label.clone(), s.start_ms, s.end_ms))
+            .map(|s| (s.state, s.label.english(), s.start_ms, s.end_ms))
             .collect();
         assert_eq!(
             chain1,

@@ -27,7 +27,13 @@
 //! compiled for you: the compiler turns each `.await` into a state of such a machine.)
 
 use crate::env::{Env, Task};
-use crate::trace::{Event, Span, SpanState};
+use crate::messages::{self, Arg, Message, Sentence};
+use crate::trace::{Event, Label, Span, SpanState};
+
+/// A span's label that names the call it is about: "resumed by send('Ada')".
+fn said_call(sentence: Sentence, call: String) -> Label {
+    Message::new(sentence, vec![("call", Arg::Text(call))]).into()
+}
 
 /// Where the body of `print_name` stands.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -65,9 +71,8 @@ impl PrintName {
         match self.state {
             State::Created => {
                 let searching = format!("Searching prefix:{}", self.prefix);
-                self.run(env, "started by next()", Resumes::Suspends, |body| {
-                    body.print(searching)
-                });
+                let label = said_call(messages::STARTED_BY, "next()".to_string());
+                self.run(env, label, Resumes::Suspends, |body| body.print(searching));
                 Ok(())
             }
             // Resuming with None: `prefix in None` raises in Python.
@@ -87,8 +92,8 @@ impl PrintName {
             }
             State::Suspended { .. } => {
                 let matches = name.contains(&self.prefix);
-                let label = format!("resumed by send('{name}')");
-                self.run(env, &label, Resumes::Suspends, |body| {
+                let label = said_call(messages::RESUMED_BY, format!("send('{name}')"));
+                self.run(env, label, Resumes::Suspends, |body| {
                     if matches {
                         body.print(name);
                     }
@@ -102,7 +107,8 @@ impl PrintName {
     /// `corou.close()`: raises `GeneratorExit` at the `yield`; the body says goodbye.
     pub fn close<E: Env + ?Sized>(&mut self, env: &E) {
         if let State::Suspended { .. } = self.state {
-            self.run(env, "resumed by close()", Resumes::Finishes, |body| {
+            let label = said_call(messages::RESUMED_BY, "close()".to_string());
+            self.run(env, label, Resumes::Finishes, |body| {
                 body.print("Closing coroutine!!")
             });
         }
@@ -114,7 +120,7 @@ impl PrintName {
     fn run<E: Env + ?Sized>(
         &mut self,
         env: &E,
-        label: &str,
+        label: Label,
         resumes: Resumes,
         body: impl FnOnce(&Task<'_, E>),
     ) {
@@ -136,7 +142,7 @@ impl PrintName {
                 state: SpanState::Waiting,
                 start_ms: since_ms,
                 end_ms: env.now_ms(),
-                label: "suspended at yield".to_string(),
+                label: Message::new(messages::SUSPENDED_AT_YIELD, Vec::new()).into(),
             }));
         }
     }
@@ -186,7 +192,10 @@ pub async fn run_script<E: Env + ?Sized>(env: &E, pause_ms: f64) {
         if pause_ms > 0.0 {
             main.sleep(pause_ms).await;
         }
-        main.enter(SpanState::Waiting, format!("{call}: the coroutine runs"));
+        main.enter(
+            SpanState::Waiting,
+            said_call(messages::COROUTINE_RUNS, call.to_string()),
+        );
         let outcome = match (index, value) {
             (0, _) => corou.next(env),
             (_, Some(name)) => corou.send(env, name),
@@ -226,7 +235,7 @@ mod tests {
             .iter()
             .filter_map(Event::as_span)
             .filter(|s| s.lane == "print_name('Dear')")
-            .map(|s| (s.state, s.label.clone(), s.start_ms, s.end_ms))
+            .map(|s| (s.state, s.label.english(), s.start_ms, s.end_ms))
             .collect();
         let expected = [
             (SpanState::Running, "started by next()", 500.0, 500.0),

@@ -16,6 +16,7 @@
 //! Side by side, both run at once on one event loop, each in lanes of its own.
 
 use crate::env::{gather, Env, Task};
+use crate::messages::{self, Arg};
 use crate::params::ParamError;
 
 pub const DEFAULT_COROUTINES: u32 = 3;
@@ -37,17 +38,18 @@ pub fn check_duration(coroutines: u32, mode: Mode, speed: f64) -> Result<(), Par
         return Ok(());
     }
     let most = (MAX_WAIT_MS * speed / SLEEP_MS).floor();
-    Err(ParamError {
-        field: "coroutines",
-        message: format!(
-            "One after another, {coroutines} coroutines take {} s, {:.0} minutes at {speed}×: \
-             at this speed at most {most} finish within {:.0} minutes. Gather them, run \
-             fewer, or speed up.",
-            own_ms / 1000.0,
-            real_ms / 60_000.0,
-            MAX_WAIT_MS / 60_000.0,
-        ),
-    })
+    Err(ParamError::new(
+        "coroutines",
+        messages::COROUTINES_TOO_LONG,
+        vec![
+            ("coroutines", Arg::Count(coroutines.into())),
+            ("seconds", Arg::Seconds { ms: own_ms }),
+            ("minutes", Arg::Count((real_ms / 60_000.0).round() as u64)),
+            ("speed", Arg::Number(speed)),
+            ("most", Arg::Count(most as u64)),
+            ("limit", Arg::Count((MAX_WAIT_MS / 60_000.0).round() as u64)),
+        ],
+    ))
 }
 
 /// How the page runs the coroutines: as the original does, as its sequential twin, or both
@@ -60,13 +62,22 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn parse(text: &str) -> Result<Mode, String> {
+    pub fn parse(text: &str) -> Result<Mode, ParamError> {
         match text {
             "gather" => Ok(Mode::Gather),
             "sequential" => Ok(Mode::Sequential),
             "both" => Ok(Mode::SideBySide),
-            other => Err(format!(
-                "mode must be \"gather\", \"sequential\" or \"both\"; got \"{other}\"."
+            other => Err(ParamError::new(
+                "mode",
+                messages::NOT_A_CHOICE,
+                vec![
+                    ("field", Arg::Text("mode".to_string())),
+                    (
+                        "choices",
+                        Arg::List(vec!["gather".into(), "sequential".into(), "both".into()]),
+                    ),
+                    ("got", Arg::Text(other.to_string())),
+                ],
             )),
         }
     }
@@ -329,7 +340,7 @@ mod tests {
         ] {
             let refused = check_duration(coroutines, mode, speed).unwrap_err();
             assert_eq!(refused.field, "coroutines");
-            assert!(refused.message.contains("at most"), "{}", refused.message);
+            assert!(refused.to_string().contains("at most"), "{refused}");
         }
         assert_eq!(check_duration(3000, Mode::SideBySide, 10.0), Ok(()));
     }

@@ -115,14 +115,14 @@ pub async fn start_then_join(
             state: SpanState::Waiting,
             start_ms: report.started_ms,
             end_ms: report.ready_ms,
-            label: "starting: a new worker and wasm instance".to_string(),
+            label: Message::new(messages::PROCESS_STARTING, Vec::new()).into(),
         }));
         emit(Event::Span(Span {
             lane: lane.clone(),
             state: SpanState::Running,
             start_ms: report.ready_ms,
             end_ms: report.finished_ms,
-            label: "print_func".to_string(),
+            label: "print_func".into(),
         }));
         emit(Event::Line(Line::printed(
             lane,

@@ -28,8 +28,9 @@ use rand_pcg::Pcg32;
 use rayon::prelude::*;
 
 use crate::clock;
+use crate::messages::{self, ratio, Arg, Message};
 use crate::params::ParamError;
-use crate::trace::{Event, Line, Span, SpanSink, SpanState};
+use crate::trace::{Event, Label, Line, Span, SpanSink, SpanState};
 
 pub const DEFAULT_ROWS: usize = 200_000;
 pub const DEFAULT_COLUMNS: usize = 5;
@@ -143,58 +144,57 @@ pub struct RunSize {
     pub bytes: u64,
 }
 
-/// The longest lane or label a pool run gives a span, in bytes ("rows 9999999–9999999",
-/// "waiting for pool.starmap"); a test checks it.
-const SPAN_TEXT_BYTES: usize = 32;
+/// The longest lane a pool run gives a span, in bytes ("worker 65535"); a test checks it.
+const LANE_BYTES: usize = 32;
 /// What the allocator adds to each allocation, at most, for its own bookkeeping.
 const ALLOCATION_OVERHEAD_BYTES: usize = 16;
 /// What a run allocates beside its data, at most: its lines, its report, the pool's own
 /// bookkeeping.
 const RUN_OVERHEAD_BYTES: u64 = 64 << 10;
 /// A span's share of a run's memory: twice the span itself, as a growing vector may hold
-/// as much again in spare capacity, and its two strings.
+/// as much again in spare capacity, its lane and its label's arguments.
 const SPAN_BYTES: usize =
-    2 * std::mem::size_of::<Span>() + 2 * (SPAN_TEXT_BYTES + ALLOCATION_OVERHEAD_BYTES);
+    2 * std::mem::size_of::<Span>() + (LANE_BYTES + ALLOCATION_OVERHEAD_BYTES) + LABEL_HEAP_BYTES;
+/// The heap a pool span's label holds, at most: that of the rows' sentence with its two
+/// counts ("rows 0–24999"), the largest label a pool run makes (a test checks it).
+const LABEL_HEAP_BYTES: usize = 2 * std::mem::size_of::<(&str, Arg)>() + ALLOCATION_OVERHEAD_BYTES;
 
 impl PoolParams {
     /// Every rule a run's parameters must follow, each refusal naming the field to change;
     /// `workers` is the size of the pool that would run `method`. What the run will hand
     /// out and allocate is within [`MAX_HAND_OFFS`] and [`MEMORY_BUDGET_BYTES`].
     pub fn validate(&self, method: PoolMethod, workers: usize) -> Result<RunSize, ParamError> {
-        let refuse = |field, message| Err(ParamError { field, message });
-        if self.rows > MAX_ROWS {
-            return refuse(
-                "rows",
-                format!("Rows must be at most {MAX_ROWS}; got {}.", self.rows),
-            );
-        }
-        let from_one_to = |field, name: &str, value: usize, max: usize| {
-            if (1..=max).contains(&value) {
+        let count = |n: usize| Arg::Count(n as u64);
+        let method_name = || ("method", Arg::Text(method.name().to_string()));
+        let in_range = |field: &'static str, value: usize, min: usize, max: usize| {
+            if (min..=max).contains(&value) {
                 return Ok(());
             }
-            let message = format!("{name} must be between 1 and {max}; got {value}.");
-            Err(ParamError { field, message })
+            Err(ParamError::new(
+                field,
+                messages::OUT_OF_RANGE,
+                vec![
+                    ("field", Arg::Text(field.to_string())),
+                    ("min", count(min)),
+                    ("max", count(max)),
+                    ("got", count(value)),
+                ],
+            ))
         };
-        from_one_to("columns", "Columns", self.columns, MAX_COLUMNS)?;
+        in_range("rows", self.rows, 0, MAX_ROWS)?;
+        in_range("columns", self.columns, 1, MAX_COLUMNS)?;
         if self.minimum > self.maximum {
-            return refuse(
+            return Err(ParamError::new(
                 "minimum",
-                format!(
-                    "Minimum must not be above maximum; got {} and {}.",
-                    self.minimum, self.maximum
-                ),
-            );
+                messages::MINIMUM_ABOVE_MAXIMUM,
+                vec![
+                    ("minimum", Arg::Count(self.minimum.into())),
+                    ("maximum", Arg::Count(self.maximum.into())),
+                ],
+            ));
         }
-        if self.chunk_rows > MAX_ROWS {
-            return refuse(
-                "chunkRows",
-                format!(
-                    "The chunk size must be at most {MAX_ROWS} rows; got {}.",
-                    self.chunk_rows
-                ),
-            );
-        }
-        from_one_to("repeats", "Repeats", self.repeats, MAX_REPEATS)?;
+        in_range("chunkRows", self.chunk_rows, 0, MAX_ROWS)?;
+        in_range("repeats", self.repeats, 1, MAX_REPEATS)?;
         let size = self.run_size(method, workers);
         if size.hand_offs > MAX_HAND_OFFS as u64 {
             // Rows per call as few as still fit: one call (chunk) of all rows always does.
@@ -205,26 +205,22 @@ impl PoolParams {
                 };
                 fewer.run_size(method, workers).hand_offs <= MAX_HAND_OFFS as u64
             });
+            let hand_offs = |n: u64| Arg::Said(Box::new(method.hand_offs(n as usize)));
+            let mut args = vec![
+                method_name(),
+                ("handOffs", hand_offs(size.hand_offs)),
+                ("max", count(MAX_HAND_OFFS)),
+                ("fewest", count(fewest)),
+            ];
             // The repeats are named only where fewer of them would help.
-            let (per_repeat, or_fewer_repeats) = if self.repeats > 1 {
-                let per_repeat = format!(
-                    " ({} per repeat × {} repeats)",
-                    size.hand_offs_per_repeat, self.repeats
-                );
-                (per_repeat, ", or lower the repeats")
+            let sentence = if self.repeats > 1 {
+                args.push(("perRepeat", Arg::Count(size.hand_offs_per_repeat)));
+                args.push(("repeats", count(self.repeats)));
+                messages::TOO_MANY_HAND_OFFS_REPEATED
             } else {
-                (String::new(), "")
+                messages::TOO_MANY_HAND_OFFS
             };
-            return refuse(
-                "chunkRows",
-                format!(
-                    "{} would hand out {}{per_repeat}, more than the {MAX_HAND_OFFS} a run \
-                     may: make it at least {} per call{or_fewer_repeats}.",
-                    method.name(),
-                    plural(size.hand_offs as usize, method.hand_off_noun()),
-                    plural(fewest, "row"),
-                ),
-            );
+            return Err(ParamError::new("chunkRows", sentence, args));
         }
         if size.bytes > MEMORY_BUDGET_BYTES {
             // Fewer rows always need less: the most that fit, found by bisection.
@@ -235,18 +231,18 @@ impl PoolParams {
                 };
                 fewer.run_size(method, workers).bytes > MEMORY_BUDGET_BYTES
             });
-            return refuse(
+            return Err(ParamError::new(
                 "rows",
-                format!(
-                    "{} on {} rows × {} needs {} MiB, more than the {} MiB a run may \
-                     use: at most {most} rows fit.",
-                    method.name(),
-                    self.rows,
-                    plural(self.columns, "column"),
-                    size.bytes.div_ceil(1 << 20),
-                    MEMORY_BUDGET_BYTES >> 20,
-                ),
-            );
+                messages::TOO_MUCH_MEMORY,
+                vec![
+                    method_name(),
+                    ("rows", count(self.rows)),
+                    ("columns", count(self.columns)),
+                    ("needed", Arg::Count(size.bytes.div_ceil(1 << 20))),
+                    ("budget", Arg::Count(MEMORY_BUDGET_BYTES >> 20)),
+                    ("most", count(most)),
+                ],
+            ));
         }
         Ok(size)
     }
@@ -322,11 +318,13 @@ impl PoolMethod {
     }
 
     /// What the method hands a worker at a time.
-    fn hand_off_noun(self) -> &'static str {
-        match self {
-            PoolMethod::Apply => "call",
-            PoolMethod::Map | PoolMethod::Starmap => "chunk",
-        }
+    /// "8 chunks", "1 call": what a run of this method hands out.
+    fn hand_offs(self, count: usize) -> Message {
+        let sentence = match self {
+            PoolMethod::Apply => messages::CALLS,
+            PoolMethod::Map | PoolMethod::Starmap => messages::CHUNKS,
+        };
+        Message::new(sentence, vec![("count", Arg::Count(count as u64))])
     }
 
     /// Rows the untimed warm-up counts (see [`PoolCall::warm_up`]): enough calls to make
@@ -494,8 +492,31 @@ pub fn apply_into(
     }
 }
 
-fn rows_label(first_row: usize, rows: usize) -> String {
-    format!("rows {}–{}", first_row, first_row + rows - 1)
+/// Milliseconds, or microseconds below one: "1.25 ms", "87.50 µs".
+fn short_duration(ms: f64) -> Arg {
+    if ms < 1.0 {
+        Arg::Microseconds(ms * 1000.0)
+    } else {
+        Arg::Milliseconds(ms)
+    }
+}
+
+/// "rows 0–24999": the rows a worker was handed.
+fn rows_label(first_row: usize, rows: usize) -> Label {
+    let row = |n: usize| Arg::Count(n as u64);
+    Message::new(
+        messages::ROWS,
+        vec![
+            ("first", row(first_row)),
+            ("last", row(first_row + rows - 1)),
+        ],
+    )
+    .into()
+}
+
+/// A span's label that is a sentence of the catalog without arguments.
+fn said(sentence: messages::Sentence) -> Label {
+    Message::new(sentence, Vec::new()).into()
 }
 
 fn worker_lane() -> String {
@@ -637,71 +658,90 @@ impl PoolReport {
 
     /// "0.91×", or with several repeats "0.91× (0.85–1.10×)": median, then range. The
     /// output and the page's status line both show the ratio as written here.
-    pub fn speedup_text(&self) -> Option<String> {
+    pub fn speedup_message(&self) -> Option<Message> {
         let spread = self.speedup()?;
         Some(if self.speedups().len() == 1 {
-            format!("{}×", format_ratio(spread.median))
+            Message::new(messages::SPEEDUP, vec![("median", ratio(spread.median))])
         } else {
-            format!(
-                "{}× ({}–{}×)",
-                format_ratio(spread.median),
-                format_ratio(spread.min),
-                format_ratio(spread.max)
+            Message::new(
+                messages::SPEEDUP_RANGE,
+                vec![
+                    ("median", ratio(spread.median)),
+                    ("min", ratio(spread.min)),
+                    ("max", ratio(spread.max)),
+                ],
             )
         })
     }
 
-    /// What the run prints: the original's line, then the timings, the total and what the
-    /// timings mean. Every sentence of the pool examples' output is written here.
-    pub fn lines(&self) -> Vec<String> {
-        let hand_offs = match self.method {
-            PoolMethod::Apply => plural(self.hand_offs, "call"),
-            _ => format!("chunks of {}", plural(self.chunk_rows, "row")),
-        };
-        let comparison = match (self.verdict(), self.speedup_text()) {
-            (Verdict::NoRows, _) => "no rows, so nothing to compare".to_string(),
-            (_, None) => "both too quick for the clock to compare".to_string(),
-            (_, Some(speedup)) => format!("speedup {speedup}"),
-        };
-        let mut lines = vec![
-            python_list(&self.counts_head),
-            format!(
-                "{}: {} rows on {} in {:.2} ms ({hand_offs}, median of {})",
-                self.method.name(),
-                self.rows,
-                plural(self.workers, "worker"),
-                self.parallel_ms(),
-                self.repeats,
+    /// The line the original prints: the first ten counts, as Python prints a list.
+    pub fn printed(&self) -> String {
+        python_list(&self.counts_head)
+    }
+
+    /// What the playground says after the original's line: the timings, the total and
+    /// what the timings mean. Every sentence of the pool examples' output is made here.
+    pub fn sentences(&self) -> Vec<Message> {
+        let count = |n: usize| Arg::Count(n as u64);
+        let (timing, hand_offs) = match self.method {
+            PoolMethod::Apply => (
+                messages::POOL_TIMING_CALLS,
+                ("calls", count(self.hand_offs)),
             ),
-            format!(
-                "sequential loop: {:.2} ms; {comparison}",
-                self.sequential_ms()
+            _ => (
+                messages::POOL_TIMING_CHUNKS,
+                ("chunkRows", count(self.chunk_rows)),
             ),
-            format!(
-                "total: {} values within [{}, {}] in {} rows, the same from both",
-                self.total, self.minimum, self.maximum, self.rows
+        };
+        let loop_time = ("time", Arg::Milliseconds(self.sequential_ms()));
+        let comparison = match (self.verdict(), self.speedup_message()) {
+            (Verdict::NoRows, _) => Message::new(messages::LOOP_NO_ROWS, vec![loop_time]),
+            (_, None) => Message::new(messages::LOOP_TOO_QUICK, vec![loop_time]),
+            (_, Some(speedup)) => Message::new(
+                messages::LOOP_SPEEDUP,
+                vec![loop_time, ("speedup", Arg::Said(Box::new(speedup)))],
+            ),
+        };
+        let mut sentences = vec![
+            Message::new(
+                timing,
+                vec![
+                    ("method", Arg::Text(self.method.name().to_string())),
+                    ("rows", count(self.rows)),
+                    ("workers", count(self.workers)),
+                    ("time", Arg::Milliseconds(self.parallel_ms())),
+                    hand_offs,
+                    ("repeats", count(self.repeats)),
+                ],
+            ),
+            comparison,
+            Message::new(
+                messages::POOL_TOTAL,
+                vec![
+                    ("total", Arg::Count(self.total)),
+                    ("minimum", Arg::Count(self.minimum.into())),
+                    ("maximum", Arg::Count(self.maximum.into())),
+                    ("rows", count(self.rows)),
+                ],
             ),
         ];
-        lines.extend(self.verdict_sentence());
-        lines
+        sentences.extend(self.verdict_sentence());
+        sentences
     }
 
     /// Whether the pool won, lost or tied, and why: what splitting the work saved against
     /// what handing it out cost.
-    fn verdict_sentence(&self) -> Option<String> {
+    fn verdict_sentence(&self) -> Option<Message> {
         let measured = self.speedups().len();
-        let in_repeats = if measured == 1 {
-            "its one repeat".to_string()
-        } else {
-            format!("all {measured} repeats")
-        };
+        let repeats = vec![("repeats", Arg::Count(measured as u64))];
         let verdict = match (self.verdict(), self.speedup()) {
-            (Verdict::Won, _) => format!("The pool won: faster than the loop in {in_repeats}."),
-            (Verdict::Lost, _) => format!("The pool lost: slower than the loop in {in_repeats}."),
-            (Verdict::Tie, Some(spread)) => format!(
-                "A tie within the noise: the repeats ran from {}× to {}×.",
-                format_ratio(spread.min),
-                format_ratio(spread.max)
+            (Verdict::Won, _) if measured == 1 => Message::new(messages::POOL_WON_ONCE, vec![]),
+            (Verdict::Won, _) => Message::new(messages::POOL_WON, repeats),
+            (Verdict::Lost, _) if measured == 1 => Message::new(messages::POOL_LOST_ONCE, vec![]),
+            (Verdict::Lost, _) => Message::new(messages::POOL_LOST, repeats),
+            (Verdict::Tie, Some(spread)) => Message::new(
+                messages::POOL_TIE,
+                vec![("min", ratio(spread.min)), ("max", ratio(spread.max))],
             ),
             _ => return None,
         };
@@ -711,28 +751,43 @@ impl PoolReport {
             hand_off_ms,
         } = self.costs();
         let split = if self.workers == 1 {
-            "On 1 worker nothing is split, so nothing is saved".to_string()
+            Message::new(messages::NOTHING_SPLIT, vec![])
         } else {
-            format!(
-                "Split over {} workers, the loop's {:.2} ms of counting is {share_ms:.2} ms \
-                 each, which saves {saved_ms:.2} ms",
-                self.workers,
-                self.sequential_ms()
+            Message::new(
+                messages::SPLIT,
+                vec![
+                    ("workers", Arg::Count(self.workers as u64)),
+                    ("loop", Arg::Milliseconds(self.sequential_ms())),
+                    ("share", Arg::Milliseconds(share_ms)),
+                    ("saved", Arg::Milliseconds(saved_ms)),
+                ],
             )
         };
-        let handed = plural(self.hand_offs, self.method.hand_off_noun());
-        let each_ms = hand_off_ms / self.hand_offs as f64;
-        let each = if each_ms < 1.0 {
-            format!("{:.2} µs", each_ms * 1000.0)
-        } else {
-            format!("{each_ms:.2} ms")
-        };
+        let handed = (
+            "handOffs",
+            Arg::Said(Box::new(self.method.hand_offs(self.hand_offs))),
+        );
         let cost = if hand_off_ms > 0.0 {
-            format!("handing out the {handed} cost {hand_off_ms:.2} ms ({each} each)")
+            Message::new(
+                messages::HAND_OFF_COST,
+                vec![
+                    handed,
+                    ("cost", Arg::Milliseconds(hand_off_ms)),
+                    ("each", short_duration(hand_off_ms / self.hand_offs as f64)),
+                ],
+            )
         } else {
-            format!("handing out the {handed} cost no measurable time")
+            Message::new(messages::HAND_OFF_FREE, vec![handed])
         };
-        Some(format!("{verdict} {split}; {cost}."))
+        let part = |message: Message| Arg::Said(Box::new(message));
+        Some(Message::new(
+            messages::POOL_VERDICT,
+            vec![
+                ("verdict", part(verdict)),
+                ("split", part(split)),
+                ("cost", part(cost)),
+            ],
+        ))
     }
 }
 
@@ -753,18 +808,20 @@ pub fn run_pool(
     let repeats = params.repeats;
     let mut runner = SpanRecorder::default();
 
-    let matrix = runner.record(SpanState::Running, "generate the matrix", || {
+    let matrix = runner.record(SpanState::Running, said(messages::GENERATE_MATRIX), || {
         Matrix::random(params.rows, params.columns, params.seed)
     });
     let (minimum, maximum) = (params.minimum, params.maximum);
     // starmap's argument tuples, built before the call as the original's list comprehension.
     let items: Vec<StarmapItem> = match method {
-        PoolMethod::Starmap => runner.record(SpanState::Running, "build the tuples", || {
-            matrix
-                .row_slices()
-                .map(|row| (row, minimum, maximum))
-                .collect()
-        }),
+        PoolMethod::Starmap => {
+            runner.record(SpanState::Running, said(messages::BUILD_TUPLES), || {
+                matrix
+                    .row_slices()
+                    .map(|row| (row, minimum, maximum))
+                    .collect()
+            })
+        }
         _ => Vec::new(),
     };
     let mut parallel_times_ms = Vec::with_capacity(repeats);
@@ -783,10 +840,15 @@ pub fn run_pool(
     };
     call.warm_up();
     ROWS_DONE.store(0, Ordering::Relaxed);
-    let waiting_label = format!("waiting for {}", method.name());
+    let waiting_label = || {
+        Label::from(Message::new(
+            messages::WAITING_FOR,
+            vec![("what", Arg::Text(method.name().to_string()))],
+        ))
+    };
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let elapsed = runner.record(SpanState::Waiting, &waiting_label, || {
+        let elapsed = runner.record(SpanState::Waiting, waiting_label(), || {
             call.count_into(&mut parallel, &worker_spans)
         });
         parallel_times_ms.push(elapsed);
@@ -795,17 +857,22 @@ pub fn run_pool(
         }
 
         // On a pool thread too, and timed there by its own span (see `on_a_pool_thread`).
-        let loop_span = runner.record(SpanState::Waiting, "waiting for the loop", || {
+        let loop_span = runner.record(SpanState::Waiting, said(messages::WAITING_FOR_LOOP), || {
             on_a_pool_thread(|| {
-                Span::timed(worker_lane(), SpanState::Running, "sequential loop", || {
-                    count_rows_into(
-                        &mut sequential,
-                        &matrix.cells,
-                        matrix.columns,
-                        minimum,
-                        maximum,
-                    )
-                })
+                Span::timed(
+                    worker_lane(),
+                    SpanState::Running,
+                    said(messages::SEQUENTIAL_LOOP),
+                    || {
+                        count_rows_into(
+                            &mut sequential,
+                            &matrix.cells,
+                            matrix.columns,
+                            minimum,
+                            maximum,
+                        )
+                    },
+                )
                 .1
             })
         });
@@ -837,13 +904,17 @@ pub fn run_pool(
         parallel_times_ms,
         sequential_times_ms,
     };
-    for text in report.lines() {
-        emit(Event::Line(Line {
-            lane: RUNNER_LANE.to_string(),
-            text,
-            at_ms: clock::now_ms(),
-            message: None,
-        }));
+    emit(Event::Line(Line::printed(
+        RUNNER_LANE,
+        report.printed(),
+        clock::now_ms(),
+    )));
+    for sentence in report.sentences() {
+        emit(Event::Line(Line::said(
+            RUNNER_LANE,
+            sentence,
+            clock::now_ms(),
+        )));
     }
     Ok(report)
 }
@@ -983,7 +1054,12 @@ struct SpanRecorder {
 }
 
 impl SpanRecorder {
-    fn record<T>(&mut self, state: SpanState, label: &str, step: impl FnOnce() -> T) -> T {
+    fn record<T>(
+        &mut self,
+        state: SpanState,
+        label: impl Into<Label>,
+        step: impl FnOnce() -> T,
+    ) -> T {
         let (result, span) = Span::timed(RUNNER_LANE.to_string(), state, label, step);
         self.spans.push(span);
         result
@@ -997,27 +1073,6 @@ fn median(values: &[f64]) -> f64 {
     sorted[sorted.len() / 2]
 }
 
-/// "1 worker", "2 workers".
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
-/// Two decimals, or two significant digits where two decimals would round a small ratio to
-/// nothing (0.000056, not 0.00).
-fn format_ratio(ratio: f64) -> String {
-    let decimals = if ratio > 0.0 && ratio < 0.1 {
-        // Leading zeros after the point, then two digits.
-        ((-ratio.log10()).ceil() as usize + 1).min(12)
-    } else {
-        2
-    };
-    format!("{ratio:.decimals$}")
-}
-
 /// `[3, 1, 2, ...]`, the way Python prints a list.
 pub fn python_list(values: &[u32]) -> String {
     let items: Vec<String> = values.iter().map(u32::to_string).collect();
@@ -1027,6 +1082,16 @@ pub fn python_list(values: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every line a run prints, as the English page shows it.
+    fn lines(report: &PoolReport) -> Vec<String> {
+        let sentences = report.sentences().into_iter().map(|s| s.english());
+        std::iter::once(report.printed()).chain(sentences).collect()
+    }
+
+    fn speedup_text(report: &PoolReport) -> Option<String> {
+        report.speedup_message().map(|message| message.english())
+    }
     use crate::testing::pool;
 
     /// `method` with `params` on a pool of two threads: its report, and every event it
@@ -1121,7 +1186,7 @@ mod tests {
             .iter()
             .all(|s| s.lane == "worker 0" || s.lane == "worker 1"));
         assert!(spans.iter().all(|s| s.start_ms <= s.end_ms));
-        let mut labels: Vec<_> = spans.iter().map(|s| s.label.clone()).collect();
+        let mut labels: Vec<_> = spans.iter().map(|s| s.label.english()).collect();
         labels.sort();
         assert_eq!(labels[0], "rows 0–99");
     }
@@ -1156,12 +1221,10 @@ mod tests {
             ..ok
         }
         .validate(PoolMethod::Map, 2);
+        let refusal = crossed.unwrap_err();
         assert_eq!(
-            crossed.map(|_| ()),
-            Err(ParamError {
-                field: "minimum",
-                message: "Minimum must not be above maximum; got 8 and 4.".into()
-            }),
+            (refusal.field, refusal.to_string().as_str()),
+            ("minimum", "Minimum must not be above maximum; got 8 and 4."),
             "a rule across fields names the field to change"
         );
     }
@@ -1179,7 +1242,7 @@ mod tests {
         let error = flood.validate(PoolMethod::Map, 2).unwrap_err();
         assert_eq!(error.field, "chunkRows");
         assert_eq!(
-            error.message,
+            error.to_string(),
             "pool.map would hand out 10000000 chunks, more than the 100000 a run may: make \
              it at least 100 rows per call."
         );
@@ -1197,7 +1260,7 @@ mod tests {
         let error = thrice.clone().validate(PoolMethod::Apply, 2).unwrap_err();
         assert_eq!(error.field, "chunkRows");
         assert_eq!(
-            error.message,
+            error.to_string(),
             "pool.apply would hand out 300000 calls (100000 per repeat × 3 repeats), more than \
              the 100000 a run may: make it at least 4 rows per call, or lower the repeats."
         );
@@ -1223,12 +1286,13 @@ mod tests {
             };
             let error = wide.validate(method, 2).unwrap_err();
             assert_eq!(error.field, "rows", "{}", error.message);
-            let most: usize = error
-                .message
-                .strip_suffix(" rows fit.")
-                .and_then(|m| m.rsplit(' ').next())
-                .and_then(|n| n.parse().ok())
-                .unwrap_or_else(|| panic!("no number of rows in {:?}", error.message));
+            let most = match error.message.args.iter().find(|(name, _)| *name == "most") {
+                Some((_, Arg::Count(most))) => *most as usize,
+                _ => panic!("no number of rows in {:?}", error.message),
+            };
+            assert!(error
+                .to_string()
+                .ends_with(&format!(" at most {most} rows fit.")));
             let with_rows = |rows| PoolParams {
                 rows,
                 ..wide.clone()
@@ -1315,7 +1379,7 @@ mod tests {
                     .expect("the same checks");
                 let chunks = spans
                     .iter()
-                    .filter(|s| s.label.starts_with("rows "))
+                    .filter(|s| s.label.english().starts_with("rows "))
                     .count();
                 let case = format!("{} {params:?}", method.name());
                 assert_eq!(chunks as u64, size.hand_offs, "{case}");
@@ -1327,16 +1391,35 @@ mod tests {
     }
 
     #[test]
-    fn a_span_holds_no_longer_texts_than_its_memory_allows_for() {
-        let longest = [
+    fn a_span_holds_no_more_than_its_memory_allows_for() {
+        assert!(format!("worker {}", u16::MAX).len() <= LANE_BYTES);
+        // What a label holds on the heap: its code, or its sentence's arguments.
+        let heap = |label: &Label| match label {
+            Label::Code(code) => code.len() + ALLOCATION_OVERHEAD_BYTES,
+            Label::Said(message) => {
+                let texts: usize = (message.args.iter())
+                    .map(|(_, arg)| match arg {
+                        Arg::Text(text) => text.len() + ALLOCATION_OVERHEAD_BYTES,
+                        _ => 0,
+                    })
+                    .sum();
+                message.args.capacity() * std::mem::size_of::<(&str, Arg)>()
+                    + ALLOCATION_OVERHEAD_BYTES
+                    + texts
+            }
+        };
+        let labels = [
             rows_label(MAX_ROWS - 1, 1),
             rows_label(0, MAX_ROWS),
-            format!("waiting for {}", PoolMethod::Starmap.name()),
-            "generate the matrix".to_string(),
-            format!("worker {}", u16::MAX),
+            Message::new(
+                messages::WAITING_FOR,
+                vec![("what", Arg::Text(PoolMethod::Starmap.name().to_string()))],
+            )
+            .into(),
+            said(messages::GENERATE_MATRIX),
         ];
-        for text in longest {
-            assert!(text.len() <= SPAN_TEXT_BYTES, "{text:?}");
+        for label in labels {
+            assert!(heap(&label) <= LABEL_HEAP_BYTES, "{label:?}");
         }
     }
 
@@ -1392,8 +1475,9 @@ mod tests {
         assert_eq!(report.parallel_times_ms.len(), 3);
         assert_eq!(report.sequential_times_ms.len(), 3);
 
-        let lines = texts(&events);
-        assert_eq!(lines, report.lines(), "printed as the report says");
+        let printed = texts(&events);
+        assert_eq!(printed, lines(&report), "printed as the report says");
+        let lines = printed;
         assert_eq!(lines.len(), 5);
         assert_eq!(lines[0], python_list(&expected[..10]));
         assert!(
@@ -1403,7 +1487,7 @@ mod tests {
         );
         assert!(lines[2].starts_with("sequential loop: "), "{}", lines[2]);
         assert!(
-            lines[2].ends_with(&format!("speedup {}", report.speedup_text().unwrap())),
+            lines[2].ends_with(&format!("speedup {}", speedup_text(&report).unwrap())),
             "{}",
             lines[2]
         );
@@ -1510,10 +1594,10 @@ mod tests {
         let calls: Vec<&Span> = spans
             .iter()
             .copied()
-            .filter(|s| s.label.starts_with("rows "))
+            .filter(|s| s.label.english().starts_with("rows "))
             .collect();
         assert_eq!(calls.len(), 3000, "one span per call, none merged");
-        let mut labels: Vec<&str> = calls.iter().map(|s| s.label.as_str()).collect();
+        let mut labels: Vec<String> = calls.iter().map(|s| s.label.english()).collect();
         labels.dedup();
         assert_eq!(labels.len(), 3000);
         assert_eq!(labels[1], "rows 1–1");
@@ -1572,15 +1656,17 @@ mod tests {
                 max: 2.5
             })
         );
-        assert_eq!(report.speedup_text().as_deref(), Some("2.00× (0.50–2.50×)"));
+        assert_eq!(speedup_text(&report).as_deref(), Some("2.00× (0.50–2.50×)"));
         let once = report_of(2, &[4.0], &[1.0]);
-        assert_eq!(once.speedup_text().as_deref(), Some("0.25×"));
+        assert_eq!(speedup_text(&once).as_deref(), Some("0.25×"));
         let tiny = report_of(2, &[4000.0], &[1.0]);
-        assert_eq!(tiny.speedup_text().as_deref(), Some("0.00025×"));
-        assert_eq!(format_ratio(0.000056), "0.000056");
-        assert_eq!(format_ratio(0.05), "0.050");
-        assert_eq!(format_ratio(0.1), "0.10");
-        assert_eq!(format_ratio(17500.183), "17500.18");
+        assert_eq!(speedup_text(&tiny).as_deref(), Some("0.00025×"));
+        let ratio_text =
+            |value| Message::new(messages::SPEEDUP, vec![("median", ratio(value))]).english();
+        assert_eq!(ratio_text(0.000056), "0.000056×");
+        assert_eq!(ratio_text(0.05), "0.050×");
+        assert_eq!(ratio_text(0.1), "0.10×");
+        assert_eq!(ratio_text(17500.183), "17500.18×");
     }
 
     #[test]
@@ -1620,37 +1706,37 @@ mod tests {
             }
         );
         assert_eq!(
-            lost.lines()[4],
+            lines(&lost)[4],
             "The pool lost: slower than the loop in all 3 repeats. Split over 2 workers, the \
              loop's 1.00 ms of counting is 0.50 ms each, which saves 0.50 ms; handing out the \
              8 chunks cost 0.70 ms (87.50 µs each)."
         );
         let won = report_of(2, &[30.0], &[40.0]);
         assert_eq!(
-            won.lines()[4],
+            lines(&won)[4],
             "The pool won: faster than the loop in its one repeat. Split over 2 workers, the \
              loop's 40.00 ms of counting is 20.00 ms each, which saves 20.00 ms; handing out \
              the 8 chunks cost 10.00 ms (1.25 ms each)."
         );
         let tie = report_of(2, &[1.0, 1.2, 0.9], &[1.1, 1.0, 1.0]);
         assert!(
-            tie.lines()[4]
+            lines(&tie)[4]
                 .starts_with("A tie within the noise: the repeats ran from 0.83× to 1.11×. "),
             "{}",
-            tie.lines()[4]
+            lines(&tie)[4]
         );
         let alone = report_of(1, &[1.1, 1.2, 1.1], &[1.0, 1.0, 1.0]);
         assert_eq!(
-            alone.lines()[4],
+            lines(&alone)[4],
             "The pool lost: slower than the loop in all 3 repeats. On 1 worker nothing is \
              split, so nothing is saved; handing out the 8 chunks cost 0.10 ms (12.50 µs \
              each)."
         );
         let superlinear = report_of(2, &[0.4], &[1.0]);
         assert!(
-            superlinear.lines()[4].ends_with("handing out the 8 chunks cost no measurable time."),
+            lines(&superlinear)[4].ends_with("handing out the 8 chunks cost no measurable time."),
             "{}",
-            superlinear.lines()[4]
+            lines(&superlinear)[4]
         );
     }
 
@@ -1660,15 +1746,13 @@ mod tests {
             chunk_rows: 1,
             ..report_of(1, &[1.0], &[1.0])
         };
-        let lines = one.lines().join("\n");
+        let lines = lines(&one).join("\n");
         assert!(lines.contains("on 1 worker in "), "{lines}");
         assert!(lines.contains("chunks of 1 row,"), "{lines}");
         assert!(
             !lines.contains(" 1 workers") && !lines.contains(" 1 rows"),
             "{lines}"
         );
-        assert_eq!(plural(1, "call"), "1 call");
-        assert_eq!(plural(0, "call"), "0 calls");
     }
 
     #[test]
@@ -1717,7 +1801,7 @@ mod tests {
                 events
                     .iter()
                     .filter_map(Event::as_span)
-                    .filter(|s| s.label.starts_with("rows "))
+                    .filter(|s| s.label.english().starts_with("rows "))
                     .count()
             };
             assert!(chunks(&traced) > 0, "{}", method.name());

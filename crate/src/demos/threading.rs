@@ -47,6 +47,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use crate::clock;
+use crate::messages::{self, Arg, Message, Sentence};
 use crate::trace::{Event, Line, Span, SpanSink, SpanState};
 
 pub const MAX_ITERATIONS: u64 = 10_000_000;
@@ -134,7 +135,7 @@ impl Original {
                 state: SpanState::Waiting,
                 start_ms,
                 end_ms,
-                label: format!("t{}.join()", target + 1),
+                label: format!("t{}.join()", target + 1).into(),
             }));
         }
         self.print(MAIN.to_string(), "Done!".to_string());
@@ -212,11 +213,17 @@ pub enum Sharing {
 impl Sharing {
     pub const ALL: [Sharing; 3] = [Sharing::Unsynchronised, Sharing::Mutex, Sharing::Atomic];
 
+    /// Its name for the page's API: "unsynchronised", "Mutex", "atomic".
     pub fn name(self) -> &'static str {
+        self.sentence().english
+    }
+
+    /// Its name as the output says it, in the page's language.
+    pub fn sentence(self) -> Sentence {
         match self {
-            Sharing::Unsynchronised => "unsynchronised",
-            Sharing::Mutex => "Mutex",
-            Sharing::Atomic => "atomic",
+            Sharing::Unsynchronised => messages::UNSYNCHRONISED,
+            Sharing::Mutex => messages::MUTEX,
+            Sharing::Atomic => messages::ATOMIC,
         }
     }
 }
@@ -260,6 +267,32 @@ pub enum NothingLost {
 impl SharedCount {
     pub fn lost(&self) -> u64 {
         self.expected - self.counted
+    }
+
+    /// "2 threads × 1000000 increments, Mutex: 2000000 of 2000000 (none lost) in 61.35 ms"
+    pub fn line(&self) -> Message {
+        let lost = match self.lost() {
+            0 => Arg::said(messages::NONE_LOST),
+            lost => Arg::Said(Box::new(Message::new(
+                messages::SOME_LOST,
+                vec![("count", Arg::Count(lost))],
+            ))),
+        };
+        Message::new(
+            messages::SHARED_COUNT,
+            vec![
+                ("threads", Arg::Count(self.threads as u64)),
+                (
+                    "iterations",
+                    Arg::Count(self.expected / self.threads as u64),
+                ),
+                ("sharing", Arg::said(self.sharing.sentence())),
+                ("counted", Arg::Count(self.counted)),
+                ("expected", Arg::Count(self.expected)),
+                ("lost", lost),
+                ("time", Arg::Milliseconds(self.elapsed_ms)),
+            ],
+        )
     }
 
     /// Why nothing was lost, when an unsynchronised count lost nothing; `None` otherwise
@@ -395,12 +428,21 @@ pub fn count_together(sharing: Sharing, iterations: u64, spans: &SpanSink) -> Sh
     });
     let elapsed_ms = clock::now_ms() - start;
     by_thread.sort_by(|a, b| a.lane.cmp(&b.lane));
-    spans.extend(by_thread.iter().map(|thread| Span {
-        lane: thread.lane.clone(),
-        state: SpanState::Running,
-        start_ms: thread.start_ms,
-        end_ms: thread.end_ms,
-        label: format!("{iterations} × {}", sharing.name()),
+    spans.extend(by_thread.iter().map(|thread| {
+        Span {
+            lane: thread.lane.clone(),
+            state: SpanState::Running,
+            start_ms: thread.start_ms,
+            end_ms: thread.end_ms,
+            label: Message::new(
+                messages::COUNTING,
+                vec![
+                    ("iterations", Arg::Count(iterations)),
+                    ("sharing", Arg::said(sharing.sentence())),
+                ],
+            )
+            .into(),
+        }
     }));
     let counted = match sharing {
         Sharing::Unsynchronised => unsynchronised.into_inner(),
@@ -447,25 +489,11 @@ pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
         emit(Event::Span(span));
     }
     for result in &results {
-        let lost = result.lost();
-        let verdict = if lost == 0 {
-            "none lost".to_string()
-        } else {
-            format!("{lost} lost")
-        };
-        emit(Event::Line(Line {
-            lane: MAIN.to_string(),
-            text: format!(
-                "{} threads × {iterations} increments, {}: {} of {} ({verdict}) in {:.2} ms",
-                result.threads,
-                result.sharing.name(),
-                result.counted,
-                result.expected,
-                result.elapsed_ms
-            ),
-            at_ms: clock::now_ms(),
-            message: None,
-        }));
+        emit(Event::Line(Line::said(
+            MAIN,
+            result.line(),
+            clock::now_ms(),
+        )));
     }
     results
 }

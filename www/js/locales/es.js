@@ -98,12 +98,12 @@ export const MESSAGES_ES = {
   copyByHand: 'Seleccionado: pulsa Ctrl+C (⌘C) para copiarlo.',
   processesJoined: '{count} procesos iniciados y luego esperados (join)',
   sharedCount: '{sharing} {counted} de {expected}',
-  nothingLostOneThread: 'no se perdió ninguna: un hilo solo no compite con nadie',
-  nothingLostApart: 'no se perdió ninguna: los hilos nunca contaron a la vez; los dos más ' +
+  nothingLostOneThread: 'no se perdió ninguno: un hilo solo no compite con nadie',
+  nothingLostApart: 'no se perdió ninguno: los hilos nunca contaron a la vez; los dos más ' +
     'próximos estuvieron a {gap} ms uno de otro',
-  nothingLostTookTurns: 'no se perdió ninguna: los hilos contaron durante los mismos {overlap} ' +
+  nothingLostTookTurns: 'no se perdió ninguno: los hilos contaron durante los mismos {overlap} ' +
     'ms, pero por turnos: ninguno leyó nunca un valor que el otro acabara de escribir',
-  nothingLostInterleaved: 'no se perdió ninguna: los pasos de los hilos se intercalaron {count} ' +
+  nothingLostInterleaved: 'no se perdió ninguno: los pasos de los hilos se intercalaron {count} ' +
     'veces, pero ninguna escritura cayó entre la lectura y la escritura de otro hilo',
   elapsedSpedUp: '{own} simulados, {real} reales a {speed}×',
   countGathered: '{calls} reunidas (gather): {took}',
@@ -148,4 +148,77 @@ export const CRATE_ES = {
   processOrder: 'Iniciados en el orden {started}; terminados en el orden {finished}.',
   processCalls: 'Llamadas contadas por la global de cada proceso: {calls}; por la de la página: ' +
     '{own}. No se compartió nada: cada resultado volvió como un mensaje.',
+
+  outOfRange: '{field} debe estar entre {min} y {max}; se recibió {got}.',
+  notAWholeNumber: '{field} debe ser un número entero; se recibió {got}.',
+  notAChoice: '{field} debe ser uno de {choices}; se recibió "{got}".',
+  wrongType: '{field} debe ser {expected}.',
+  aNumber: 'un número',
+  aString: 'un texto',
+  trueOrFalse: 'true o false',
+  speedOutOfRange: 'La velocidad debe estar entre {min}× y {max}×; se recibió {got}.',
+  chainsTooLong: 'Indica entre 1 y {most} cadenas en {characters|carácter|caracteres} como ' +
+    'mucho; se recibieron {got}.',
+  chainNotANumber: 'Cada cadena debe ser un número entero de 1 a {max}; se recibió "{part}".',
+  chainsCount: 'Indica entre 1 y {most} cadenas; se recibieron {got}.',
+  coroutinesTooLong: 'Una tras otra, {coroutines} corrutinas tardan {seconds}, {minutes} ' +
+    'minutos a {speed}×: a esta velocidad terminan como mucho {most} en {limit} minutos. ' +
+    'Reúnelas con gather, ejecuta menos o acelera.',
+  minimumAboveMaximum: 'El mínimo no puede superar el máximo; se recibieron {minimum} y {maximum}.',
+  tooManyHandOffs: '{method} repartiría {handOffs}, más que el máximo de {max} repartos de ' +
+    'una ejecución: pon al menos {fewest|fila|filas} por llamada.',
+  tooManyHandOffsRepeated: '{method} repartiría {handOffs} ({perRepeat} por repetición × ' +
+    '{repeats} repeticiones), más que el máximo de {max} repartos de una ejecución: pon al ' +
+    'menos {fewest|fila|filas} por llamada, o baja las repeticiones.',
+  tooMuchMemory: '{method} con {rows} filas × {columns|columna|columnas} necesita {needed} MiB, ' +
+    'más de los {budget} MiB que puede usar una ejecución: caben como mucho {most} filas.',
+
+  calls: '{count|llamada|llamadas}',
+  chunks: '{count|bloque|bloques}',
+  poolTimingCalls: '{method}: {rows} filas en {workers|worker|workers} en {time} ' +
+    '({calls|llamada|llamadas}, mediana de {repeats})',
+  poolTimingChunks: '{method}: {rows} filas en {workers|worker|workers} en {time} ' +
+    '(bloques de {chunkRows|fila|filas}, mediana de {repeats})',
+  speedup: '{median}×',
+  speedupRange: '{median}× ({min}–{max}×)',
+  loopSpeedup: 'bucle secuencial: {time}; aceleración {speedup}',
+  loopNoRows: 'bucle secuencial: {time}; sin filas, nada que comparar',
+  loopTooQuick: 'bucle secuencial: {time}; ambos demasiado rápidos para que el reloj los compare',
+  poolTotal: 'total: {total} valores dentro de [{minimum}, {maximum}] en {rows} filas, los ' +
+    'mismos con ambos',
+  poolVerdict: '{verdict} {split}; {cost}.',
+  poolWonOnce: 'Ganó el pool: más rápido que el bucle en su única repetición.',
+  poolWon: 'Ganó el pool: más rápido que el bucle en las {repeats} repeticiones.',
+  poolLostOnce: 'Perdió el pool: más lento que el bucle en su única repetición.',
+  poolLost: 'Perdió el pool: más lento que el bucle en las {repeats} repeticiones.',
+  poolTie: 'Un empate dentro del ruido: las repeticiones fueron de {min}× a {max}×.',
+  nothingSplit: 'Con 1 worker no se reparte nada, así que nada se ahorra',
+  split: 'Repartidos entre {workers} workers, los {loop} de recuento del bucle son {share} ' +
+    'para cada uno, lo que ahorra {saved}',
+  handOffCost: 'repartir {handOffs} costó {cost} ({each} por reparto)',
+  handOffFree: 'repartir {handOffs} no costó un tiempo medible',
+
+  unsynchronised: 'sin sincronizar',
+  mutex: 'Mutex',
+  atomic: 'atómico',
+  sharedCountLine: '{threads|hilo|hilos} × {iterations} incrementos, {sharing}: {counted} de ' +
+    '{expected} ({lost}) en {time}',
+  noneLost: 'no se perdió ninguno',
+  someLost: '{count} perdidos',
+
+  spanSleep: 'duerme {seconds}',
+  spanResumed: 'reanudada',
+  spanAwaiting: 'esperando a {call}',
+  spanStartedBy: 'iniciada por {call}',
+  spanResumedBy: 'reanudada por {call}',
+  spanSuspendedAtYield: 'suspendida en yield',
+  spanCoroutineRuns: '{call}: la corrutina se ejecuta',
+  spanProcessStarting: 'arranque: un worker y una instancia de wasm nuevos',
+  spanGenerateMatrix: 'generar la matriz',
+  spanBuildTuples: 'construir las tuplas',
+  spanWaitingFor: 'esperando a {what}',
+  spanWaitingForLoop: 'esperando al bucle',
+  spanSequentialLoop: 'bucle secuencial',
+  spanRows: 'filas {first}–{last}',
+  spanCounting: '{iterations} × {sharing}',
 };
