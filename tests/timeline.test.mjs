@@ -62,6 +62,32 @@ describe('the timeline', () => {
     assert.deepEqual(await range(page), whole);
   });
 
+  test('10,000 lanes: it says which are in view, and main and the event loop stay there', async () => {
+    const page = await open('#count-async?coroutines=10000&speed=10');
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done', null, { timeout: 60_000 });
+    const lanes = await page.$eval('#timeline', (t) => t.lanes);
+    assert.equal(lanes.length, 10_002);
+    assert.deepEqual(lanes.slice(-2), ['main', 'event loop'], 'the pinned lanes, below the others');
+    const more = () => page.$eval('#timeline', (t) => t.shadowRoot.querySelector('.more').textContent);
+    assert.match(await more(), /^Lanes 1–\d\d of 10,000 in view: scroll the timeline, or press Shift\+↑\/↓ in it, for the others\. Always in view: main, event loop\.$/);
+    // Scrolled to the end: the last coroutines come into view, and the loop is still there.
+    const plot = await page.$eval('#timeline', (t) => {
+      const scroller = t.shadowRoot.querySelector('.scroller');
+      scroller.scrollTop = scroller.scrollHeight;
+      // The page scrolled so that the plot's bottom rows are on the screen.
+      t.shadowRoot.querySelector('.more').scrollIntoView({ block: 'end' });
+      const { x, y, width, height } = t.shadowRoot.querySelector('.plot').getBoundingClientRect();
+      return { x, y, width, height };
+    });
+    await page.waitForFunction(() => /of 10,000/.test(document.querySelector('#timeline').shadowRoot.querySelector('.more').textContent) &&
+      /–10,000 of/.test(document.querySelector('#timeline').shadowRoot.querySelector('.more').textContent));
+    // The bottom row is the event loop's, the one above it main's, wherever the lanes are scrolled.
+    await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height - 11);
+    await page.waitForFunction(() => !document.querySelector('#timeline').shadowRoot.querySelector('.tooltip').hidden);
+    assert.equal((await tooltip(page)).lane, 'event loop');
+  });
+
   test('by keyboard: arrows select spans, + and − zoom, 0 resets, Escape clears', async () => {
     const page = await openAfterARun();
     const whole = await range(page);

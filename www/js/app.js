@@ -16,7 +16,7 @@ import {
   crateSentence, setLanguage, t, timelineTexts,
 } from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
-import { eventLoopSpans } from './event-loop-lane.js';
+import { EVENT_LOOP_LANE, eventLoopSpans } from './event-loop-lane.js';
 import './timeline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -416,33 +416,9 @@ async function run(example) {
     return { example: example.id, status: 'invalid', message, errors: fieldErrors(example) };
   }
   activeRun?.stop();
-  const timeline = $('timeline');
-  const origin = epochNow();
-  timeline.clear();
-  timeline.origin = origin;
-  $('output').replaceChildren();
-  const shown = () => activeRun === thisRun;
-  const output = outputWriter(origin, example.laneColors, shown);
-
-  // Event-loop examples may run sped up: their clock runs `speed` times as fast from
-  // `origin`, and so does the timeline's "now" cursor.
-  const speed = example.eventLoop ? Number(params.speed ?? 1) : 1;
   let requestStop;
-  const control = { speed, origin, stop: new Promise((resolve) => { requestStop = resolve; }) };
+  const stopSignal = new Promise((resolve) => { requestStop = resolve; });
   let stopped = false;
-  let frame = 0;
-  // Progress shows only for runs longer than a moment: a bar that flashes is noise.
-  const progress = $('progress');
-  const progressTotal = example.progressTotal?.(params) ?? 0;
-  const tick = () => {
-    if (!shown()) return;
-    timeline.now = origin + (epochNow() - origin) * speed;
-    if (progressTotal > 0 && pool.showsProgress && epochNow() - origin > PROGRESS_DELAY_MS) {
-      progress.hidden = false;
-      progress.value = Math.min(1, pool.rowsDone() / progressTotal);
-    }
-    frame = example.usesPool ? setTimeout(tick, WORKER_RUN_REFRESH_MS) : requestAnimationFrame(tick);
-  };
   const thisRun = {
     example,
     stop() {
@@ -456,9 +432,48 @@ async function run(example) {
     },
   };
   activeRun = thisRun;
+  const shown = () => activeRun === thisRun;
+  const timeline = $('timeline');
+  timeline.clear();
+  $('output').replaceChildren();
   hideReplay();
   showRunning(true);
   setStatus(t('running'), 'running');
+
+  // The run's clock starts once what it runs on is ready: downloading the wasm, or starting
+  // a pool of the size asked for, is not the example's time.
+  let notReady = null;
+  try {
+    if (example.usesPool) {
+      if (params.workers) pool.setWorkers(params.workers);
+      await pool.start();
+    } else {
+      await loadWasm();
+    }
+  } catch (error) {
+    notReady = error;
+  }
+  const origin = epochNow();
+  timeline.origin = origin;
+  const output = outputWriter(origin, example.laneColors, shown);
+
+  // Event-loop examples may run sped up: their clock runs `speed` times as fast from
+  // `origin`, and so does the timeline's "now" cursor.
+  const speed = example.eventLoop ? Number(params.speed ?? 1) : 1;
+  const control = { speed, origin, stop: stopSignal };
+  let frame = 0;
+  // Progress shows only for runs longer than a moment: a bar that flashes is noise.
+  const progress = $('progress');
+  const progressTotal = example.progressTotal?.(params) ?? 0;
+  const tick = () => {
+    if (!shown()) return;
+    timeline.now = origin + (epochNow() - origin) * speed;
+    if (progressTotal > 0 && pool.showsProgress && epochNow() - origin > PROGRESS_DELAY_MS) {
+      progress.hidden = false;
+      progress.value = Math.min(1, pool.rowsDone() / progressTotal);
+    }
+    frame = example.usesPool ? setTimeout(tick, WORKER_RUN_REFRESH_MS) : requestAnimationFrame(tick);
+  };
   tick();
 
   // Lines and spans of a stopped pool run are dropped with its worker; an event-loop run
@@ -473,7 +488,8 @@ async function run(example) {
   let message;
   let refusedField = null;
   try {
-    const summary = await example.run(params, { emit, pool, control });
+    if (notReady) throw notReady;
+    const summary = stopped ? null : await example.run(params, { emit, pool, control });
     if (summary === null || stopped) [status, message] = ['stopped', t('stopped')];
     else [status, message] = ['done', t('finished', { summary })];
   } catch (error) {
@@ -760,6 +776,9 @@ async function main() {
     event.preventDefault();
     $('example').focus();
   });
+  // However many lanes a run has, the threads that start and join the others, and the event
+  // loop that runs them, stay in view (the crate's "main" and "runner" lanes).
+  $('timeline').pinnedLanes = ['main', EVENT_LOOP_LANE, 'runner'];
   setUpCoroutineLab();
   // A new example: the keyboard goes on from its start, not from the top of the page.
   addEventListener('hashchange', () => {

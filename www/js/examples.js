@@ -85,7 +85,6 @@ const POOL_VERDICTS = { won: 'poolWon', lost: 'poolLost', tie: 'poolTie' };
 /** Examples 7–9 share their runner: only the pool method differs. The ratio is written as
  * the crate writes it in the output (speedupSentence). */
 const poolRun = (method) => async (params, { emit, pool }) => {
-  pool.setWorkers(params.workers);
   const result = await pool.run(method, params, emit);
   const summary = {
     method,
@@ -177,8 +176,7 @@ export const EXAMPLES = [
     ],
     usesPool: true,
     run: async (params, { emit, pool }) => {
-      pool.setWorkers(params.workers);
-      const { counters } = await pool.run('threading', params, emit);
+          const { counters } = await pool.run('threading', params, emit);
       return counters.map(describeSharedCount).join(' · ');
     },
   },

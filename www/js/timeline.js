@@ -17,6 +17,8 @@
 // -text, -grid, -bg, -now (and -tooltip-bg, -tooltip-text). There are no animations, so
 // prefers-reduced-motion needs nothing further.
 
+import { fitMiddle } from './timeline/fit.js';
+
 const LANE_HEIGHT = 22;
 const AXIS_HEIGHT = 24;
 const MAX_VISIBLE_LANES = 60;
@@ -44,6 +46,9 @@ export const TIMELINE_TEXTS_EN = {
     `${lane}: ${state}${label ? `, ${label}` : ''}, from ${from} to ${to}, lasting ${length}`,
   edgeSpan: ({ last, lane }) => `${last ? 'Last' : 'First'} span of ${lane}`,
   edgeLane: ({ last }) => `${last ? 'Last' : 'First'} lane`,
+  moreLanes: ({ from, to, total, pinned }) =>
+    `Lanes ${from}–${to} of ${total} in view: scroll the timeline, or press Shift+↑/↓ in it, ` +
+    `for the others.${pinned ? ` Always in view: ${pinned}.` : ''}`,
 };
 
 // Bar geometry inside a lane. Waiting is thinner as well as outlined, so that the three
@@ -93,6 +98,8 @@ STYLE.replaceSync(`
   }
   .tooltip .lane { font-weight: 600; }
   .tooltip .state { font-style: italic; }
+  .more { margin: 0.3rem 0 0; font-size: 12px; opacity: 0.85; }
+  .more[hidden] { display: none; }
   .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem;
     margin-top: 0.4rem; font-size: 12px; }
   .legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
@@ -127,6 +134,7 @@ TEMPLATE.innerHTML = `
       <div class="duration"></div>
     </div>
   </div>
+  <p class="more" hidden></p>
   <div class="legend" aria-hidden="true"></div>
   <p class="visually-hidden" id="help"></p>
   <p class="visually-hidden" aria-live="polite" id="announce"></p>
@@ -217,7 +225,9 @@ function textWidth(text) {
 
 export class PgTimeline extends HTMLElement {
   #lanes = new Map(); // name → lane
-  #order = []; // lanes in order of first appearance
+  #order = []; // lanes in order of first appearance, the pinned ones last
+  #pinnedNames = []; // lanes kept in view at the bottom, in this order, when they appear
+  #pinnedCount = 0; // how many of #order's last lanes are pinned
   #all = []; // every span, in the order added
   #earliest = Infinity;
   #latest = -Infinity;
@@ -246,6 +256,7 @@ export class PgTimeline extends HTMLElement {
   #help;
   #texts = TIMELINE_TEXTS_EN;
   #tooltip;
+  #more;
   #legend;
   #announcer;
   #probes; // colour name → live computed style of an element painted with it
@@ -268,6 +279,7 @@ export class PgTimeline extends HTMLElement {
     this.#showTexts();
     this.#tooltip = root.querySelector('.tooltip');
     this.#legend = root.querySelector('.legend');
+    this.#more = root.querySelector('.more');
     this.#announcer = root.querySelector('#announce');
     this.#probeBox = root.querySelector('.probes');
     this.#probes = Object.fromEntries([...root.querySelectorAll('.probes [data-color]')]
@@ -366,6 +378,12 @@ export class PgTimeline extends HTMLElement {
     this.#schedule();
   }
 
+  /** Lanes that stay in view, below the others, however many there are (the main thread,
+   * the event loop): an array of names, in the order to show them. */
+  set pinnedLanes(names) {
+    this.#pinnedNames = [...(names ?? [])];
+  }
+
   /** Lane names in display order. */
   get lanes() {
     return this.#order.map((lane) => lane.name);
@@ -393,6 +411,7 @@ export class PgTimeline extends HTMLElement {
   clear() {
     this.#lanes.clear();
     this.#order = [];
+    this.#pinnedCount = 0;
     this.#all = [];
     this.#earliest = Infinity;
     this.#latest = -Infinity;
@@ -453,6 +472,20 @@ export class PgTimeline extends HTMLElement {
 
   // --- Data ---------------------------------------------------------------------------
 
+  /** A new lane goes after the others, before the pinned ones; a pinned one among them, in
+   * the order of pinnedLanes. */
+  #insertLane(lane) {
+    const pin = this.#pinnedNames.indexOf(lane.name);
+    if (pin < 0) {
+      this.#order.splice(this.#order.length - this.#pinnedCount, 0, lane);
+      return;
+    }
+    const pinned = this.#order.slice(this.#order.length - this.#pinnedCount);
+    const before = pinned.findIndex((other) => this.#pinnedNames.indexOf(other.name) > pin);
+    this.#order.splice(this.#order.length - this.#pinnedCount + (before < 0 ? pinned.length : before), 0, lane);
+    this.#pinnedCount++;
+  }
+
   #add(input) {
     const start = Number(input?.start);
     if (!Number.isFinite(start)) return; // a malformed event must not break a live run
@@ -469,7 +502,7 @@ export class PgTimeline extends HTMLElement {
     if (!lane) {
       lane = { name: span.lane, spans: [], maxEnd: [], sorted: true, fitted: null };
       this.#lanes.set(span.lane, lane);
-      this.#order.push(lane);
+      this.#insertLane(lane);
       this.#widestName = Math.max(this.#widestName, textWidth(span.lane));
     }
     const count = lane.spans.length;
@@ -563,10 +596,14 @@ export class PgTimeline extends HTMLElement {
     }
 
     const laneCount = this.#order.length;
-    const visibleLanes = clamp(laneCount, 1, MAX_VISIBLE_LANES);
-    const height = AXIS_HEIGHT + visibleLanes * LANE_HEIGHT;
+    // The pinned lanes stay at the bottom; the others scroll above them.
+    const pinned = this.#pinnedCount;
+    const scrolledCount = laneCount - pinned;
+    const visibleScrolled = clamp(scrolledCount, 0, MAX_VISIBLE_LANES - pinned);
+    const height = AXIS_HEIGHT + Math.max(1, visibleScrolled + pinned) * LANE_HEIGHT;
+    const pinnedTop = AXIS_HEIGHT + visibleScrolled * LANE_HEIGHT;
     this.#scroller.style.maxHeight = `${height}px`;
-    this.#sizer.style.height = `${Math.max(0, laneCount - visibleLanes) * LANE_HEIGHT}px`;
+    this.#sizer.style.height = `${Math.max(0, scrolledCount - visibleScrolled) * LANE_HEIGHT}px`;
     const width = this.#scroller.clientWidth || 300;
     const ratio = window.devicePixelRatio || 1;
     const canvas = this.#canvas;
@@ -586,12 +623,13 @@ export class PgTimeline extends HTMLElement {
     const range = this.visibleRange;
     const msPerPx = (range.end - range.start) / plotWidth;
     const scrollTop = this.#scroller.scrollTop;
+    // The scrolled lanes in view: [firstLane, lastLane).
     const firstLane = Math.floor(scrollTop / LANE_HEIGHT);
-    const lastLane = Math.min(laneCount,
-      Math.ceil((scrollTop + height - AXIS_HEIGHT) / LANE_HEIGHT));
+    const lastLane = Math.min(scrolledCount,
+      Math.ceil((scrollTop + pinnedTop - AXIS_HEIGHT) / LANE_HEIGHT));
     const geometry = {
       width, height, ratio, labelWidth, plotLeft, plotWidth, origin, range, msPerPx,
-      scrollTop, firstLane, lastLane,
+      scrollTop, firstLane, lastLane, scrolledCount, pinnedTop,
     };
     this.#geometry = geometry;
 
@@ -607,8 +645,47 @@ export class PgTimeline extends HTMLElement {
     this.#drawLanes(context, colors, geometry);
     this.#drawAxis(context, colors, geometry, step);
     this.#drawNow(context, colors, geometry);
+    this.#showMoreLanes(geometry);
     if (this.#tooltipFor === 'selection') this.#showSelectionTooltip();
     this.#updateLabel();
+  }
+
+  /** Where lane `index` is drawn in `geometry`: its top, in canvas CSS pixels. */
+  #laneTop(index, { scrollTop, scrolledCount, pinnedTop }) {
+    return index < scrolledCount
+      ? AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop
+      : pinnedTop + (index - scrolledCount) * LANE_HEIGHT;
+  }
+
+  /** The index of the lane drawn at `y` in `geometry`, or -1. */
+  #laneAt(y, { scrollTop, scrolledCount, pinnedTop, height }) {
+    if (y < AXIS_HEIGHT || y >= height) return -1;
+    if (y >= pinnedTop) return scrolledCount + Math.floor((y - pinnedTop) / LANE_HEIGHT);
+    const index = Math.floor((y - AXIS_HEIGHT + scrollTop) / LANE_HEIGHT);
+    return index < scrolledCount ? index : -1;
+  }
+
+  /** The lanes drawn in `geometry`, each with the band it may paint in: the scrolled ones
+   * in view, then the pinned ones. */
+  #visibleLanes({ firstLane, lastLane, scrolledCount, pinnedTop, height }) {
+    const bands = [];
+    if (lastLane > firstLane) bands.push({ from: firstLane, to: lastLane, top: AXIS_HEIGHT, bottom: pinnedTop });
+    if (this.#order.length > scrolledCount) {
+      bands.push({ from: scrolledCount, to: this.#order.length, top: pinnedTop, bottom: height });
+    }
+    return bands;
+  }
+
+  /** When some lanes are out of view, says which are in it, in words. */
+  #showMoreLanes({ firstLane, lastLane, scrolledCount }) {
+    const hidden = scrolledCount - (lastLane - firstLane);
+    this.#more.hidden = hidden <= 0;
+    if (hidden <= 0) return;
+    const pinned = this.#order.slice(scrolledCount).map((lane) => lane.name).join(', ');
+    const text = this.#texts.moreLanes({
+      from: formatCount(firstLane + 1), to: formatCount(lastLane), total: formatCount(scrolledCount), pinned,
+    });
+    if (this.#more.textContent !== text) this.#more.textContent = text;
   }
 
   #drawGrid(context, colors, { width, height, labelWidth, plotLeft, range, msPerPx }, step) {
@@ -645,8 +722,12 @@ export class PgTimeline extends HTMLElement {
   }
 
   #drawLanes(context, colors, geometry) {
-    const { width, height, ratio, plotLeft, plotWidth, origin, range, msPerPx } = geometry;
-    const { scrollTop, firstLane, lastLane } = geometry;
+    for (const band of this.#visibleLanes(geometry)) this.#drawBand(context, colors, geometry, band);
+  }
+
+  /** Lanes `from`..`to` (exclusive), each clipped to the band between `top` and `bottom`. */
+  #drawBand(context, colors, geometry, { from, to, top, bottom }) {
+    const { width, ratio, plotLeft, plotWidth, origin, range, msPerPx } = geometry;
     const viewStart = origin + range.start;
     const viewEnd = origin + range.end;
     const plotRight = plotLeft + plotWidth;
@@ -657,22 +738,22 @@ export class PgTimeline extends HTMLElement {
 
     context.save();
     context.beginPath();
-    context.rect(0, AXIS_HEIGHT, width, height - AXIS_HEIGHT);
+    context.rect(0, top, width, bottom - top);
     context.clip();
 
     context.strokeStyle = colors.grid;
     context.lineWidth = 1;
     context.beginPath();
-    for (let index = firstLane; index < lastLane; index++) {
-      const y = Math.round(AXIS_HEIGHT + (index + 1) * LANE_HEIGHT - scrollTop) - 0.5;
+    for (let index = from; index < to; index++) {
+      const y = Math.round(this.#laneTop(index, geometry) + LANE_HEIGHT) - 0.5;
       context.moveTo(0, y);
       context.lineTo(width, y);
     }
     context.stroke();
 
-    for (let index = firstLane; index < lastLane; index++) {
+    for (let index = from; index < to; index++) {
       const lane = this.#order[index];
-      const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
+      const y = this.#laneTop(index, geometry);
       const spans = lane.spans;
       // Per state, the rectangle being grown: spans whose pixels touch it join it, since
       // one pixel cannot show two spans and 100,000 rectangles would be slow to fill.
@@ -707,14 +788,14 @@ export class PgTimeline extends HTMLElement {
 
     context.save();
     context.beginPath();
-    context.rect(plotLeft, AXIS_HEIGHT, plotWidth + 1, height - AXIS_HEIGHT);
+    context.rect(plotLeft, top, plotWidth + 1, bottom - top);
     context.clip();
     // Running goes on top, so that a brief run inside a sleep stays visible.
     this.#paintBars(context, colors, bars, ratio);
     this.#drawSelection(context, colors, geometry);
     context.restore();
 
-    this.#drawLaneLabels(context, colors, geometry);
+    this.#drawLaneLabels(context, colors, geometry, from, to);
     context.restore();
   }
 
@@ -785,12 +866,13 @@ export class PgTimeline extends HTMLElement {
     context.strokeRect(box.left - 2, box.top + 1, box.right - box.left + 4, LANE_HEIGHT - 3);
   }
 
-  #drawLaneLabels(context, colors, { labelWidth, scrollTop, firstLane, lastLane }) {
+  #drawLaneLabels(context, colors, geometry, from, to) {
+    const { labelWidth } = geometry;
     context.font = FONT;
     context.textBaseline = 'middle';
-    for (let index = firstLane; index < lastLane; index++) {
+    for (let index = from; index < to; index++) {
       const lane = this.#order[index];
-      const y = AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop;
+      const y = this.#laneTop(index, geometry);
       // A lane with a colour of its own gets a stripe of it and its name in it.
       const marked = this.#laneColors.get(lane.name)?.color;
       const indent = marked ? 8 : 4;
@@ -800,7 +882,7 @@ export class PgTimeline extends HTMLElement {
       }
       const maxWidth = labelWidth - 6 - indent;
       if (lane.fitted?.maxWidth !== maxWidth) {
-        lane.fitted = { maxWidth, text: fit(context, lane.name, maxWidth) };
+        lane.fitted = { maxWidth, text: fitMiddle(context, lane.name, maxWidth) };
       }
       context.fillStyle = marked ?? colors.text;
       context.fillText(lane.fitted.text, indent, y + LANE_HEIGHT / 2);
@@ -878,17 +960,17 @@ export class PgTimeline extends HTMLElement {
     if (!geometry) return null;
     const index = this.#order.indexOf(lane);
     if (index < 0) return null;
-    const { plotLeft, origin, range, msPerPx, scrollTop } = geometry;
+    const { plotLeft, origin, range, msPerPx } = geometry;
     const left = plotLeft + (span.start - origin - range.start) / msPerPx;
     const right = Math.max(plotLeft + (span.end - origin - range.start) / msPerPx, left + 1);
-    return { left, right, top: AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop };
+    return { left, right, top: this.#laneTop(index, geometry) };
   }
 
   /** The span nearest to a point of the canvas, within a few pixels, or null. */
   #hitTest(x, y) {
     const geometry = this.#geometry;
-    if (!geometry || y < AXIS_HEIGHT) return null;
-    const lane = this.#order[Math.floor((y - AXIS_HEIGHT + geometry.scrollTop) / LANE_HEIGHT)];
+    if (!geometry) return null;
+    const lane = this.#order[this.#laneAt(y, geometry)];
     if (!lane) return null;
     if (x < geometry.plotLeft) return { lane, span: null };
     const { plotLeft, origin, range, msPerPx } = geometry;
@@ -1101,11 +1183,15 @@ export class PgTimeline extends HTMLElement {
   }
 
   #bringIntoView({ lane, span }) {
-    const top = this.#order.indexOf(lane) * LANE_HEIGHT;
-    const visible = this.#scroller.clientHeight - AXIS_HEIGHT;
-    if (top < this.#scroller.scrollTop) this.#scroller.scrollTop = top;
-    else if (top + LANE_HEIGHT > this.#scroller.scrollTop + visible) {
-      this.#scroller.scrollTop = top + LANE_HEIGHT - visible;
+    const index = this.#order.indexOf(lane);
+    // A pinned lane is always in view.
+    if (index < this.#order.length - this.#pinnedCount) {
+      const top = index * LANE_HEIGHT;
+      const visible = (this.#geometry?.pinnedTop ?? this.#scroller.clientHeight) - AXIS_HEIGHT;
+      if (top < this.#scroller.scrollTop) this.#scroller.scrollTop = top;
+      else if (top + LANE_HEIGHT > this.#scroller.scrollTop + visible) {
+        this.#scroller.scrollTop = top + LANE_HEIGHT - visible;
+      }
     }
     const origin = this.#originOrZero();
     const { start, end } = this.visibleRange;
@@ -1186,17 +1272,7 @@ export class PgTimeline extends HTMLElement {
   }
 }
 
-/** `text`, cut with an ellipsis to fit `maxWidth` in the context's font. */
-function fit(context, text, maxWidth) {
-  if (context.measureText(text).width <= maxWidth) return text;
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (context.measureText(`${text.slice(0, mid)}…`).width <= maxWidth) low = mid;
-    else high = mid - 1;
-  }
-  return `${text.slice(0, low)}…`;
-}
+/** A count as the page's language writes it. */
+const formatCount = (count) => count.toLocaleString(document.documentElement.lang || undefined);
 
 if (!customElements.get('pg-timeline')) customElements.define('pg-timeline', PgTimeline);

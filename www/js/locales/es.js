@@ -141,6 +141,9 @@ export const TIMELINE_ES = {
     `${lane}: ${state}${label ? `, ${label}` : ''}, de ${from} a ${to}, dura ${length}`,
   edgeSpan: ({ last, lane }) => `${last ? 'Último' : 'Primer'} tramo de ${lane}`,
   edgeLane: ({ last }) => `${last ? 'Última' : 'Primera'} fila`,
+  moreLanes: ({ from, to, total, pinned }) =>
+    `Filas ${from}–${to} de ${total} a la vista: desplaza la línea de tiempo, o pulsa ` +
+    `Mayúsculas+↑/↓ en ella, para ver las demás.${pinned ? ` Siempre a la vista: ${pinned}.` : ''}`,
 };
 
 export const CRATE_ES = {
