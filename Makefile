@@ -44,7 +44,8 @@ SINGLE_RUSTFLAGS := -C target-feature=+simd128 --cfg getrandom_backend="wasm_js"
 GENERATED := www/generated
 WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
-DEMO_SOURCES := $(wildcard crate/src/demos/*.rs)
+# What the code panes show: each example's own files, not its tests.
+DEMO_SOURCES := $(shell find crate/src/demos -name '*.rs' -not -path '*/tests/*' -not -name tests.rs -not -path crate/src/demos/mod.rs)
 
 # A recipe that fails leaves no half-made target behind to be taken as up to date.
 .DELETE_ON_ERROR:
@@ -112,8 +113,8 @@ $(PKG_SINGLE)/playground_bg.wasm: $(WASM_SINGLE_OUT)
 
 # The code view shows the very sources that were compiled, copied at build time.
 $(GENERATED)/.stamp: $(DEMO_SOURCES)
-	@mkdir -p $(GENERATED)/rust
-	cp $(DEMO_SOURCES) $(GENERATED)/rust/
+	@rm -rf $(GENERATED)/rust && mkdir -p $(GENERATED)/rust
+	cd crate/src/demos && cp --parents $(DEMO_SOURCES:crate/src/demos/%=%) $(CURDIR)/$(GENERATED)/rust/
 	@touch $@
 
 # The deploy headers for hosts that read a _headers file (Netlify, Cloudflare Pages), made

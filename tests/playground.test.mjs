@@ -186,6 +186,21 @@ describe('the page', () => {
     assert.match(await page.textContent('#rust-code .tok-comment'), /^\/\/!/);
     assert.ok(await page.$('#python-code .tok-keyword:text-is("def")'));
   });
+
+  test('shows an example’s own files as tabs, not its tests', async () => {
+    const page = await open('#pool-map');
+    const tabs = await page.$$eval('#rust-tabs .tab', (nodes) => nodes.map((n) => n.textContent));
+    assert.deepEqual(tabs, ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/kernel.rs',
+      'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs']);
+    await page.click('#rust-tabs .tab:has-text("pool/kernel.rs")');
+    const kernel = await readFile(path.join(ROOT, 'crate/src/demos/pool/kernel.rs'), 'utf8');
+    await page.waitForFunction((text) => document.querySelector('#rust-code code').textContent === text, kernel);
+    // Every file the page offers is one the crate compiles; none holds tests.
+    for (const tab of tabs) {
+      const source = await readFile(path.join(ROOT, 'crate/src/demos', tab), 'utf8');
+      assert.doesNotMatch(source, /#\[test\]/, tab);
+    }
+  });
 });
 
 describe('Count Async', () => {

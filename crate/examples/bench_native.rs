@@ -15,7 +15,8 @@ use std::hint::black_box;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use playground::demos::pool::{run_pool, wake_up_latencies, PoolMethod, PoolParams};
+use playground::bench::wake_up_latencies;
+use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
 
 const REPEATS: usize = 9;
 

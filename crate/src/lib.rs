@@ -9,6 +9,7 @@
 // failed allocation: running out of memory is then reported like a panic (web.rs).
 #![cfg_attr(target_arch = "wasm32", feature(alloc_error_hook))]
 
+pub mod bench;
 pub mod clock;
 pub mod demos;
 pub mod env;

@@ -32,6 +32,11 @@ pub enum Label {
 }
 
 impl Label {
+    /// A sentence of the catalog without arguments, as a label.
+    pub fn said(sentence: crate::messages::Sentence) -> Label {
+        Label::Said(Message::new(sentence, Vec::new()))
+    }
+
     pub fn english(&self) -> String {
         match self {
             Label::Code(code) => code.clone(),

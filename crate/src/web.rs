@@ -898,11 +898,11 @@ fn nothing_lost_to_js(nothing_lost: Option<threading::NothingLost>) -> JsValue {
     }
 }
 
-/// For `make bench`: [`pool::wake_up_latencies`] on the page's pool, in milliseconds.
+/// For `make bench`: [`crate::bench::wake_up_latencies`] on the page's pool, in milliseconds.
 /// Blocks: call it from the pool's Worker.
 #[wasm_bindgen(js_name = measureWakeUp)]
 pub fn measure_wake_up(samples: u32, idle_ms: u32) -> Result<Vec<f64>, JsError> {
-    pool::wake_up_latencies(samples.min(1_000) as usize, idle_ms.min(1_000).into())
+    crate::bench::wake_up_latencies(samples.min(1_000) as usize, idle_ms.min(1_000).into())
         .ok_or_else(|| JsError::new("Waking a thread needs a pool of two threads or more."))
 }
 

@@ -195,7 +195,7 @@ async function renderSourcePane(example, tabsId, codeId, files) {
 }
 
 function renderCode(example) {
-  const rust = example.rust ? [{ name: example.rust, url: `generated/rust/${example.rust}` }] : [];
+  const rust = (example.rust ?? []).map((name) => ({ name, url: `generated/rust/${name}` }));
   const python = (example.python ?? []).map((name) => ({ name, url: `python/${name}` }));
   return Promise.all([
     renderSourcePane(example, 'rust-tabs', 'rust-code', rust),

@@ -117,6 +117,10 @@ const poolParams = (rows) => [
   { name: 'workers', label: 'Workers', type: 'number', min: 1, max: MAX_WORKERS, default: MAX_WORKERS },
 ];
 
+/** The pool examples' Rust files, in the order a reader would take them. */
+const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/kernel.rs',
+  'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs'];
+
 // Whatever the parameters: the description must not contradict the form beside it.
 const POOL_DATA = 'A matrix of random digits, rows × columns; for each row, count the values ' +
   'between the minimum and the maximum (4 and 8 in the original).';
@@ -137,7 +141,7 @@ export const EXAMPLES = [
         'a fresh instance) against the moment of work it does.',
     ],
     python: ['multiprocessing_example.py'],
-    rust: 'multiprocessing.rs',
+    rust: ['multiprocessing.rs'],
     params: [
       { name: 'processes', label: 'Processes', type: 'number', min: 1, max: 16, default: 4 },
     ],
@@ -168,7 +172,7 @@ export const EXAMPLES = [
         'and counter += 1 can still lose updates, because it is several bytecodes.',
     ],
     python: ['threading_example.py'],
-    rust: 'threading.rs',
+    rust: ['threading/mod.rs', 'threading/original.rs', 'threading/counter.rs'],
     params: [
       { name: 'iterations', label: 'Increments per thread', type: 'number', min: 1,
         max: 10_000_000, default: 1_000_000 },
@@ -196,7 +200,7 @@ export const EXAMPLES = [
         'stands for the caller’s own work between its calls (the original has none).',
     ],
     python: ['coroutines.py'],
-    rust: 'coroutines.rs',
+    rust: ['coroutines.rs'],
     lab: true,
     params: [
       { name: 'pauseMs', label: 'Pause between calls (ms)', type: 'number', min: 0, max: 10_000,
@@ -222,7 +226,7 @@ export const EXAMPLES = [
         'turns — and the event loop serves both without either slowing the other.',
     ],
     python: ['countasync.py', 'countsync.py'],
-    rust: 'count_async.rs',
+    rust: ['count_async.rs'],
     params: [
       { name: 'mode', label: 'Run the coroutines', type: 'choice', default: 'gather',
         choices: [['gather', 'gathered (asyncio.gather)'], ['sequential', 'one after another'],
@@ -248,7 +252,7 @@ export const EXAMPLES = [
         'control to watch its 12 seconds in one.',
     ],
     python: ['rand.py'],
-    rust: 'rand.rs',
+    rust: ['rand.rs'],
     params: [SEED_444, SPEED],
     // The original's colours; the lane's name says the same without colour.
     laneColors: {
@@ -269,7 +273,7 @@ export const EXAMPLES = [
         'draws the same sleeps and prints the same lines.',
     ],
     python: ['chained.py'],
-    rust: 'chained.rs',
+    rust: ['chained.rs'],
     params: [
       { name: 'chains', label: 'Chains (n values, as on the command line)', type: 'text',
         default: '1 2 3' },
@@ -292,7 +296,7 @@ export const EXAMPLES = [
         'apply against map. The default is 20,000 rows so a run takes moments.',
     ],
     python: ['pool_apply.py'],
-    rust: 'pool.rs',
+    rust: POOL_SOURCES,
     params: poolParams(20_000),
     usesPool: true,
     progressTotal: poolRowsCounted,
@@ -316,7 +320,7 @@ export const EXAMPLES = [
         'np.random.RandomState(100) and throws the result away: its data is never seeded.)',
     ],
     python: ['pool_map.py'],
-    rust: 'pool.rs',
+    rust: POOL_SOURCES,
     params: poolParams(200_000),
     usesPool: true,
     progressTotal: poolRowsCounted,
@@ -333,7 +337,7 @@ export const EXAMPLES = [
         'are as in pool.map.',
     ],
     python: ['pool_starmap.py'],
-    rust: 'pool.rs',
+    rust: POOL_SOURCES,
     params: poolParams(200_000),
     usesPool: true,
     progressTotal: poolRowsCounted,

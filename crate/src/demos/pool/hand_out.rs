@@ -1,0 +1,136 @@
+//! How rows are handed to the workers: in chunks (map, starmap) or one call at a time
+//! (apply), each hand-out one span of the worker that took it and one step of progress.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::kernel::{count_rows_into, howmany_within_range};
+use super::RUNNER_LANE;
+use crate::messages::{self, Arg, Message};
+use crate::trace::{Label, SpanSink, SpanState};
+
+/// Rows counted so far by the current run, by the pool and the loop together: a run
+/// counts `2 × rows × repeats` in all. The page reads it from the shared memory while
+/// the run blocks its worker, so progress costs the run one atomic add per chunk.
+pub static ROWS_DONE: AtomicUsize = AtomicUsize::new(0);
+
+/// One of starmap's argument tuples, `(row, minimum, maximum)`.
+pub(super) type StarmapItem<'a> = (&'a [u8], u8, u8);
+
+/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows of `cells`, each counted by one
+/// worker straight into its part of `counts`. Each chunk is recorded as one span of its
+/// worker's lane. (A single chunk is not split, and rayon then runs it on the calling thread.)
+pub fn count_parallel_into(
+    counts: &mut [u32],
+    cells: &[u8],
+    columns: usize,
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+    spans: &SpanSink,
+) {
+    for_each_chunk(
+        counts,
+        cells,
+        columns,
+        chunk_rows,
+        spans,
+        |counts, cells| count_rows_into(counts, cells, columns, minimum, maximum),
+    );
+}
+
+/// `pool.starmap`: the items are `(row, minimum, maximum)` tuples, unpacked into each call;
+/// chunks and spans as in [`count_parallel_into`].
+pub fn starmap_into(
+    counts: &mut [u32],
+    items: &[StarmapItem],
+    chunk_rows: usize,
+    spans: &SpanSink,
+) {
+    for_each_chunk(counts, items, 1, chunk_rows, spans, |counts, items| {
+        for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
+            *count = howmany_within_range(row, minimum, maximum);
+        }
+    });
+}
+
+/// The pool's hand-out, shared by map and starmap: `chunk_rows` rows at a time, with
+/// `inputs_per_row` of `inputs` each, counted by `count` into their part of `counts`,
+/// one span and one progress step per chunk.
+fn for_each_chunk<T: Sync>(
+    counts: &mut [u32],
+    inputs: &[T],
+    inputs_per_row: usize,
+    chunk_rows: usize,
+    spans: &SpanSink,
+    count: impl Fn(&mut [u32], &[T]) + Sync,
+) {
+    let chunk_rows = chunk_rows.max(1);
+    counts
+        .par_chunks_mut(chunk_rows)
+        .zip(inputs.par_chunks(chunk_rows * inputs_per_row))
+        .enumerate()
+        .for_each(|(chunk, (counts, inputs))| {
+            let rows = counts.len();
+            spans.record(
+                worker_lane,
+                SpanState::Running,
+                || rows_label(chunk * chunk_rows, rows),
+                || count(counts, inputs),
+            );
+            ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
+        });
+}
+
+/// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
+/// worker has run it, so every call pays a full round trip. Each call is one span of the
+/// worker that ran it, and the round trips between are left out: a worker's lane shows
+/// its stretches of work and, between them, how long it stood idle.
+pub fn apply_into(
+    counts: &mut [u32],
+    cells: &[u8],
+    columns: usize,
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+    spans: &SpanSink,
+) {
+    let chunk_rows = chunk_rows.max(1);
+    for (chunk, (counts, cells)) in counts
+        .chunks_mut(chunk_rows)
+        .zip(cells.chunks(chunk_rows * columns))
+        .enumerate()
+    {
+        let rows = counts.len();
+        rayon::scope(|_| {
+            spans.record(
+                worker_lane,
+                SpanState::Running,
+                || rows_label(chunk * chunk_rows, rows),
+                || count_rows_into(counts, cells, columns, minimum, maximum),
+            )
+        });
+        ROWS_DONE.fetch_add(rows, Ordering::Relaxed);
+    }
+}
+
+/// "rows 0–24999": the rows a worker was handed.
+pub(super) fn rows_label(first_row: usize, rows: usize) -> Label {
+    let row = |n: usize| Arg::Count(n as u64);
+    Message::new(
+        messages::ROWS,
+        vec![
+            ("first", row(first_row)),
+            ("last", row(first_row + rows - 1)),
+        ],
+    )
+    .into()
+}
+
+pub(super) fn worker_lane() -> String {
+    match rayon::current_thread_index() {
+        Some(index) => format!("worker {index}"),
+        None => RUNNER_LANE.to_string(),
+    }
+}

@@ -1,0 +1,258 @@
+//! A run of examples 7–9: the pool against the plain loop, repeat after repeat.
+
+use std::sync::atomic::Ordering;
+
+use super::hand_out::{
+    apply_into, count_parallel_into, starmap_into, worker_lane, StarmapItem, ROWS_DONE,
+};
+use super::kernel::count_rows_into;
+use super::report::PoolReport;
+use super::{Matrix, PoolMethod, PoolParams, RUNNER_LANE};
+use crate::clock;
+use crate::messages::{self, Arg, Message};
+use crate::params::ParamError;
+use crate::trace::{Event, Label, Line, Span, SpanSink, SpanState};
+
+/// Examples 7–9: checks the parameters, generates the matrix, runs `method` on the current
+/// rayon pool, and runs the plain loop for comparison, alternating the two `repeats` times
+/// so that both see the same machine. Prints what the original prints, then the timings;
+/// reports every line and span through `emit` as it happens. Refuses, before allocating
+/// anything, parameters that break a rule of [`PoolParams::validate`].
+pub fn run_pool(
+    method: PoolMethod,
+    params: &PoolParams,
+    emit: &mut dyn FnMut(Event),
+) -> Result<PoolReport, ParamError> {
+    let workers = rayon::current_num_threads();
+    let size = params.validate(method, workers)?;
+    ROWS_DONE.store(0, Ordering::Relaxed);
+    let chunk_rows = params.effective_chunk_rows(method, workers);
+    let repeats = params.repeats;
+    let mut runner = SpanRecorder::default();
+
+    let matrix = runner.record(
+        SpanState::Running,
+        Label::said(messages::GENERATE_MATRIX),
+        || Matrix::random(params.rows, params.columns, params.seed),
+    );
+    let (minimum, maximum) = (params.minimum, params.maximum);
+    // starmap's argument tuples, built before the call as the original's list comprehension.
+    let items: Vec<StarmapItem> = match method {
+        PoolMethod::Starmap => runner.record(
+            SpanState::Running,
+            Label::said(messages::BUILD_TUPLES),
+            || {
+                matrix
+                    .row_slices()
+                    .map(|row| (row, minimum, maximum))
+                    .collect()
+            },
+        ),
+        _ => Vec::new(),
+    };
+    let mut parallel_times_ms = Vec::with_capacity(repeats);
+    let mut sequential_times_ms = Vec::with_capacity(repeats);
+    // Both results are allocated once, outside the timings: they measure counting alone.
+    let mut parallel = vec![0u32; matrix.rows()];
+    let mut sequential = vec![0u32; matrix.rows()];
+    let call = PoolCall {
+        method,
+        cells: &matrix.cells,
+        columns: matrix.columns,
+        items: &items,
+        minimum,
+        maximum,
+        chunk_rows,
+    };
+    call.warm_up();
+    ROWS_DONE.store(0, Ordering::Relaxed);
+    let waiting_label = || {
+        Label::from(Message::new(
+            messages::WAITING_FOR,
+            vec![("what", Arg::Text(method.name().to_string()))],
+        ))
+    };
+    for _ in 0..repeats {
+        let worker_spans = SpanSink::new(params.trace);
+        let elapsed = runner.record(SpanState::Waiting, waiting_label(), || {
+            call.count_into(&mut parallel, &worker_spans)
+        });
+        parallel_times_ms.push(elapsed);
+        for span in worker_spans.into_spans() {
+            emit(Event::Span(span));
+        }
+
+        // On a pool thread too, and timed there by its own span (see `on_a_pool_thread`).
+        let loop_span = runner.record(
+            SpanState::Waiting,
+            Label::said(messages::WAITING_FOR_LOOP),
+            || {
+                on_a_pool_thread(|| {
+                    Span::timed(
+                        worker_lane(),
+                        SpanState::Running,
+                        Label::said(messages::SEQUENTIAL_LOOP),
+                        || {
+                            count_rows_into(
+                                &mut sequential,
+                                &matrix.cells,
+                                matrix.columns,
+                                minimum,
+                                maximum,
+                            )
+                        },
+                    )
+                    .1
+                })
+            },
+        );
+        sequential_times_ms.push(loop_span.end_ms - loop_span.start_ms);
+        ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
+        emit(Event::Span(loop_span));
+        assert_eq!(
+            parallel,
+            sequential,
+            "{} and the loop disagree",
+            method.name()
+        );
+    }
+    for span in runner.spans {
+        emit(Event::Span(span));
+    }
+
+    let report = PoolReport {
+        method,
+        counts_head: parallel.iter().take(10).copied().collect(),
+        total: parallel.iter().map(|&c| u64::from(c)).sum(),
+        rows: matrix.rows(),
+        minimum,
+        maximum,
+        workers,
+        chunk_rows,
+        hand_offs: size.hand_offs_per_repeat as usize,
+        repeats,
+        parallel_times_ms,
+        sequential_times_ms,
+    };
+    emit(Event::Line(Line::printed(
+        RUNNER_LANE,
+        report.printed(),
+        clock::now_ms(),
+    )));
+    for sentence in report.sentences() {
+        emit(Event::Line(Line::said(
+            RUNNER_LANE,
+            sentence,
+            clock::now_ms(),
+        )));
+    }
+    Ok(report)
+}
+
+/// One pool call of a run: `method` on the rows of `cells` (starmap on their tuples,
+/// `items`).
+#[derive(Clone, Copy)]
+struct PoolCall<'a> {
+    method: PoolMethod,
+    cells: &'a [u8],
+    columns: usize,
+    items: &'a [StarmapItem<'a>],
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+}
+
+impl PoolCall<'_> {
+    /// Counts every row into `counts` as `method` hands the rows out; returns how long that
+    /// took, in milliseconds.
+    fn count_into(&self, counts: &mut [u32], spans: &SpanSink) -> f64 {
+        let PoolCall {
+            method,
+            cells,
+            columns,
+            items,
+            minimum,
+            maximum,
+            chunk_rows,
+        } = *self;
+        match method {
+            // The caller blocks on each call until a pool thread has run it: the round
+            // trips are what apply costs, so they are timed from the caller.
+            PoolMethod::Apply => {
+                timed(|| apply_into(counts, cells, columns, minimum, maximum, chunk_rows, spans))
+            }
+            PoolMethod::Map => on_a_pool_thread(|| {
+                timed(|| {
+                    count_parallel_into(counts, cells, columns, minimum, maximum, chunk_rows, spans)
+                })
+            }),
+            PoolMethod::Starmap => {
+                on_a_pool_thread(|| timed(|| starmap_into(counts, items, chunk_rows, spans)))
+            }
+        }
+    }
+
+    /// Runs the call and the loop once on the first rows, untimed and untraced. The browser
+    /// compiles wasm quickly at first and optimises the functions that turn out hot;
+    /// without a warm-up the first repeat measures the quick compiler and the pool's first
+    /// wake-up. The first rows are borrowed, not copied: the run's memory is counted in
+    /// [`PoolParams::run_size`].
+    fn warm_up(&self) {
+        let rows = (self.cells.len() / self.columns).min(self.method.warm_up_rows());
+        let sample = PoolCall {
+            cells: &self.cells[..rows * self.columns],
+            items: &self.items[..self.items.len().min(rows)],
+            chunk_rows: self
+                .chunk_rows
+                .min(rows.div_ceil(rayon::current_num_threads()))
+                .max(1),
+            ..*self
+        };
+        let mut counts = vec![0u32; rows];
+        sample.count_into(&mut counts, &SpanSink::new(false));
+        on_a_pool_thread(|| {
+            count_rows_into(
+                &mut counts,
+                sample.cells,
+                sample.columns,
+                self.minimum,
+                self.maximum,
+            )
+        });
+    }
+}
+
+/// How long `work` took, in milliseconds.
+fn timed(work: impl FnOnce()) -> f64 {
+    let start = clock::now_ms();
+    work();
+    clock::now_ms() - start
+}
+
+/// `work` on a thread of the pool, as a program whose work all happens in the pool would
+/// run it; timed there, the caller's hop into the pool (a wake-up of a sleeping thread, the
+/// same for the loop and the parallel call) stays out of both timings, and the parallel
+/// call starts where rayon starts it, on a thread of its own pool. Called from a pool
+/// thread, it runs in place.
+fn on_a_pool_thread<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    rayon::scope(|_| work())
+}
+
+/// Spans of the runner's own lane, one per step it takes.
+#[derive(Default)]
+struct SpanRecorder {
+    spans: Vec<Span>,
+}
+
+impl SpanRecorder {
+    fn record<T>(
+        &mut self,
+        state: SpanState,
+        label: impl Into<Label>,
+        step: impl FnOnce() -> T,
+    ) -> T {
+        let (result, span) = Span::timed(RUNNER_LANE.to_string(), state, label, step);
+        self.spans.push(span);
+        result
+    }
+}

@@ -1,0 +1,62 @@
+//! The pool examples' native tests, by what they check.
+
+mod counting;
+mod params;
+mod report;
+mod runner;
+
+use super::hand_out::rows_label;
+use super::params::{ALLOCATION_OVERHEAD_BYTES, LABEL_HEAP_BYTES, LANE_BYTES};
+use super::*;
+use crate::messages::{self, ratio, Arg, Message};
+use crate::testing::pool;
+use crate::trace::{Event, Label, Span, SpanSink, SpanState};
+
+/// Every line a run prints, as the English page shows it.
+fn lines(report: &PoolReport) -> Vec<String> {
+    let sentences = report.sentences().into_iter().map(|s| s.english());
+    std::iter::once(report.printed()).chain(sentences).collect()
+}
+
+fn speedup_text(report: &PoolReport) -> Option<String> {
+    report.speedup_message().map(|message| message.english())
+}
+/// `method` with `params` on a pool of two threads: its report, and every event it
+/// emitted.
+fn run_on_two_threads(method: PoolMethod, params: PoolParams) -> (PoolReport, Vec<Event>) {
+    let mut events = Vec::new();
+    let report = pool(2)
+        .install(|| run_pool(method, &params, &mut |e| events.push(e)))
+        .expect("parameters within the limits");
+    (report, events)
+}
+
+fn texts(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(Event::as_line)
+        .map(|line| line.text.clone())
+        .collect()
+}
+
+/// [`count_parallel_into`] into a new vector.
+pub(super) fn count_parallel(
+    matrix: &Matrix,
+    minimum: u8,
+    maximum: u8,
+    chunk_rows: usize,
+    spans: &SpanSink,
+) -> Vec<u32> {
+    let mut counts = vec![0u32; matrix.rows()];
+    let (cells, columns) = (&matrix.cells, matrix.columns);
+    count_parallel_into(
+        &mut counts,
+        cells,
+        columns,
+        minimum,
+        maximum,
+        chunk_rows,
+        spans,
+    );
+    counts
+}

@@ -1,0 +1,152 @@
+//! The original program: two threads started together, each printing once, and the main
+//! thread joining both.
+
+use std::sync::{Condvar, Mutex};
+
+use super::{lane, MAIN};
+use crate::clock;
+use crate::trace::{Event, Line, Span, SpanState};
+
+/// A thread's target: its name in the original, and what it prints for `num`.
+struct Target {
+    name: &'static str,
+    text: fn(u64) -> String,
+}
+
+/// What the original passes to each target (`args=(10,)`).
+const NUM: u64 = 10;
+
+/// The original's two targets, in the order it starts them.
+const TARGETS: [Target; 2] = [
+    Target {
+        name: "print_square",
+        text: |num| format!("Square: {}", num * num),
+    },
+    Target {
+        name: "print_cube",
+        text: |num| format!("Cube: {}", num * num * num),
+    },
+];
+
+/// The original program: its lines, the span of each print on its thread's lane, and the
+/// main thread's wait in each join, in the order they happened.
+pub fn square_and_cube() -> Vec<Event> {
+    start_then_join(None)
+}
+
+/// [`square_and_cube`] on `pool`, or on the current one (the caller's own, if it is a pool
+/// thread, else the global pool).
+pub(super) fn start_then_join(pool: Option<&rayon::ThreadPool>) -> Vec<Event> {
+    let original = Original {
+        events: Mutex::new(Vec::new()),
+        finished: Default::default(),
+        caller: rayon::current_thread_index(),
+    };
+    match pool {
+        Some(pool) => pool.in_place_scope(|threads| original.start_and_join(threads)),
+        None => rayon::in_place_scope(|threads| original.start_and_join(threads)),
+    }
+    original
+        .events
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+}
+
+/// What the threads of one run of the original share.
+struct Original {
+    events: Mutex<Vec<Event>>,
+    finished: [Finished; TARGETS.len()],
+    /// The pool index of the thread that started the others, if it is a pool thread.
+    caller: Option<usize>,
+}
+
+impl Original {
+    fn start_and_join<'scope>(&'scope self, threads: &rayon::Scope<'scope>) {
+        // One broadcast starts every pool thread at the same moment; thread i takes target
+        // i (a pool of one takes both, in order). Spawned one by one instead, the first
+        // thread to wake often took both before the other woke.
+        threads.spawn_broadcast(|_, thread| {
+            let mine = (0..TARGETS.len()).filter(|t| t % thread.num_threads() == thread.index());
+            for target in mine {
+                let Target { name, text } = &TARGETS[target];
+                let lane = lane(self.caller);
+                let ((), span) = Span::timed(
+                    lane.clone(),
+                    SpanState::Running,
+                    format!("{name}({NUM})"),
+                    || self.print(lane, text(NUM)),
+                );
+                self.record(Event::Span(span));
+                self.finished[target].set();
+            }
+        });
+        for (target, finished) in self.finished.iter().enumerate() {
+            let (start_ms, end_ms) = join(finished);
+            self.record(Event::Span(Span {
+                lane: MAIN.to_string(),
+                state: SpanState::Waiting,
+                start_ms,
+                end_ms,
+                label: format!("t{}.join()", target + 1).into(),
+            }));
+        }
+        self.print(MAIN.to_string(), "Done!".to_string());
+    }
+
+    fn record(&self, event: Event) {
+        self.events
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(event);
+    }
+
+    /// Stamped under the lock, as Python's print writes under stdout's: the lines' order is
+    /// the order of their times.
+    fn print(&self, lane: String, text: String) {
+        let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
+        let at_ms = clock::now_ms();
+        events.push(Event::Line(Line::printed(lane, text, at_ms)));
+    }
+}
+
+/// Whether a target has finished: what a join waits for.
+#[derive(Default)]
+struct Finished {
+    done: Mutex<bool>,
+    signal: Condvar,
+}
+
+impl Finished {
+    fn set(&self) {
+        *self.done.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.signal.notify_all();
+    }
+
+    fn is_set(&self) -> bool {
+        *self.done.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn wait(&self) {
+        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        while !*done {
+            done = self.signal.wait(done).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Waits on the calling thread until `target` has finished; returns when it began and
+/// ended waiting. A caller that is itself a pool
+/// thread (the build without threads) runs pending jobs meanwhile, perhaps the target
+/// itself: that time is running, not waiting, and is left out. A caller outside the pool
+/// sleeps until woken.
+fn join(target: &Finished) -> (f64, f64) {
+    let mut since = clock::now_ms();
+    while !target.is_set() {
+        match rayon::yield_now() {
+            Some(rayon::Yield::Executed) => since = clock::now_ms(),
+            Some(rayon::Yield::Idle) => std::hint::spin_loop(),
+            None => target.wait(),
+        }
+    }
+    (since, clock::now_ms())
+}
