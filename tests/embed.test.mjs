@@ -155,7 +155,7 @@ describe('embedded in a course page on a host without isolation headers', () => 
     assert.equal(reply.status, 'done', reply.message);
     assert.equal(reply.example, 'count-async');
     assert.deepEqual(reply.output.slice(0, 4).map((line) => line.text), ['One', 'One', 'Two', 'Two']);
-    assert.match(reply.output[4].text, /^count_async\.rs executed in 1\.\d\d seconds\.$/);
+    assert.match(reply.output[4].text, /^count_async\.rs executed in \d+\.\d\d seconds\.$/);
     assert.ok(reply.output[2].atMs >= reply.output[1].atMs, 'lines in the order printed');
     assert.equal(reply.outputLines, 5);
     assert.ok(reply.elapsedMs > 0);

@@ -9,7 +9,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::messages::{self, Arg, Message};
-use crate::params::ParamError;
+use crate::params::{Param, ParamError};
 use crate::trace::{Event, Label, Line, Span, SpanState};
 
 /// A sleep that does not block the thread: other tasks run meanwhile.
@@ -135,6 +135,10 @@ pub struct Accelerated<E> {
 
 pub const MIN_SPEED: f64 = 0.25;
 pub const MAX_SPEED: f64 = 100.0;
+
+/// The speeds the page offers an event-loop example (its clock runs this many times as
+/// fast); the crate runs any from [`MIN_SPEED`] to [`MAX_SPEED`].
+pub const SPEED: Param = Param::choice("speed", &["1", "2", "4", "10"], "1");
 
 impl<E: Env> Accelerated<E> {
     pub fn new(inner: E, speed: f64, origin_ms: f64) -> Result<Self, ParamError> {

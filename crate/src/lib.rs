@@ -13,6 +13,7 @@ pub mod bench;
 pub mod clock;
 pub mod demos;
 pub mod env;
+pub mod examples;
 pub mod messages;
 pub mod params;
 pub mod pyrandom;

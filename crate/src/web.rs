@@ -19,8 +19,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::demos::multiprocessing::{self, ProcessHost, ProcessReport, Started};
 use crate::demos::{chained, coroutines, count_async, pool, rand, threading};
 use crate::env::{checked_speed, run_until_stopped, Accelerated, Env, Sleep};
+use crate::examples;
 use crate::messages::{self, Arg, Message, Sentence};
-use crate::params::{whole_number, ParamError};
+use crate::params::{Given, ParamError, Values};
 use crate::trace::{Event, Label, Line, Span};
 
 #[wasm_bindgen]
@@ -398,18 +399,35 @@ fn js_object(fields: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
-/// Reads a numeric field of a parameters object; absent fields take `default`.
-fn number_field(
-    params: &JsValue,
-    field: &'static str,
-    default: u64,
-    min: u64,
-    max: u64,
-) -> Result<u64, JsValue> {
-    match optional_number(params, field)? {
-        None => Ok(default),
-        Some(number) => whole_number(field, number, min, max).map_err(refused),
+/// The values of example `id`'s parameters in the page's `params` object, each checked
+/// against the example's declaration ([`crate::examples`]); absent ones take their
+/// defaults.
+fn read_params(id: &str, params: &JsValue) -> Result<Values, JsValue> {
+    let declared = examples::params_of(id)
+        .ok_or_else(|| JsError::new(&format!("There is no example \"{id}\".")))?;
+    crate::params::read(declared, cores(), |name| given(params, name)).map_err(refused)
+}
+
+/// What the page sent for `name`: a number, a text, or nothing. Anything else is passed
+/// on as its type's name, which no parameter accepts.
+fn given(object: &JsValue, name: &str) -> Option<Given> {
+    let value = Reflect::get(object, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return None;
     }
+    Some(match (value.as_f64(), value.as_string()) {
+        (Some(number), _) => Given::Number(number),
+        (None, Some(text)) => Given::Text(text),
+        (None, None) => Given::Text(value.js_typeof().as_string().unwrap_or_default()),
+    })
+}
+
+/// The cores the browser reports (as the page counts them, 2 if it does not say): the
+/// bound of the parameters that depend on the machine.
+fn cores() -> u64 {
+    let navigator = Reflect::get(&js_sys::global(), &"navigator".into()).unwrap_or_default();
+    let cores = Reflect::get(&navigator, &"hardwareConcurrency".into()).unwrap_or_default();
+    cores.as_f64().filter(|&n| n >= 1.0).map_or(2, |n| n as u64)
 }
 
 /// How a page runs an event-loop example: `{speed, origin, stop}` where `origin` is the
@@ -433,67 +451,31 @@ fn speed_of(control: &JsValue) -> Result<f64, JsValue> {
 /// the run (only its `speed` is read). Throws the refusal, an Error naming its `field`.
 #[wasm_bindgen(js_name = checkParams)]
 pub fn check_params(example: &str, params: JsValue, control: JsValue) -> Result<(), JsValue> {
+    let values = read_params(example, &params)?;
+    // The rules across fields and the texts each example parses, as its run checks them.
     match example {
-        "multiprocessing" => read_processes(&params).map(drop),
-        "coroutines" => read_pause_ms(&params).map(drop),
-        "count-async" => read_count_async(&params, speed_of(&control)?).map(drop),
-        "rand" => read_seed(&params, rand::DEFAULT_SEED).map(drop),
-        "chained" => read_chained(&params).map(drop),
+        "count-async" => count_async_options(&values, speed_of(&control)?).map(drop),
+        "chained" => chained::parse_chains(values.text("chains"))
+            .map(drop)
+            .map_err(refused),
         "pool-apply" | "pool-map" | "pool-starmap" => {
             let method = pool_method(example.trim_start_matches("pool-"))?;
-            // As many workers as the page will start (it checks their range itself).
-            let workers = optional_number(&params, "workers")?.unwrap_or(1.0).max(1.0);
-            read_pool(&params)?
-                .validate(method, workers as usize)
+            pool::PoolParams::from_values(&values)
+                .validate(method, values.number("workers") as usize)
                 .map(drop)
                 .map_err(refused)
         }
-        // Threading's one parameter is a number in a range, which the page checks.
         _ => Ok(()),
     }
 }
 
-fn read_processes(params: &JsValue) -> Result<u32, JsValue> {
-    Ok(number_field(
-        params,
-        "processes",
-        multiprocessing::DEFAULT_PROCESSES.into(),
-        1,
-        multiprocessing::MAX_PROCESSES.into(),
-    )? as u32)
-}
-
-fn read_pause_ms(params: &JsValue) -> Result<u64, JsValue> {
-    number_field(params, "pauseMs", 500, 0, coroutines::MAX_PAUSE_MS)
-}
-
-fn read_count_async(params: &JsValue, speed: f64) -> Result<(u32, count_async::Mode), JsValue> {
-    let coroutines = number_field(
-        params,
-        "coroutines",
-        count_async::DEFAULT_COROUTINES.into(),
-        1,
-        count_async::MAX_COROUTINES.into(),
-    )? as u32;
-    let mode = match optional_string(params, "mode")? {
-        Some(text) => count_async::Mode::parse(&text).map_err(refused)?,
-        None => count_async::Mode::Gather,
-    };
+/// Count Async's coroutines and mode, refused if the run would take longer than anyone
+/// waits at `speed`.
+fn count_async_options(values: &Values, speed: f64) -> Result<(u32, count_async::Mode), JsValue> {
+    let coroutines = values.number("coroutines") as u32;
+    let mode = count_async::Mode::of_choice(values.text("mode"));
     count_async::check_duration(coroutines, mode, speed).map_err(refused)?;
     Ok((coroutines, mode))
-}
-
-fn read_seed(params: &JsValue, default: u64) -> Result<u64, JsValue> {
-    number_field(params, "seed", default, 0, MAX_SAFE_INTEGER)
-}
-
-fn read_chained(params: &JsValue) -> Result<(u64, Vec<u32>), JsValue> {
-    let seed = read_seed(params, chained::DEFAULT_SEED)?;
-    let chains = match optional_string(params, "chains")? {
-        Some(text) => chained::parse_chains(&text).map_err(refused)?,
-        None => chained::DEFAULT_CHAINS.to_vec(),
-    };
-    Ok((seed, chains))
 }
 
 fn stop_signal(control: &JsValue) -> Sleep {
@@ -510,10 +492,6 @@ fn stop_signal(control: &JsValue) -> Sleep {
 
 fn optional_number(object: &JsValue, field: &'static str) -> Result<Option<f64>, JsValue> {
     optional_field(object, field, JsValue::as_f64, messages::A_NUMBER)
-}
-
-fn optional_string(object: &JsValue, field: &'static str) -> Result<Option<String>, JsValue> {
-    optional_field(object, field, JsValue::as_string, messages::A_STRING)
 }
 
 fn optional_bool(object: &JsValue, field: &'static str) -> Result<Option<bool>, JsValue> {
@@ -563,7 +541,8 @@ pub async fn run_count_async(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (coroutines, mode) = read_count_async(&params, speed_of(&control)?)?;
+    let values = read_params("count-async", &params)?;
+    let (coroutines, mode) = count_async_options(&values, speed_of(&control)?)?;
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
     let work = count_async::run(&env, coroutines, mode);
@@ -588,7 +567,7 @@ pub async fn run_coroutines(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let pause_ms = read_pause_ms(&params)?;
+    let pause_ms = read_params("coroutines", &params)?.number("pauseMs");
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
     let work = coroutines::run_script(&env, pause_ms as f64);
@@ -652,7 +631,7 @@ pub async fn run_rand(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let seed = read_seed(&params, rand::DEFAULT_SEED)?;
+    let seed = read_params("rand", &params)?.number("seed");
     let env = event_loop_env(on_event, &control)?;
     let start = env.now_ms();
     let outcome = run_until_stopped(&env, rand::run(&env, seed), stop_signal(&control)).await;
@@ -667,7 +646,9 @@ pub async fn run_chained(
     on_event: Function,
     control: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (seed, chains) = read_chained(&params)?;
+    let values = read_params("chained", &params)?;
+    let chains = chained::parse_chains(values.text("chains")).map_err(refused)?;
+    let seed = values.number("seed");
     let env = event_loop_env(on_event, &control)?;
     let work = chained::run(&env, seed, &chains);
     let outcome = run_until_stopped(&env, work, stop_signal(&control)).await;
@@ -704,42 +685,15 @@ fn pool_method(name: &str) -> Result<pool::PoolMethod, JsValue> {
     }
 }
 
-fn read_pool(params: &JsValue) -> Result<pool::PoolParams, JsValue> {
-    let defaults = pool::PoolParams::default();
-    Ok(pool::PoolParams {
-        rows: number_field(
-            params,
-            "rows",
-            defaults.rows as u64,
-            0,
-            pool::MAX_ROWS as u64,
-        )? as usize,
-        columns: number_field(
-            params,
-            "columns",
-            defaults.columns as u64,
-            1,
-            pool::MAX_COLUMNS as u64,
-        )? as usize,
-        minimum: number_field(params, "minimum", defaults.minimum.into(), 0, 255)? as u8,
-        maximum: number_field(params, "maximum", defaults.maximum.into(), 0, 255)? as u8,
-        seed: number_field(params, "seed", defaults.seed, 0, MAX_SAFE_INTEGER)?,
-        chunk_rows: number_field(params, "chunkRows", 0, 0, pool::MAX_ROWS as u64)? as usize,
-        repeats: number_field(
-            params,
-            "repeats",
-            defaults.repeats as u64,
-            1,
-            pool::MAX_REPEATS as u64,
-        )? as usize,
-        trace: optional_bool(params, "trace")?.unwrap_or(defaults.trace),
-    })
-}
-
 #[wasm_bindgen(js_name = runPool)]
 pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
+    let values = read_params(&format!("pool-{method}"), &params)?;
     let method = pool_method(method)?;
-    let params = read_pool(&params)?;
+    let params = pool::PoolParams {
+        // Switched off only by `make bench`, to measure what recording costs.
+        trace: optional_bool(&params, "trace")?.unwrap_or(true),
+        ..pool::PoolParams::from_values(&values)
+    };
     let report = pool::run_pool(method, &params, &mut |event| emit_to(&on_event, &event))
         .map_err(refused)?;
     let numbers = |values: &[f64]| -> JsValue {
@@ -827,7 +781,7 @@ pub async fn run_multiprocessing(
     on_event: Function,
     host: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let processes = read_processes(&params)?;
+    let processes = read_params("multiprocessing", &params)?.number("processes") as u32;
     let host = JsProcessHost { host };
     let emit = |event: Event| emit_to(&on_event, &event);
     let reports = multiprocessing::start_then_join(&host, processes, &emit)
@@ -851,13 +805,7 @@ pub fn process_main(continent: &str) -> JsValue {
 /// `params`: `{iterations}`. Blocks: call it from a Worker.
 #[wasm_bindgen(js_name = runThreading)]
 pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
-    let iterations = number_field(
-        &params,
-        "iterations",
-        1_000_000,
-        1,
-        threading::MAX_ITERATIONS,
-    )?;
+    let iterations = read_params("threading", &params)?.number("iterations");
     let results = threading::run(iterations, &mut |event| emit_to(&on_event, &event));
     let counters = Array::new();
     for result in results {
@@ -913,12 +861,9 @@ pub fn rows_done_address() -> usize {
     std::ptr::addr_of!(pool::ROWS_DONE) as usize
 }
 
-/// The largest integer a JavaScript number holds exactly: seeds travel as numbers.
-const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
-
 /// A seed from the browser's cryptographic generator, for "new random data".
 #[wasm_bindgen(js_name = freshSeed)]
 pub fn fresh_seed() -> Result<f64, JsError> {
     let seed = getrandom::u64().map_err(|error| JsError::new(&error.to_string()))?;
-    Ok((seed & MAX_SAFE_INTEGER) as f64)
+    Ok((seed & crate::params::MAX_SEED) as f64)
 }

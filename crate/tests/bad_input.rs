@@ -3,11 +3,11 @@
 //! message, never a panic. Property-style: many random inputs from a fixed seed.
 
 use playground::demos::chained::{parse_chains, MAX_CHAINS, MAX_N};
-use playground::demos::count_async::Mode;
+use playground::demos::count_async::{self, Mode};
 use playground::demos::pool::{
     PoolMethod, PoolParams, MAX_COLUMNS, MAX_HAND_OFFS, MAX_REPEATS, MAX_ROWS, MEMORY_BUDGET_BYTES,
 };
-use playground::params::whole_number;
+use playground::params::{read, whole_number, Given};
 use rand::{RngExt, SeedableRng};
 use rand_pcg::Pcg32;
 
@@ -59,16 +59,14 @@ fn chains_text_gives_valid_chains_or_a_message() {
 }
 
 #[test]
-fn mode_text_is_one_of_three_words_or_a_message() {
+fn a_choice_is_one_of_its_words_or_a_message_naming_the_field() {
     let mut random = Pcg32::seed_from_u64(2);
     for _ in 0..CASES {
         let text = random_text(&mut random);
-        match Mode::parse(&text) {
-            Ok(_) => assert!(
-                ["gather", "sequential", "both"].contains(&text.as_str()),
-                "{text:?}"
-            ),
-            Err(refusal) => assert!(refusal.to_string().contains(&text), "{text:?}: {refusal}"),
+        let given = |name| (name == "mode").then(|| Given::Text(text.clone()));
+        match read(count_async::PARAMS, 2, given) {
+            Ok(values) => assert!(Mode::CHOICES.contains(&values.text("mode")), "{text:?}"),
+            Err(refusal) => assert_eq!(refusal.field, "mode", "{text:?}: {refusal}"),
         }
     }
 }

@@ -81,7 +81,9 @@ function renderParams(example, query) {
       control = element('select', { id, name: param.name },
         param.choices.map(([v]) => element('option', { value: v })));
     } else if (param.type === 'text') {
-      control = element('input', { id, name: param.name, type: 'text', required: true });
+      control = element('input', {
+        id, name: param.name, type: 'text', required: true, maxLength: param.maxLength,
+      });
     } else {
       control = element('input', {
         id, name: param.name, type: 'number', inputMode: 'numeric', required: true,

@@ -7,16 +7,31 @@ import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
 import { crateSentence, formatNumber, formatSeconds, t } from './i18n.js';
 import { MAX_WORKERS } from './pool-client.js';
+import { PARAMS } from '../generated/params.js';
 
 export const GROUPS = [
   { id: 'async', title: 'Asynchronous programming' },
   { id: 'parallel', title: 'Parallelism' },
 ];
 
+/** An example's parameters as the crate declares them (generated/params.js: bounds,
+ * defaults, choices), with the English labels the page gives them: `labels` maps each
+ * name to its label, or to {label, choices: {value: label}}. "cores" is this machine's
+ * number of workers. */
+function params(id, labels) {
+  const cores = (value) => (value === 'cores' ? MAX_WORKERS : value);
+  return PARAMS[id].map((param) => {
+    const { label = labels[param.name], choices } = labels[param.name];
+    return {
+      ...param, label, max: cores(param.max), default: cores(param.default),
+      ...(param.choices && { choices: param.choices.map((value) => [value, choices[value]]) }),
+    };
+  });
+}
+
 /** Speeds for the event-loop examples: sleeps shortened, structure unchanged. */
 const SPEED = {
-  name: 'speed', label: 'Speed', type: 'choice', default: '1',
-  choices: [['1', '1× (real time)'], ['2', '2×'], ['4', '4×'], ['10', '10×']],
+  label: 'Speed', choices: { 1: '1× (real time)', 2: '2×', 4: '4×', 10: '10×' },
 };
 
 /** How long a run took, in the example's own seconds and, when sped up, in real ones. */
@@ -57,9 +72,6 @@ function describeSharedCount({ sharingSentence, counted, expected, nothingLost }
   })})`;
 }
 
-const SEED_444 = {
-  name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 444,
-};
 
 const countAsync = async (params, { emit, control }) => {
   const wasm = await loadWasm();
@@ -104,18 +116,11 @@ const poolRowsCounted = (params) => 2 * params.rows * params.repeats;
 // (The crate also bounds what a run hands out and allocates, from all its parameters
 // together, and names the field to change when a run would exceed it.)
 
-/** Parameters of examples 7–9; only the default number of rows differs. */
-const poolParams = (rows) => [
-  { name: 'rows', label: 'Rows', type: 'number', min: 0, max: 10_000_000, default: rows },
-  { name: 'columns', label: 'Columns', type: 'number', min: 1, max: 100, default: 5 },
-  { name: 'minimum', label: 'Minimum', type: 'number', min: 0, max: 255, default: 4 },
-  { name: 'maximum', label: 'Maximum', type: 'number', min: 0, max: 255, default: 8 },
-  { name: 'seed', label: 'Seed', type: 'number', min: 0, max: Number.MAX_SAFE_INTEGER, default: 100 },
-  { name: 'chunkRows', label: 'Rows per call (0 = auto)', type: 'number', min: 0,
-    max: 10_000_000, default: 0 },
-  { name: 'repeats', label: 'Repeats (median)', type: 'number', min: 1, max: 25, default: 3 },
-  { name: 'workers', label: 'Workers', type: 'number', min: 1, max: MAX_WORKERS, default: MAX_WORKERS },
-];
+/** The labels of examples 7–9's parameters. */
+const POOL_LABELS = {
+  rows: 'Rows', columns: 'Columns', minimum: 'Minimum', maximum: 'Maximum', seed: 'Seed',
+  chunkRows: 'Rows per call (0 = auto)', repeats: 'Repeats (median)', workers: 'Workers',
+};
 
 /** The pool examples' Rust files, in the order a reader would take them. */
 const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/kernel.rs',
@@ -142,9 +147,7 @@ export const EXAMPLES = [
     ],
     python: ['multiprocessing_example.py'],
     rust: ['multiprocessing.rs'],
-    params: [
-      { name: 'processes', label: 'Processes', type: 'number', min: 1, max: 16, default: 4 },
-    ],
+    params: params('multiprocessing', { processes: 'Processes' }),
     run: async (params, { emit, control }) => {
       const wasm = await loadWasm();
       const host = processHost();
@@ -173,11 +176,7 @@ export const EXAMPLES = [
     ],
     python: ['threading_example.py'],
     rust: ['threading/mod.rs', 'threading/original.rs', 'threading/counter.rs'],
-    params: [
-      { name: 'iterations', label: 'Increments per thread', type: 'number', min: 1,
-        max: 10_000_000, default: 1_000_000 },
-      { name: 'workers', label: 'Threads', type: 'number', min: 1, max: MAX_WORKERS, default: MAX_WORKERS },
-    ],
+    params: params('threading', { iterations: 'Increments per thread', workers: 'Threads' }),
     usesPool: true,
     run: async (params, { emit, pool }) => {
           const { counters } = await pool.run('threading', params, emit);
@@ -202,11 +201,7 @@ export const EXAMPLES = [
     python: ['coroutines.py'],
     rust: ['coroutines.rs'],
     lab: true,
-    params: [
-      { name: 'pauseMs', label: 'Pause between calls (ms)', type: 'number', min: 0, max: 10_000,
-        default: 500 },
-      SPEED,
-    ],
+    params: params('coroutines', { pauseMs: 'Pause between calls (ms)', speed: SPEED }),
     eventLoop: true,
     run: eventLoopRun('runCoroutines', 'originalScript'),
   },
@@ -227,13 +222,14 @@ export const EXAMPLES = [
     ],
     python: ['countasync.py', 'countsync.py'],
     rust: ['count_async.rs'],
-    params: [
-      { name: 'mode', label: 'Run the coroutines', type: 'choice', default: 'gather',
-        choices: [['gather', 'gathered (asyncio.gather)'], ['sequential', 'one after another'],
-          ['both', 'side by side']] },
-      { name: 'coroutines', label: 'Coroutines', type: 'number', min: 1, max: 10000, default: 3 },
-      SPEED,
-    ],
+    params: params('count-async', {
+      mode: {
+        label: 'Run the coroutines',
+        choices: { gather: 'gathered (asyncio.gather)', sequential: 'one after another', both: 'side by side' },
+      },
+      coroutines: 'Coroutines',
+      speed: SPEED,
+    }),
     eventLoop: true,
     run: countAsync,
   },
@@ -253,7 +249,7 @@ export const EXAMPLES = [
     ],
     python: ['rand.py'],
     rust: ['rand.rs'],
-    params: [SEED_444, SPEED],
+    params: params('rand', { seed: 'Seed', speed: SPEED }),
     // The original's colours; the lane's name says the same without colour.
     laneColors: {
       'makerandom(0)': 'var(--cyan)', 'makerandom(1)': 'var(--red)', 'makerandom(2)': 'var(--magenta)',
@@ -274,12 +270,9 @@ export const EXAMPLES = [
     ],
     python: ['chained.py'],
     rust: ['chained.rs'],
-    params: [
-      { name: 'chains', label: 'Chains (n values, as on the command line)', type: 'text',
-        default: '1 2 3' },
-      SEED_444,
-      SPEED,
-    ],
+    params: params('chained', {
+      chains: 'Chains (n values, as on the command line)', seed: 'Seed', speed: SPEED,
+    }),
     eventLoop: true,
     run: eventLoopRun('runChained', 'chains'),
   },
@@ -297,7 +290,7 @@ export const EXAMPLES = [
     ],
     python: ['pool_apply.py'],
     rust: POOL_SOURCES,
-    params: poolParams(20_000),
+    params: params('pool-apply', POOL_LABELS),
     usesPool: true,
     progressTotal: poolRowsCounted,
     run: poolRun('apply'),
@@ -321,7 +314,7 @@ export const EXAMPLES = [
     ],
     python: ['pool_map.py'],
     rust: POOL_SOURCES,
-    params: poolParams(200_000),
+    params: params('pool-map', POOL_LABELS),
     usesPool: true,
     progressTotal: poolRowsCounted,
     run: poolRun('map'),
@@ -338,7 +331,7 @@ export const EXAMPLES = [
     ],
     python: ['pool_starmap.py'],
     rust: POOL_SOURCES,
-    params: poolParams(200_000),
+    params: params('pool-starmap', POOL_LABELS),
     usesPool: true,
     progressTotal: poolRowsCounted,
     run: poolRun('starmap'),

@@ -31,9 +31,9 @@
 
 use std::cell::RefCell;
 
-use crate::env::{gather, Env, Task};
+use crate::env::{gather, Env, Task, SPEED};
 use crate::messages::{self, Arg, Message};
-use crate::params::ParamError;
+use crate::params::{self, Param, ParamError};
 use crate::pyrandom::PyRandom;
 use crate::trace::SpanState;
 
@@ -48,6 +48,14 @@ pub const MAX_CHAINS: usize = 10;
 pub const MAX_N: u32 = 1000;
 /// Room for [`MAX_CHAINS`] numbers up to [`MAX_N`] with generous spacing.
 pub const MAX_CHAINS_TEXT: usize = 100;
+/// [`DEFAULT_CHAINS`] as the original's command line gives them.
+pub const DEFAULT_CHAINS_TEXT: &str = "1 2 3";
+
+pub const PARAMS: &[Param] = &[
+    Param::text("chains", MAX_CHAINS_TEXT, DEFAULT_CHAINS_TEXT),
+    params::seed(DEFAULT_SEED),
+    SPEED,
+];
 
 /// The chains to run, as the original takes them on its command line: "1 2 3" (commas
 /// may separate them too).

@@ -26,8 +26,9 @@
 //! suspension, before returning, exactly as in Python. (An `async fn` is the same idea
 //! compiled for you: the compiler turns each `.await` into a state of such a machine.)
 
-use crate::env::{Env, Task};
+use crate::env::{Env, Task, SPEED};
 use crate::messages::{self, Arg, Message, Sentence};
+use crate::params::Param;
 use crate::trace::{Event, Label, Span, SpanState};
 
 /// A span's label that names the call it is about: "resumed by send('Ada')".
@@ -170,6 +171,13 @@ enum Resumes {
 }
 
 pub const MAX_PAUSE_MS: u64 = 10_000;
+/// The caller's pause between its steps when the page does not say.
+pub const DEFAULT_PAUSE_MS: u64 = 500;
+
+pub const PARAMS: &[Param] = &[
+    Param::number("pauseMs", 0, MAX_PAUSE_MS, DEFAULT_PAUSE_MS),
+    SPEED,
+];
 /// The longest prefix or name the page sends.
 pub const MAX_TEXT: usize = 1000;
 

@@ -15,12 +15,23 @@
 //! The sequential twin awaits each `count()` before starting the next: three seconds.
 //! Side by side, both run at once on one event loop, each in lanes of its own.
 
-use crate::env::{gather, Env, Task};
+use crate::env::{gather, Env, Task, SPEED};
 use crate::messages::{self, Arg};
-use crate::params::ParamError;
+use crate::params::{Param, ParamError};
 
 pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
+
+pub const PARAMS: &[Param] = &[
+    Param::choice("mode", Mode::CHOICES, "gather"),
+    Param::number(
+        "coroutines",
+        1,
+        MAX_COROUTINES as u64,
+        DEFAULT_COROUTINES as u64,
+    ),
+    SPEED,
+];
 const SLEEP_MS: f64 = 1000.0;
 /// The longest a run may take in real time. One after another, coroutines add up their
 /// seconds: 10,000 of them would keep a learner waiting 17 minutes even at 10×.
@@ -62,23 +73,15 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub fn parse(text: &str) -> Result<Mode, ParamError> {
-        match text {
-            "gather" => Ok(Mode::Gather),
-            "sequential" => Ok(Mode::Sequential),
-            "both" => Ok(Mode::SideBySide),
-            other => Err(ParamError::new(
-                "mode",
-                messages::NOT_A_CHOICE,
-                vec![
-                    ("field", Arg::Text("mode".to_string())),
-                    (
-                        "choices",
-                        Arg::List(vec!["gather".into(), "sequential".into(), "both".into()]),
-                    ),
-                    ("got", Arg::Text(other.to_string())),
-                ],
-            )),
+    /// As the page names them: the original, its sequential twin, both at once.
+    pub const CHOICES: &'static [&'static str] = &["gather", "sequential", "both"];
+
+    /// The mode a checked choice names.
+    pub fn of_choice(choice: &str) -> Mode {
+        match choice {
+            "sequential" => Mode::Sequential,
+            "both" => Mode::SideBySide,
+            _ => Mode::Gather,
         }
     }
 }
@@ -347,10 +350,7 @@ mod tests {
 
     #[test]
     fn modes_are_named_as_the_page_names_them() {
-        assert_eq!(Mode::parse("gather"), Ok(Mode::Gather));
-        assert_eq!(Mode::parse("sequential"), Ok(Mode::Sequential));
-        assert_eq!(Mode::parse("both"), Ok(Mode::SideBySide));
-        assert!(Mode::parse("Gather").is_err());
-        assert!(Mode::parse("").is_err());
+        let modes: Vec<Mode> = Mode::CHOICES.iter().map(|c| Mode::of_choice(c)).collect();
+        assert_eq!(modes, [Mode::Gather, Mode::Sequential, Mode::SideBySide]);
     }
 }

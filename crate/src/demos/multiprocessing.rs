@@ -32,10 +32,18 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use futures::future::join_all;
 
 use crate::messages::{self, Arg, Message};
+use crate::params::Param;
 use crate::trace::{Event, Line, Span, SpanState};
 
 pub const DEFAULT_PROCESSES: u32 = 4;
 pub const MAX_PROCESSES: u32 = 16;
+
+pub const PARAMS: &[Param] = &[Param::number(
+    "processes",
+    1,
+    MAX_PROCESSES as u64,
+    DEFAULT_PROCESSES as u64,
+)];
 /// The original's default argument comes first, then its list of names, then more.
 const CONTINENTS: [&str; 7] = [
     "Asia",

@@ -23,10 +23,13 @@
 
 use std::cell::RefCell;
 
-use crate::env::{gather, Env, Task};
+use crate::env::{gather, Env, Task, SPEED};
+use crate::params::{self, Param};
 use crate::pyrandom::PyRandom;
 
 pub const DEFAULT_SEED: u64 = 444;
+
+pub const PARAMS: &[Param] = &[params::seed(DEFAULT_SEED), SPEED];
 const COROUTINES: u32 = 3;
 
 pub async fn makerandom<E: Env + ?Sized>(

@@ -3,7 +3,7 @@
 use super::hand_out::StarmapItem;
 use super::PoolMethod;
 use crate::messages::{self, Arg};
-use crate::params::ParamError;
+use crate::params::{self, Param, ParamError, Values};
 use crate::trace::Span;
 
 pub const DEFAULT_ROWS: usize = 200_000;
@@ -15,6 +15,43 @@ pub const DEFAULT_REPEATS: usize = 3;
 pub const MAX_ROWS: usize = 10_000_000;
 pub const MAX_COLUMNS: usize = 100;
 pub const MAX_REPEATS: usize = 25;
+/// pool.apply's rows when the page does not say: a round trip per row, so fewer.
+pub const DEFAULT_APPLY_ROWS: usize = 20_000;
+
+const ROWS: Param = Param::number("rows", 0, MAX_ROWS as u64, DEFAULT_ROWS as u64);
+/// The parameters of map and starmap, as the page offers them; apply's differ only in
+/// their default rows.
+const MAP_PARAMS: &[Param] = &[
+    ROWS,
+    Param::number("columns", 1, MAX_COLUMNS as u64, DEFAULT_COLUMNS as u64),
+    Param::number("minimum", 0, u8::MAX as u64, DEFAULT_MINIMUM as u64),
+    Param::number("maximum", 0, u8::MAX as u64, DEFAULT_MAXIMUM as u64),
+    params::seed(DEFAULT_SEED),
+    // 0 picks a few chunks per worker.
+    Param::number("chunkRows", 0, MAX_ROWS as u64, 0),
+    Param::number("repeats", 1, MAX_REPEATS as u64, DEFAULT_REPEATS as u64),
+    Param::cores("workers"),
+];
+const APPLY_PARAMS: &[Param] = &[
+    ROWS.with_default(DEFAULT_APPLY_ROWS as u64),
+    MAP_PARAMS[1],
+    MAP_PARAMS[2],
+    MAP_PARAMS[3],
+    MAP_PARAMS[4],
+    MAP_PARAMS[5],
+    MAP_PARAMS[6],
+    MAP_PARAMS[7],
+];
+
+impl PoolMethod {
+    /// The parameters of the example that runs this method.
+    pub fn params(self) -> &'static [Param] {
+        match self {
+            PoolMethod::Apply => APPLY_PARAMS,
+            PoolMethod::Map | PoolMethod::Starmap => MAP_PARAMS,
+        }
+    }
+}
 /// The most calls (pool.apply) or chunks (map, starmap) one run hands out, its repeats
 /// together. Each is a span of the timeline, which draws 100,000 in well under 100 ms
 /// (bench/report.md), and each of apply's calls a round trip of some 20–30 µs in the page:
@@ -89,6 +126,22 @@ pub(super) const LABEL_HEAP_BYTES: usize =
     2 * std::mem::size_of::<(&str, Arg)>() + ALLOCATION_OVERHEAD_BYTES;
 
 impl PoolParams {
+    /// The parameters as checked against [`PoolMethod::params`] (`workers` is the pool's
+    /// business, not the run's), with the timeline recorded.
+    pub fn from_values(values: &Values) -> Self {
+        let number = |name| values.number(name);
+        PoolParams {
+            rows: number("rows") as usize,
+            columns: number("columns") as usize,
+            minimum: number("minimum") as u8,
+            maximum: number("maximum") as u8,
+            seed: number("seed"),
+            chunk_rows: number("chunkRows") as usize,
+            repeats: number("repeats") as usize,
+            trace: true,
+        }
+    }
+
     /// Every rule a run's parameters must follow, each refusal naming the field to change;
     /// `workers` is the size of the pool that would run `method`. What the run will hand
     /// out and allocate is within [`MAX_HAND_OFFS`] and [`MEMORY_BUDGET_BYTES`].

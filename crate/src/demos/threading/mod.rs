@@ -36,9 +36,16 @@ pub use counter::{
 pub use original::square_and_cube;
 
 use crate::clock;
+use crate::params::Param;
 use crate::trace::{Event, Line, SpanSink};
 
 pub const MAX_ITERATIONS: u64 = 10_000_000;
+pub const DEFAULT_ITERATIONS: u64 = 1_000_000;
+
+pub const PARAMS: &[Param] = &[
+    Param::number("iterations", 1, MAX_ITERATIONS, DEFAULT_ITERATIONS),
+    Param::cores("workers"),
+];
 
 /// The lane of the thread that starts and joins the others.
 const MAIN: &str = "main";
