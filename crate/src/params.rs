@@ -152,14 +152,7 @@ impl Param {
                     Kind::Number { .. } => messages::A_NUMBER,
                     _ => messages::A_STRING,
                 };
-                Err(ParamError::new(
-                    field,
-                    messages::WRONG_TYPE,
-                    vec![
-                        ("field", Arg::Text(field.to_string())),
-                        ("expected", Arg::said(expected)),
-                    ],
-                ))
+                Err(ParamError::wrong_type(field, expected))
             }
         }
     }
@@ -243,6 +236,20 @@ impl ParamError {
             field,
             message: Message::new(sentence, args),
         }
+    }
+}
+
+impl ParamError {
+    /// `field` must be `expected` ("a number", "a string", …).
+    pub fn wrong_type(field: &'static str, expected: Sentence) -> Self {
+        ParamError::new(
+            field,
+            messages::WRONG_TYPE,
+            vec![
+                ("field", Arg::Text(field.to_string())),
+                ("expected", Arg::said(expected)),
+            ],
+        )
     }
 }
 

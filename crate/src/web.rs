@@ -509,16 +509,9 @@ fn optional_field<T>(
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    read(&value).map(Some).ok_or_else(|| {
-        refused(ParamError::new(
-            field,
-            messages::WRONG_TYPE,
-            vec![
-                ("field", Arg::Text(field.to_string())),
-                ("expected", Arg::said(expected)),
-            ],
-        ))
-    })
+    read(&value)
+        .map(Some)
+        .ok_or_else(|| refused(ParamError::wrong_type(field, expected)))
 }
 
 /// `{stopped, elapsedMs}`: elapsed in the example's own (simulated) milliseconds.
