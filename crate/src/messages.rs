@@ -31,6 +31,9 @@ sentences! {
     NOT_A_WHOLE_NUMBER = "notAWholeNumber": "{field} must be a whole number; got {got}.";
     NOT_A_CHOICE = "notAChoice": "{field} must be one of {choices}; got \"{got}\".";
     WRONG_TYPE = "wrongType": "{field} must be {expected}.";
+    TEXT_LENGTH = "textLength": "The {what} must have 1 to {max|character|characters}; got {got}.";
+    PREFIX = "prefix": "prefix";
+    NAME = "name": "name";
     A_NUMBER = "aNumber": "a number";
     A_STRING = "aString": "a string";
     TRUE_OR_FALSE = "trueOrFalse": "true or false";

@@ -6,8 +6,6 @@
 //! one at a time, as the browser's do, so runs are deterministic and span times are exact.
 
 use std::cell::{Cell, RefCell};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::future::Future;
 use std::pin::pin;
 use std::rc::Rc;
@@ -16,16 +14,13 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
 use crate::env::{Env, Sleep};
+use crate::timer_queue::TimerQueue;
 use crate::trace::Event;
 
 #[derive(Default)]
 struct Inner {
     now_ms: Cell<f64>,
-    next_timer_id: Cell<u64>,
-    /// (deadline in µs, id) of each pending timer, earliest first.
-    timers: RefCell<BinaryHeap<Reverse<(u64, u64)>>>,
-    fired: RefCell<std::collections::HashSet<u64>>,
-    wakers: RefCell<std::collections::HashMap<u64, Waker>>,
+    timers: Rc<TimerQueue>,
     events: RefCell<Vec<Event>>,
 }
 
@@ -77,14 +72,10 @@ impl VirtualEnv {
     /// time, as the browser's and asyncio's callbacks do: a task woken by an earlier timer
     /// runs before a later timer with the same deadline is even looked at.
     fn fire_next_timer(&self) {
-        let Some(Reverse((deadline_us, id))) = self.0.timers.borrow_mut().pop() else {
+        let Some(deadline_us) = self.0.timers.fire_next(u64::MAX) else {
             panic!("deadlock: every task is waiting and no timer is pending");
         };
         self.0.now_ms.set(deadline_us as f64 / 1000.0);
-        self.0.fired.borrow_mut().insert(id);
-        if let Some(waker) = self.0.wakers.borrow_mut().remove(&id) {
-            waker.wake();
-        }
     }
 }
 
@@ -106,20 +97,9 @@ impl Env for VirtualEnv {
         // tasks and behind timers already due at this instant, as asyncio's sleep(0) puts
         // its task behind both (the browser's `Timers` wakes all due timers at once, and
         // there `env::yield_now` gives the same order).
-        let inner = self.0.clone();
-        let id = inner.next_timer_id.get();
-        inner.next_timer_id.set(id + 1);
         // Whole microseconds keep deadlines exact and totally ordered.
-        let deadline_us = ((inner.now_ms.get() + ms.max(0.0)) * 1000.0).round() as u64;
-        inner.timers.borrow_mut().push(Reverse((deadline_us, id)));
-        Box::pin(std::future::poll_fn(move |cx| {
-            if inner.fired.borrow_mut().remove(&id) {
-                Poll::Ready(())
-            } else {
-                inner.wakers.borrow_mut().insert(id, cx.waker().clone());
-                Poll::Pending
-            }
-        }))
+        let deadline_us = ((self.0.now_ms.get() + ms.max(0.0)) * 1000.0).round() as u64;
+        Box::pin(self.0.timers.at(deadline_us))
     }
 
     fn emit(&self, event: Event) {

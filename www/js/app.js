@@ -671,7 +671,7 @@ function setUpCoroutineLab() {
       action();
       setStatus(what, 'done');
     } catch (error) {
-      setStatus(t('error', { message: error.message }), 'error');
+      setStatus(t('error', { message: refusalText(error) ?? error.message }), 'error');
     }
     output?.flush();
   };
