@@ -154,6 +154,8 @@ lint: setup
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --release $(WASM_CARGO_FLAGS) -- -D warnings
+	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) clippy --release $(WASM_CARGO_FLAGS) \
+		--no-default-features --target-dir target/single -- -D warnings
 
 fmt: setup
 	$(CARGO) fmt --all

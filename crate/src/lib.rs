@@ -24,6 +24,18 @@ pub mod virtual_time;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
+// As wasm-bindgen-rayon does: without atomics the module's memory is not shared, and the
+// page would fail only later, with "#<Memory> could not be cloned".
+#[cfg(all(
+    target_arch = "wasm32",
+    feature = "threads",
+    not(target_feature = "atomics")
+))]
+compile_error!(
+    "the `threads` feature needs atomics: build with `-C target-feature=+atomics` and std \
+     rebuilt by `-Z build-std`, as `make build` does (.cargo/config.toml)"
+);
+
 /// `initThreadPool(n)` for JavaScript: starts the rayon pool's Web Workers.
 #[cfg(all(target_arch = "wasm32", feature = "threads"))]
 pub use wasm_bindgen_rayon::init_thread_pool;
