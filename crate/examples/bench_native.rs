@@ -50,7 +50,7 @@ fn main() {
                     ..PoolParams::default()
                 };
                 let report = pool
-                    .install(|| run_pool(method, &params, &mut |_| {}))
+                    .install(|| run_pool(method, &params, &|_| {}))
                     .expect("parameters within the limits");
                 println!(
                     "{{\"method\":\"{}\",\"workers\":{threads},\"parallelMs\":{},\"sequentialMs\":{}}}",

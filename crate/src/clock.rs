@@ -26,3 +26,11 @@ pub fn now_ms() -> f64 {
         .map(|since_epoch| since_epoch.as_secs_f64() * 1000.0)
         .unwrap_or(0.0)
 }
+
+/// Runs `step` and returns its result with when it started and ended: the one way the crate
+/// times a step (a span of the timeline, a repeat of the pool).
+pub fn timed<T>(step: impl FnOnce() -> T) -> (T, f64, f64) {
+    let start_ms = now_ms();
+    let result = step();
+    (result, start_ms, now_ms())
+}

@@ -10,7 +10,7 @@ use std::pin::Pin;
 
 use crate::messages::{self, Arg, Message};
 use crate::params::{Param, ParamError};
-use crate::trace::{Event, Label, Line, Span, SpanState};
+use crate::trace::{Event, Label, Line, Span, SpanState, MAIN_LANE};
 
 /// A sleep that does not block the thread: other tasks run meanwhile.
 pub type Sleep = Pin<Box<dyn Future<Output = ()>>>;
@@ -54,10 +54,6 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
         };
         task.enter(SpanState::Running, label);
         task
-    }
-
-    pub fn lane(&self) -> &str {
-        &self.lane
     }
 
     pub fn print(&self, text: impl Into<String>) {
@@ -212,7 +208,7 @@ pub async fn run_until_stopped<E: Env + ?Sized, T>(
         futures::future::Either::Right(_) => None,
     };
     if outcome.is_none() {
-        let main = Task::start(env, "main", "stop");
+        let main = Task::start(env, MAIN_LANE, "stop");
         main.say(Message::new(
             messages::STOPPED_AFTER,
             vec![(

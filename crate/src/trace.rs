@@ -2,6 +2,13 @@
 
 use crate::messages::Message;
 
+/// The lane of the program's main thread or coroutine: the one that starts the others,
+/// waits for them and prints last.
+pub const MAIN_LANE: &str = "main";
+/// The lane of the pool examples' runner: the thread that calls into the pool and runs the
+/// sequential loop.
+pub const RUNNER_LANE: &str = "runner";
+
 /// What a task was doing during a span: the states of tokio-console's busy/idle view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpanState {
@@ -92,21 +99,20 @@ impl Span {
         label: impl Into<Label>,
         step: impl FnOnce() -> T,
     ) -> (T, Span) {
-        let start_ms = crate::clock::now_ms();
-        let result = step();
+        let (result, start_ms, end_ms) = crate::clock::timed(step);
         let span = Span {
             lane,
             state,
             start_ms,
-            end_ms: crate::clock::now_ms(),
+            end_ms,
             label: label.into(),
         };
         (result, span)
     }
 }
 
-/// Where the worker threads of a run put their spans. Switched off, nothing is timed or
-/// kept: the benchmark compares the two to measure what the timeline costs the run.
+/// Where the threads of a run put their spans. Switched off, nothing is timed or kept: the
+/// benchmark compares the two to measure what the timeline costs the run.
 pub struct SpanSink(Option<std::sync::Mutex<Vec<Span>>>);
 
 impl SpanSink {
@@ -114,22 +120,8 @@ impl SpanSink {
         SpanSink(tracing.then(Default::default))
     }
 
-    /// Runs `step`; when tracing, returns the span it took, without keeping it.
-    pub fn time<T>(
-        &self,
-        lane: impl FnOnce() -> String,
-        state: SpanState,
-        label: impl FnOnce() -> Label,
-        step: impl FnOnce() -> T,
-    ) -> (T, Option<Span>) {
-        if self.0.is_none() {
-            return (step(), None);
-        }
-        let (result, span) = Span::timed(lane(), state, label(), step);
-        (result, Some(span))
-    }
-
-    /// Runs `step` and, when tracing, keeps the span it took.
+    /// Runs `step` and, when tracing, keeps the span it took: the one way a step is
+    /// recorded. `lane` and `label` are made only when tracing.
     pub fn record<T>(
         &self,
         lane: impl FnOnce() -> String,
@@ -137,8 +129,11 @@ impl SpanSink {
         label: impl FnOnce() -> Label,
         step: impl FnOnce() -> T,
     ) -> T {
-        let (result, span) = self.time(lane, state, label, step);
-        self.extend(span);
+        if self.0.is_none() {
+            return step();
+        }
+        let (result, span) = Span::timed(lane(), state, label(), step);
+        self.extend([span]);
         result
     }
 
@@ -155,6 +150,10 @@ impl SpanSink {
             .unwrap_or_default()
     }
 }
+
+/// Where a worker example hands each line and span as it happens (the event-loop examples
+/// hand theirs to their [`crate::env::Env`], which does the same).
+pub type Emit<'a> = &'a dyn Fn(Event);
 
 /// A line of output, stamped with the lane (task, coroutine or worker) that printed it.
 #[derive(Clone, Debug, PartialEq)]

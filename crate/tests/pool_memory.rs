@@ -63,7 +63,7 @@ fn a_run_allocates_no_more_than_its_size_says() {
         let before = NOW.load(Ordering::Relaxed);
         PEAK.store(before, Ordering::Relaxed);
         // The events are dropped as they come, as the page's bindings hand them on.
-        pool.install(|| run_pool(method, &params, &mut drop))
+        pool.install(|| run_pool(method, &params, &drop))
             .expect("within the limits");
         let allocated = (PEAK.load(Ordering::Relaxed) - before) as u64;
         let case = format!("{} {params:?}", method.name());

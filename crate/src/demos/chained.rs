@@ -35,7 +35,7 @@ use crate::env::{gather, Env, Task, SPEED};
 use crate::messages::{self, Arg, Message};
 use crate::params::{self, Param, ParamError};
 use crate::pyrandom::PyRandom;
-use crate::trace::SpanState;
+use crate::trace::{SpanState, MAIN_LANE};
 
 /// The label of a chain waiting for its part: "awaiting part1(1)".
 fn awaiting(call: String) -> Message {
@@ -144,7 +144,7 @@ pub async fn run<E: Env + ?Sized>(env: &E, seed: u64, ns: &[u32]) -> f64 {
     let random = RefCell::new(PyRandom::seeded(seed));
     gather(ns.iter().map(|&n| chain(env, &random, n))).await;
     let elapsed = env.now_ms() - start;
-    let main = Task::start(env, "main", "print");
+    let main = Task::start(env, MAIN_LANE, "print");
     main.print(format!(
         "Program finished in {:.2} seconds.",
         elapsed / 1000.0

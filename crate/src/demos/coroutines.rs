@@ -29,7 +29,7 @@
 use crate::env::{Env, Task, SPEED};
 use crate::messages::{self, Arg, Message, Sentence};
 use crate::params::Param;
-use crate::trace::{Event, Label, Span, SpanState};
+use crate::trace::{Event, Label, Span, SpanState, MAIN_LANE};
 
 /// A span's label that names the call it is about: "resumed by send('Ada')".
 fn said_call(sentence: Sentence, call: String) -> Label {
@@ -184,7 +184,7 @@ pub const MAX_TEXT: usize = 1000;
 /// The original's script, with `pause_ms` of the caller's own work between its steps so
 /// that the timeline shows the coroutine suspended in between (0: the original exactly).
 pub async fn run_script<E: Env + ?Sized>(env: &E, pause_ms: f64) {
-    let mut main = Task::start(env, "main", "corou = print_name(\"Dear\")");
+    let mut main = Task::start(env, MAIN_LANE, "corou = print_name(\"Dear\")");
     let mut driven = Driven {
         env,
         coroutine: PrintName::new("Dear"),

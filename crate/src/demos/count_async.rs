@@ -18,6 +18,7 @@
 use crate::env::{gather, Env, Task, SPEED};
 use crate::messages::{self, Arg};
 use crate::params::{Param, ParamError};
+use crate::trace::MAIN_LANE;
 
 pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
@@ -158,7 +159,7 @@ fn lane_name(lanes: &str, i: u32) -> String {
 
 fn report_elapsed<E: Env + ?Sized>(env: &E, script: &str, start: f64) -> f64 {
     let elapsed = env.now_ms() - start;
-    let main = Task::start(env, "main", "print");
+    let main = Task::start(env, MAIN_LANE, "print");
     main.print(format!(
         "{script} executed in {:.2} seconds.",
         elapsed / 1000.0

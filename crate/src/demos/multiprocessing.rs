@@ -33,7 +33,7 @@ use futures::future::join_all;
 
 use crate::messages::{self, Arg, Message};
 use crate::params::Param;
-use crate::trace::{Event, Line, Span, SpanState};
+use crate::trace::{Emit, Event, Line, Span, SpanState, MAIN_LANE};
 
 pub const DEFAULT_PROCESSES: u32 = 4;
 pub const MAX_PROCESSES: u32 = 16;
@@ -108,7 +108,7 @@ pub trait ProcessHost {
 pub async fn start_then_join(
     host: &dyn ProcessHost,
     processes: u32,
-    emit: &dyn Fn(Event),
+    emit: Emit<'_>,
 ) -> Result<Vec<ProcessReport>, String> {
     let names = continents(processes);
     let started: Vec<(String, Started)> = names
@@ -142,7 +142,7 @@ pub async fn start_then_join(
     .await;
     let reports: Vec<ProcessReport> = joined.into_iter().collect::<Result<_, _>>()?;
     let last_finish = reports.iter().map(|r| r.finished_ms).fold(0.0, f64::max);
-    let say = |message: Message| emit(Event::Line(Line::said("main", message, last_finish)));
+    let say = |message: Message| emit(Event::Line(Line::said(MAIN_LANE, message, last_finish)));
     let mut finish_order: Vec<(f64, &str)> = reports
         .iter()
         .zip(&names)

@@ -26,6 +26,7 @@ use std::cell::RefCell;
 use crate::env::{gather, Env, Task, SPEED};
 use crate::params::{self, Param};
 use crate::pyrandom::PyRandom;
+use crate::trace::MAIN_LANE;
 
 pub const DEFAULT_SEED: u64 = 444;
 
@@ -55,7 +56,7 @@ pub async fn run<E: Env + ?Sized>(env: &E, seed: u64) -> Vec<u32> {
     let random = RefCell::new(PyRandom::seeded(seed));
     let results =
         gather((0..COROUTINES).map(|idx| makerandom(env, &random, idx, 10 - idx - 1))).await;
-    let main = Task::start(env, "main", "print");
+    let main = Task::start(env, MAIN_LANE, "print");
     main.print("");
     main.print(format!(
         "r1: {}, r2: {}, r3: {}",

@@ -41,8 +41,8 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
         trace: optional_bool(&params, "trace")?.unwrap_or(true),
         ..pool::PoolParams::from_values(&values)
     };
-    let report = pool::run_pool(method, &params, &mut |event| emit_to(&on_event, &event))
-        .map_err(refused)?;
+    let report =
+        pool::run_pool(method, &params, &|event| emit_to(&on_event, &event)).map_err(refused)?;
     let numbers = |values: &[f64]| -> JsValue {
         values
             .iter()
@@ -145,7 +145,7 @@ pub fn process_main(continent: &str) -> JsValue {
 #[wasm_bindgen(js_name = runThreading)]
 pub fn run_threading(params: JsValue, on_event: Function) -> Result<JsValue, JsValue> {
     let iterations = read_params("threading", &params)?.number("iterations");
-    let results = threading::run(iterations, &mut |event| emit_to(&on_event, &event));
+    let results = threading::run(iterations, &|event| emit_to(&on_event, &event));
     let counters = Array::new();
     for result in results {
         counters.push(&js_object(&[

@@ -6,9 +6,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::kernel::{count_rows_into, howmany_within_range};
-use super::RUNNER_LANE;
 use crate::messages::{self, Arg, Message};
-use crate::trace::{Label, SpanSink, SpanState};
+use crate::trace::{Label, SpanSink, SpanState, RUNNER_LANE};
 
 /// Rows counted so far by the current run, by the pool and the loop together: a run
 /// counts `2 × rows × repeats` in all. The page reads it from the shared memory while

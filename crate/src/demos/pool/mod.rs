@@ -43,9 +43,6 @@ pub use runner::run_pool;
 
 use crate::messages::{self, Arg, Message};
 
-/// The lane of the thread that calls into the pool and runs the sequential loop.
-pub const RUNNER_LANE: &str = "runner";
-
 /// The three ways the tutorial hands rows to its pool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PoolMethod {

@@ -7,11 +7,11 @@ use super::hand_out::{
 };
 use super::kernel::count_rows_into;
 use super::report::PoolReport;
-use super::{Matrix, PoolMethod, PoolParams, RUNNER_LANE};
+use super::{Matrix, PoolMethod, PoolParams};
 use crate::clock;
 use crate::messages::{self, Arg, Message};
 use crate::params::ParamError;
-use crate::trace::{Event, Label, Line, Span, SpanSink, SpanState};
+use crate::trace::{Emit, Event, Label, Line, Span, SpanSink, SpanState, RUNNER_LANE};
 
 /// Examples 7–9: checks the parameters, generates the matrix, runs `method` on the current
 /// rayon pool, and runs the plain loop for comparison, alternating the two `repeats` times
@@ -21,26 +21,30 @@ use crate::trace::{Event, Label, Line, Span, SpanSink, SpanState};
 pub fn run_pool(
     method: PoolMethod,
     params: &PoolParams,
-    emit: &mut dyn FnMut(Event),
+    emit: Emit,
 ) -> Result<PoolReport, ParamError> {
     let workers = rayon::current_num_threads();
     let size = params.validate(method, workers)?;
     ROWS_DONE.store(0, Ordering::Relaxed);
     let chunk_rows = params.effective_chunk_rows(method, workers);
     let repeats = params.repeats;
-    let mut runner = SpanRecorder::default();
+    // The runner's own steps, on its lane.
+    let runner = SpanSink::new(true);
+    let on_runner = || RUNNER_LANE.to_string();
 
     let matrix = runner.record(
+        on_runner,
         SpanState::Running,
-        Label::said(messages::GENERATE_MATRIX),
+        || Label::said(messages::GENERATE_MATRIX),
         || Matrix::random(params.rows, params.columns, params.seed),
     );
     let (minimum, maximum) = (params.minimum, params.maximum);
     // starmap's argument tuples, built before the call as the original's list comprehension.
     let items: Vec<StarmapItem> = match method {
         PoolMethod::Starmap => runner.record(
+            on_runner,
             SpanState::Running,
-            Label::said(messages::BUILD_TUPLES),
+            || Label::said(messages::BUILD_TUPLES),
             || {
                 matrix
                     .row_slices()
@@ -74,7 +78,7 @@ pub fn run_pool(
     };
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let elapsed = runner.record(SpanState::Waiting, waiting_label(), || {
+        let elapsed = runner.record(on_runner, SpanState::Waiting, waiting_label, || {
             call.count_into(&mut parallel, &worker_spans)
         });
         parallel_times_ms.push(elapsed);
@@ -84,8 +88,9 @@ pub fn run_pool(
 
         // On a pool thread too, and timed there by its own span (see `on_a_pool_thread`).
         let loop_span = runner.record(
+            on_runner,
             SpanState::Waiting,
-            Label::said(messages::WAITING_FOR_LOOP),
+            || Label::said(messages::WAITING_FOR_LOOP),
             || {
                 on_a_pool_thread(|| {
                     Span::timed(
@@ -116,7 +121,7 @@ pub fn run_pool(
             method.name()
         );
     }
-    for span in runner.spans {
+    for span in runner.into_spans() {
         emit(Event::Span(span));
     }
 
@@ -175,21 +180,22 @@ impl PoolCall<'_> {
             maximum,
             chunk_rows,
         } = *self;
-        match method {
+        let ((), start_ms, end_ms) = match method {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
-            PoolMethod::Apply => {
-                timed(|| apply_into(counts, cells, columns, minimum, maximum, chunk_rows, spans))
-            }
+            PoolMethod::Apply => clock::timed(|| {
+                apply_into(counts, cells, columns, minimum, maximum, chunk_rows, spans)
+            }),
             PoolMethod::Map => on_a_pool_thread(|| {
-                timed(|| {
+                clock::timed(|| {
                     count_parallel_into(counts, cells, columns, minimum, maximum, chunk_rows, spans)
                 })
             }),
             PoolMethod::Starmap => {
-                on_a_pool_thread(|| timed(|| starmap_into(counts, items, chunk_rows, spans)))
+                on_a_pool_thread(|| clock::timed(|| starmap_into(counts, items, chunk_rows, spans)))
             }
-        }
+        };
+        end_ms - start_ms
     }
 
     /// Runs the call and the loop once on the first rows, untimed and untraced. The browser
@@ -222,13 +228,6 @@ impl PoolCall<'_> {
     }
 }
 
-/// How long `work` took, in milliseconds.
-fn timed(work: impl FnOnce()) -> f64 {
-    let start = clock::now_ms();
-    work();
-    clock::now_ms() - start
-}
-
 /// `work` on a thread of the pool, as a program whose work all happens in the pool would
 /// run it; timed there, the caller's hop into the pool (a wake-up of a sleeping thread, the
 /// same for the loop and the parallel call) stays out of both timings, and the parallel
@@ -236,23 +235,4 @@ fn timed(work: impl FnOnce()) -> f64 {
 /// thread, it runs in place.
 fn on_a_pool_thread<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     rayon::scope(|_| work())
-}
-
-/// Spans of the runner's own lane, one per step it takes.
-#[derive(Default)]
-struct SpanRecorder {
-    spans: Vec<Span>,
-}
-
-impl SpanRecorder {
-    fn record<T>(
-        &mut self,
-        state: SpanState,
-        label: impl Into<Label>,
-        step: impl FnOnce() -> T,
-    ) -> T {
-        let (result, span) = Span::timed(RUNNER_LANE.to_string(), state, label, step);
-        self.spans.push(span);
-        result
-    }
 }

@@ -37,7 +37,7 @@ pub use original::square_and_cube;
 
 use crate::clock;
 use crate::params::Param;
-use crate::trace::{Event, Line, SpanSink};
+use crate::trace::{Emit, Event, Line, SpanSink, MAIN_LANE};
 
 pub const MAX_ITERATIONS: u64 = 10_000_000;
 pub const DEFAULT_ITERATIONS: u64 = 1_000_000;
@@ -47,11 +47,8 @@ pub const PARAMS: &[Param] = &[
     Param::cores("workers"),
 ];
 
-/// The lane of the thread that starts and joins the others.
-const MAIN: &str = "main";
-
 /// The whole example: the original, then the shared counter three ways.
-pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
+pub fn run(iterations: u64, emit: Emit) -> Vec<SharedCount> {
     for event in square_and_cube() {
         emit(event);
     }
@@ -66,7 +63,7 @@ pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
     }
     for result in &results {
         emit(Event::Line(Line::said(
-            MAIN,
+            MAIN_LANE,
             result.line(),
             clock::now_ms(),
         )));
@@ -79,6 +76,6 @@ pub fn run(iterations: u64, emit: &mut dyn FnMut(Event)) -> Vec<SharedCount> {
 fn lane(caller: Option<usize>) -> String {
     match rayon::current_thread_index() {
         Some(index) if Some(index) != caller => format!("thread {index}"),
-        _ => MAIN.to_string(),
+        _ => MAIN_LANE.to_string(),
     }
 }

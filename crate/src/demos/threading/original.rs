@@ -3,9 +3,9 @@
 
 use std::sync::{Condvar, Mutex};
 
-use super::{lane, MAIN};
+use super::lane;
 use crate::clock;
-use crate::trace::{Event, Line, Span, SpanState};
+use crate::trace::{Event, Line, Span, SpanState, MAIN_LANE};
 
 /// A thread's target: its name in the original, and what it prints for `num`.
 struct Target {
@@ -83,14 +83,14 @@ impl Original {
         for (target, finished) in self.finished.iter().enumerate() {
             let (start_ms, end_ms) = join(finished);
             self.record(Event::Span(Span {
-                lane: MAIN.to_string(),
+                lane: MAIN_LANE.to_string(),
                 state: SpanState::Waiting,
                 start_ms,
                 end_ms,
                 label: format!("t{}.join()", target + 1).into(),
             }));
         }
-        self.print(MAIN.to_string(), "Done!".to_string());
+        self.print(MAIN_LANE.to_string(), "Done!".to_string());
     }
 
     fn record(&self, event: Event) {

@@ -237,14 +237,15 @@ fn a_count_that_lost_nothing_says_why_from_its_own_measurements() {
 
 #[test]
 fn the_example_prints_the_original_then_three_counters() {
-    let mut texts = Vec::new();
+    let texts = std::sync::Mutex::new(Vec::new());
     pool(2).install(|| {
-        run(1000, &mut |event| {
+        run(1000, &|event| {
             if let Event::Line(line) = event {
-                texts.push(line.text)
+                texts.lock().unwrap().push(line.text)
             }
         })
     });
+    let texts = texts.into_inner().unwrap();
     assert_eq!(texts.len(), 6);
     assert_eq!(texts[2], "Done!");
     assert!(texts[3].starts_with("2 threads × 1000 increments, unsynchronised: "));

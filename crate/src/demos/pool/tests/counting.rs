@@ -112,7 +112,7 @@ fn every_method_equals_the_loop_for_many_seeds_and_shapes() {
                         ..params.clone()
                     };
                     let report = pool
-                        .install(|| run_pool(method, &params, &mut |_| ()))
+                        .install(|| run_pool(method, &params, &|_| ()))
                         .expect("parameters within the limits");
                     let head: Vec<u32> = expected.iter().take(10).copied().collect();
                     assert_eq!(report.counts_head, head, "{method:?} {params:?}");

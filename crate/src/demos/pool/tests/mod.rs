@@ -10,7 +10,7 @@ use super::params::{ALLOCATION_OVERHEAD_BYTES, LABEL_HEAP_BYTES, LANE_BYTES};
 use super::*;
 use crate::messages::{self, ratio, Arg, Message};
 use crate::testing::pool;
-use crate::trace::{Event, Label, Span, SpanSink, SpanState};
+use crate::trace::{Event, Label, Span, SpanSink, SpanState, RUNNER_LANE};
 
 /// Every line a run prints, as the English page shows it.
 fn lines(report: &PoolReport) -> Vec<String> {
@@ -24,11 +24,11 @@ fn speedup_text(report: &PoolReport) -> Option<String> {
 /// `method` with `params` on a pool of two threads: its report, and every event it
 /// emitted.
 fn run_on_two_threads(method: PoolMethod, params: PoolParams) -> (PoolReport, Vec<Event>) {
-    let mut events = Vec::new();
+    let events = std::sync::Mutex::new(Vec::new());
     let report = pool(2)
-        .install(|| run_pool(method, &params, &mut |e| events.push(e)))
+        .install(|| run_pool(method, &params, &|e| events.lock().unwrap().push(e)))
         .expect("parameters within the limits");
-    (report, events)
+    (report, events.into_inner().unwrap())
 }
 
 fn texts(events: &[Event]) -> Vec<String> {

@@ -181,14 +181,15 @@ fn a_run_records_the_spans_and_hand_offs_its_size_predicts() {
                 ..PoolParams::default()
             };
             let size = params.validate(method, 2).expect("small enough");
-            let mut spans = Vec::new();
+            let spans = std::sync::Mutex::new(Vec::new());
             let report = pool
                 .install(|| {
-                    run_pool(method, &params, &mut |event| {
-                        spans.extend(event.as_span().cloned())
+                    run_pool(method, &params, &|event| {
+                        spans.lock().unwrap().extend(event.as_span().cloned())
                     })
                 })
                 .expect("the same checks");
+            let spans = spans.into_inner().unwrap();
             let chunks = spans
                 .iter()
                 .filter(|s| s.label.english().starts_with("rows "))
