@@ -147,9 +147,15 @@ export const groupTitle = (group) => (language === 'es' ? GROUPS_ES[group.id] : 
 // The English of each marked element, read once from the page, to switch back to.
 const english = new Map();
 
+/** The language the messages are written in, without touching the page (for Node tests
+ * too): one of LANGUAGES, English for anything else. */
+export function useLanguage(chosen) {
+  language = LANGUAGES.includes(chosen) ? chosen : 'en';
+}
+
 /** Sets the language, keeps it if `keep`, and translates the page's marked elements. */
 export function setLanguage(chosen, { keep = false } = {}) {
-  language = LANGUAGES.includes(chosen) ? chosen : 'en';
+  useLanguage(chosen);
   if (keep) keepPreference('lang', language);
   document.documentElement.lang = language;
   for (const node of document.querySelectorAll('[data-i18n]')) {

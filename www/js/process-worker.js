@@ -5,8 +5,7 @@
 // module could not be downloaded, or {type: 'error', message}.
 
 import { DownloadFailed, failureMessage, instantiateBuild } from './build.js';
-
-const epochNow = () => performance.timeOrigin + performance.now();
+import { epochNow } from './clock.js';
 
 // The crate's panic hook reports here: a panic (or running out of memory) traps the
 // instance, and the trap's own message ("unreachable") says nothing useful.

@@ -3,8 +3,7 @@
 
 import { moduleWorker } from './build.js';
 import { downloadFailed } from './wasm.js';
-
-const epochNow = () => performance.timeOrigin + performance.now();
+import { epochNow } from './clock.js';
 
 const stoppedError = () => Object.assign(new Error('Stopped.'), { name: 'AbortError' });
 

@@ -1,0 +1,89 @@
+// Unit tests, in Node without a browser, of the page's pure parts: reading a link, the
+// embed snippet, the event loop's own lane, the Perfetto export, the crate's sentences in
+// either language, and what a failure is called.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+globalThis.navigator ??= { hardwareConcurrency: 2 };
+const { clipped, parseLink } = await import('../www/js/link.js');
+const { embedSnippet } = await import('../www/js/share.js');
+const { EVENT_LOOP_LANE, eventLoopSpans } = await import('../www/js/event-loop-lane.js');
+const { toTraceEvents } = await import('../www/js/trace-export.js');
+const { crateSentence, useLanguage } = await import('../www/js/i18n.js');
+const { failureMessage } = await import('../www/js/build.js');
+
+test('a link names an example and its parameters, and a malformed one does not throw', () => {
+  const { id, query } = parseLink('#pool-map?rows=2000000&seed=7');
+  assert.equal(id, 'pool-map');
+  assert.deepEqual(Object.fromEntries(query), { rows: '2000000', seed: '7' });
+  assert.equal(parseLink('#count%2Dasync').id, 'count-async');
+  for (const hash of ['#%', '#%E0%A4%A', '#count-async%']) assert.equal(parseLink(hash).id, hash.slice(1));
+  assert.equal(parseLink('').id, '');
+  assert.equal(clipped('x'.repeat(5000), 40), `${'x'.repeat(39)}…`);
+  assert.equal(clipped('short', 40), 'short');
+});
+
+test('the embed snippet fits its frame to the heights its own frame reports', () => {
+  const snippet = embedSnippet('rand', 'https://p.example/?embed#rand', 'Rand — Async &amp; Parallel Playground');
+  assert.match(snippet, /^<iframe id="playground-rand" src="https:\/\/p\.example\/\?embed#rand" title="Rand — Async &amp; Parallel Playground"/);
+  assert.match(snippet, /allow-scripts allow-same-origin allow-popups/);
+  assert.match(snippet, /event\.source === frame\?\.contentWindow && event\.data\?\.type === "playground:height"/);
+  assert.equal(snippet.match(/playground-rand/g).length, 2, 'the script finds the frame by its id');
+});
+
+test('the event loop is busy while any task runs, and idle, waiting, between', () => {
+  const spans = [
+    { lane: 'a', state: 'running', start: 0, end: 2 },
+    { lane: 'b', state: 'running', start: 2.5, end: 3 }, // within a millisecond: still busy
+    { lane: 'a', state: 'sleeping', start: 2, end: 10 },
+    { lane: 'b', state: 'running', start: 10, end: 11 },
+  ];
+  assert.deepEqual(eventLoopSpans(spans).map(({ lane, state, start, end }) => [lane, state, start, end]), [
+    [EVENT_LOOP_LANE, 'running', 0, 3],
+    [EVENT_LOOP_LANE, 'waiting', 3, 10],
+    [EVENT_LOOP_LANE, 'running', 10, 11],
+  ]);
+  assert.deepEqual(eventLoopSpans([]), []);
+});
+
+test('the trace export has a named thread per lane and a complete event per span, in µs', () => {
+  const trace = toTraceEvents([
+    { lane: 'worker 0', state: 'running', start: 1000.5, end: 1002, label: 'rows 0–9' },
+    { lane: 'runner', state: 'waiting', start: 1000, end: 1003, label: '' },
+  ], 1000);
+  const threads = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args.name]);
+  assert.deepEqual(threads, [[1, 'worker 0'], [2, 'runner']]);
+  const events = trace.traceEvents.filter((e) => e.ph === 'X');
+  assert.deepEqual(events.map(({ name, tid, ts, dur }) => [name, tid, ts, dur]), [
+    ['rows 0–9', 1, 500, 1500],
+    ['waiting', 2, 0, 3000], // no label: named by its state
+  ]);
+});
+
+test('the crate’s sentences in either language: plurals, numbers, sentences within sentences', () => {
+  const said = (key, english, args) => ({ key, english, args });
+  const rows = (count) => said('poolTimingChunks',
+    '{method}: {rows} rows on {workers|worker|workers} in {time} (chunks of {chunkRows|row|rows}, median of {repeats})', {
+      method: { kind: 'text', value: 'pool.map' }, rows: { kind: 'count', value: 200000 },
+      workers: { kind: 'count', value: count }, time: { kind: 'milliseconds', value: 3.5 },
+      chunkRows: { kind: 'count', value: 1 }, repeats: { kind: 'count', value: 3 },
+    });
+  useLanguage('en');
+  assert.equal(crateSentence(rows(1)), 'pool.map: 200,000 rows on 1 worker in 3.50 ms (chunks of 1 row, median of 3)');
+  useLanguage('es');
+  assert.equal(crateSentence(rows(2)), 'pool.map: 200.000 filas en 2 workers en 3,50 ms (bloques de 1 fila, mediana de 3)');
+  const loop = said('loopSpeedup', 'sequential loop: {time}; speedup {speedup}', {
+    time: { kind: 'milliseconds', value: 1 },
+    speedup: { kind: 'said', value: said('speedup', '{median}×', { median: { kind: 'ratio', value: { value: 0.000056, decimals: 6 } } }) },
+  });
+  assert.equal(crateSentence(loop), 'bucle secuencial: 1,00 ms; aceleración 0,000056×');
+  useLanguage('en');
+  assert.equal(crateSentence(loop), 'sequential loop: 1.00 ms; speedup 0.000056×');
+});
+
+test('a failure says what it was: the crate’s report, a trap, or the error’s own message', () => {
+  assert.equal(failureMessage(new Error('x'), 'panic: panicked at a.rs'), 'panic: panicked at a.rs');
+  assert.equal(failureMessage(new WebAssembly.RuntimeError('unreachable')), 'trap: unreachable');
+  assert.equal(failureMessage(new TypeError('Failed to fetch')), 'Failed to fetch');
+});
