@@ -125,8 +125,31 @@ fn pool_params_are_within_the_memory_budget_or_refused() {
             }
             Err(error) => {
                 assert!(!error.to_string().is_empty(), "{params:?}");
-                let fields = ["rows", "columns", "minimum", "chunkRows", "repeats"];
-                assert!(fields.contains(&error.field), "{error:?}");
+                // The rules in the order they are checked: the first one broken names the
+                // field; beyond them, what a run hands out or allocates.
+                let expected = if params.rows > MAX_ROWS {
+                    "rows"
+                } else if !(1..=MAX_COLUMNS).contains(&params.columns) {
+                    "columns"
+                } else if params.minimum > params.maximum {
+                    "minimum"
+                } else if params.chunk_rows > MAX_ROWS {
+                    "chunkRows"
+                } else if !(1..=MAX_REPEATS).contains(&params.repeats) {
+                    "repeats"
+                } else {
+                    let size = params.run_size(method, workers);
+                    assert!(
+                        size.hand_offs > MAX_HAND_OFFS as u64 || size.bytes > MEMORY_BUDGET_BYTES,
+                        "refused within every bound: {params:?}"
+                    );
+                    if size.hand_offs > MAX_HAND_OFFS as u64 {
+                        "chunkRows"
+                    } else {
+                        "rows"
+                    }
+                };
+                assert_eq!(error.field, expected, "{error} {params:?}");
             }
         }
     }
