@@ -37,38 +37,40 @@ fn random_number(random: &mut Pcg32) -> f64 {
     }
 }
 
-#[test]
-fn chains_text_gives_valid_chains_or_a_message() {
-    let mut random = Pcg32::seed_from_u64(1);
+/// `check` on [`CASES`] random texts from `seed`.
+fn for_random_texts(seed: u64, check: impl Fn(String)) {
+    let mut random = Pcg32::seed_from_u64(seed);
     for _ in 0..CASES {
-        let text = random_text(&mut random);
-        match parse_chains(&text) {
-            Ok(chains) => {
-                assert!(
-                    (1..=MAX_CHAINS).contains(&chains.len()),
-                    "{text:?} → {chains:?}"
-                );
-                assert!(
-                    chains.iter().all(|n| (1..=MAX_N).contains(n)),
-                    "{text:?} → {chains:?}"
-                );
-            }
-            Err(refusal) => assert_eq!(refusal.field, "chains", "{text:?}"),
-        }
+        check(random_text(&mut random));
     }
 }
 
 #[test]
+fn chains_text_gives_valid_chains_or_a_message() {
+    for_random_texts(1, |text| match parse_chains(&text) {
+        Ok(chains) => {
+            assert!(
+                (1..=MAX_CHAINS).contains(&chains.len()),
+                "{text:?} → {chains:?}"
+            );
+            assert!(
+                chains.iter().all(|n| (1..=MAX_N).contains(n)),
+                "{text:?} → {chains:?}"
+            );
+        }
+        Err(refusal) => assert_eq!(refusal.field, "chains", "{text:?}"),
+    });
+}
+
+#[test]
 fn a_choice_is_one_of_its_words_or_a_message_naming_the_field() {
-    let mut random = Pcg32::seed_from_u64(2);
-    for _ in 0..CASES {
-        let text = random_text(&mut random);
+    for_random_texts(2, |text| {
         let given = |name| (name == "mode").then(|| Given::Text(text.clone()));
         match read(count_async::PARAMS, 2, given) {
             Ok(values) => assert!(Mode::CHOICES.contains(&values.text("mode")), "{text:?}"),
             Err(refusal) => assert_eq!(refusal.field, "mode", "{text:?}: {refusal}"),
         }
-    }
+    });
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::kernel::{count_rows_into, howmany_within_range};
+use super::kernel::{howmany_within_range, Rows};
 use crate::messages::{self, Arg, Message};
 use crate::trace::{Label, SpanSink, SpanState, RUNNER_LANE};
 
@@ -17,25 +17,17 @@ pub static ROWS_DONE: AtomicUsize = AtomicUsize::new(0);
 /// One of starmap's argument tuples, `(row, minimum, maximum)`.
 pub(super) type StarmapItem<'a> = (&'a [u8], u8, u8);
 
-/// `pool.map` on the rayon pool: chunks of `chunk_rows` rows of `cells`, each counted by one
+/// `pool.map` on the rayon pool: chunks of `chunk_rows` of the `rows`, each counted by one
 /// worker straight into its part of `counts`. Each chunk is recorded as one span of its
 /// worker's lane. (A single chunk is not split, and rayon then runs it on the calling thread.)
-pub fn count_parallel_into(
-    counts: &mut [u32],
-    cells: &[u8],
-    columns: usize,
-    minimum: u8,
-    maximum: u8,
-    chunk_rows: usize,
-    spans: &SpanSink,
-) {
+pub fn count_parallel_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
     for_each_chunk(
         counts,
-        cells,
-        columns,
+        rows.cells,
+        rows.columns,
         chunk_rows,
         spans,
-        |counts, cells| count_rows_into(counts, cells, columns, minimum, maximum),
+        |counts, cells| Rows { cells, ..rows }.count_into(counts),
     );
 }
 
@@ -86,31 +78,20 @@ fn for_each_chunk<T: Sync>(
 /// worker has run it, so every call pays a full round trip. Each call is one span of the
 /// worker that ran it, and the round trips between are left out: a worker's lane shows
 /// its stretches of work and, between them, how long it stood idle.
-pub fn apply_into(
-    counts: &mut [u32],
-    cells: &[u8],
-    columns: usize,
-    minimum: u8,
-    maximum: u8,
-    chunk_rows: usize,
-    spans: &SpanSink,
-) {
+pub fn apply_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
     let chunk_rows = chunk_rows.max(1);
-    for (chunk, (counts, cells)) in counts
-        .chunks_mut(chunk_rows)
-        .zip(cells.chunks(chunk_rows * columns))
-        .enumerate()
-    {
-        let rows = counts.len();
+    let calls = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
+    for (call, (counts, rows)) in calls.enumerate() {
+        let handed = counts.len();
         rayon::scope(|_| {
             spans.record(
                 worker_lane,
                 SpanState::Running,
-                || rows_label(chunk * chunk_rows, rows),
-                || count_rows_into(counts, cells, columns, minimum, maximum),
+                || rows_label(call * chunk_rows, handed),
+                || rows.count_into(counts),
             )
         });
-        ROWS_DONE.fetch_add(rows, Ordering::Relaxed);
+        ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::atomic::Ordering;
 use super::hand_out::{
     apply_into, count_parallel_into, starmap_into, worker_lane, StarmapItem, ROWS_DONE,
 };
-use super::kernel::count_rows_into;
+use super::kernel::Rows;
 use super::report::PoolReport;
 use super::{Matrix, PoolMethod, PoolParams};
 use crate::clock;
@@ -59,13 +59,11 @@ pub fn run_pool(
     // Both results are allocated once, outside the timings: they measure counting alone.
     let mut parallel = vec![0u32; matrix.rows()];
     let mut sequential = vec![0u32; matrix.rows()];
+    let rows = Rows::of(&matrix, minimum, maximum);
     let call = PoolCall {
         method,
-        cells: &matrix.cells,
-        columns: matrix.columns,
+        rows,
         items: &items,
-        minimum,
-        maximum,
         chunk_rows,
     };
     call.warm_up();
@@ -97,15 +95,7 @@ pub fn run_pool(
                         worker_lane(),
                         SpanState::Running,
                         Label::said(messages::SEQUENTIAL_LOOP),
-                        || {
-                            count_rows_into(
-                                &mut sequential,
-                                &matrix.cells,
-                                matrix.columns,
-                                minimum,
-                                maximum,
-                            )
-                        },
+                        || rows.count_into(&mut sequential),
                     )
                     .1
                 })
@@ -154,16 +144,12 @@ pub fn run_pool(
     Ok(report)
 }
 
-/// One pool call of a run: `method` on the rows of `cells` (starmap on their tuples,
-/// `items`).
+/// One pool call of a run: `method` on the `rows` (starmap on their tuples, `items`).
 #[derive(Clone, Copy)]
 struct PoolCall<'a> {
     method: PoolMethod,
-    cells: &'a [u8],
-    columns: usize,
+    rows: Rows<'a>,
     items: &'a [StarmapItem<'a>],
-    minimum: u8,
-    maximum: u8,
     chunk_rows: usize,
 }
 
@@ -173,23 +159,16 @@ impl PoolCall<'_> {
     fn count_into(&self, counts: &mut [u32], spans: &SpanSink) -> f64 {
         let PoolCall {
             method,
-            cells,
-            columns,
+            rows,
             items,
-            minimum,
-            maximum,
             chunk_rows,
         } = *self;
         let ((), start_ms, end_ms) = match method {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
-            PoolMethod::Apply => clock::timed(|| {
-                apply_into(counts, cells, columns, minimum, maximum, chunk_rows, spans)
-            }),
+            PoolMethod::Apply => clock::timed(|| apply_into(counts, rows, chunk_rows, spans)),
             PoolMethod::Map => on_a_pool_thread(|| {
-                clock::timed(|| {
-                    count_parallel_into(counts, cells, columns, minimum, maximum, chunk_rows, spans)
-                })
+                clock::timed(|| count_parallel_into(counts, rows, chunk_rows, spans))
             }),
             PoolMethod::Starmap => {
                 on_a_pool_thread(|| clock::timed(|| starmap_into(counts, items, chunk_rows, spans)))
@@ -204,9 +183,9 @@ impl PoolCall<'_> {
     /// wake-up. The first rows are borrowed, not copied: the run's memory is counted in
     /// [`PoolParams::run_size`].
     fn warm_up(&self) {
-        let rows = (self.cells.len() / self.columns).min(self.method.warm_up_rows());
+        let rows = self.rows.count().min(self.method.warm_up_rows());
         let sample = PoolCall {
-            cells: &self.cells[..rows * self.columns],
+            rows: self.rows.first(rows),
             items: &self.items[..self.items.len().min(rows)],
             chunk_rows: self
                 .chunk_rows
@@ -216,15 +195,7 @@ impl PoolCall<'_> {
         };
         let mut counts = vec![0u32; rows];
         sample.count_into(&mut counts, &SpanSink::new(false));
-        on_a_pool_thread(|| {
-            count_rows_into(
-                &mut counts,
-                sample.cells,
-                sample.columns,
-                self.minimum,
-                self.maximum,
-            )
-        });
+        on_a_pool_thread(|| sample.rows.count_into(&mut counts));
     }
 }
 

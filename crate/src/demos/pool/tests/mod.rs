@@ -48,13 +48,9 @@ pub(super) fn count_parallel(
     spans: &SpanSink,
 ) -> Vec<u32> {
     let mut counts = vec![0u32; matrix.rows()];
-    let (cells, columns) = (&matrix.cells, matrix.columns);
     count_parallel_into(
         &mut counts,
-        cells,
-        columns,
-        minimum,
-        maximum,
+        Rows::of(matrix, minimum, maximum),
         chunk_rows,
         spans,
     );
