@@ -93,7 +93,7 @@ check-tools:
 		exit 1; \
 	fi
 
-build: setup $(PKG)/playground_bg.wasm $(PKG_SINGLE)/playground_bg.wasm $(GENERATED)/.stamp $(GENERATED)/params.js www/_headers
+build: setup $(PKG)/playground_bg.wasm $(PKG_SINGLE)/playground_bg.wasm $(GENERATED)/.stamp $(GENERATED)/crate.js www/_headers
 
 $(WASM_OUT): $(RUST_SOURCES)
 	$(CARGO) build --release $(WASM_CARGO_FLAGS)
@@ -117,10 +117,11 @@ $(GENERATED)/.stamp: $(DEMO_SOURCES)
 	cd crate/src/demos && cp --parents $(DEMO_SOURCES:crate/src/demos/%=%) $(CURDIR)/$(GENERATED)/rust/
 	@touch $@
 
-# Every example's parameters, as the crate declares them, for the page (crate/src/examples.rs).
-$(GENERATED)/params.js: $(RUST_SOURCES)
+# What the page takes from the crate: every example's parameters and the lanes' names
+# (crate/src/examples.rs).
+$(GENERATED)/crate.js: $(RUST_SOURCES)
 	@mkdir -p $(GENERATED)
-	$(CARGO) run --quiet --example export_params > $@
+	$(CARGO) run --quiet --example export_page_module > $@
 
 # The deploy headers for hosts that read a _headers file (Netlify, Cloudflare Pages), made
 # from serve.json so that the dev server and a deployment send the same headers.

@@ -64,8 +64,12 @@ describe('the Spanish catalogs', () => {
       assert.ok(es.title && es.summary, example.id);
       assert.equal(es.explanation.length, example.explanation.length, `${example.id}: paragraphs`);
       for (const param of example.params ?? []) {
+        // Every parameter the crate declares has its label in English (not its bare name)
+        // and in Spanish, and so has every choice.
+        assert.notEqual(param.label, param.name, `${example.id}: ${param.name} has no English label`);
         assert.ok(es.params[param.name], `${example.id}: ${param.name}`);
-        for (const [value] of param.choices ?? []) {
+        for (const [value, label] of param.choices ?? []) {
+          assert.notEqual(label, value, `${example.id}: ${param.name} = ${value} has no English label`);
           assert.ok(es.choices[param.name]?.[value], `${example.id}: ${param.name} = ${value}`);
         }
       }

@@ -649,6 +649,7 @@ describe('failures', () => {
   // has once a fresh pool is up again (the pool's worker and its threads).
   const PLACES = {
     page: { example: 'count-async', finished: /^Finished: 3 × count\(\) gathered/ },
+    pageAfterAwait: { example: 'count-async', finished: /^Finished: 3 × count\(\) gathered/ },
     poolWorker: { example: 'pool-map?rows=1000&workers=2', finished: /^Finished/, workers: 1 + 2 },
     poolThread: { example: 'pool-map?rows=1000&workers=2', finished: /^Finished/, workers: 1 + 2 },
     process: { example: 'multiprocessing', finished: /^Finished: 4 processes/ },

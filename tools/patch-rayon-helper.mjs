@@ -4,7 +4,7 @@
 //   logs a warning: upstream fixed its bundler helper only (RReverser/wasm-bindgen-rayon#13);
 // - a thread that traps without a panic ends in a rejected promise that nobody sees, and
 //   the pool waits forever: its message goes where the page looks for a pool's panics
-//   (reportPoolThreadTrap, crate/src/web.rs), and the page ends the run with it.
+//   (reportPoolThreadTrap, crate/src/web/failure.rs), and the page ends the run with it.
 // A helper that no longer reads as expected fails the build: look at the new version.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@
 //! The browser bindings live in `web` and exist only on wasm32.
 
 // The wasm build is made with std rebuilt (-Z build-std), so it may use std's hook for a
-// failed allocation: running out of memory is then reported like a panic (web.rs).
+// failed allocation: running out of memory is then reported like a panic (web/failure.rs).
 #![cfg_attr(target_arch = "wasm32", feature(alloc_error_hook))]
 
 pub mod bench;

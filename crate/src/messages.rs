@@ -31,7 +31,7 @@ sentences! {
     NOT_A_WHOLE_NUMBER = "notAWholeNumber": "{field} must be a whole number; got {got}.";
     NOT_A_CHOICE = "notAChoice": "{field} must be one of {choices}; got \"{got}\".";
     WRONG_TYPE = "wrongType": "{field} must be {expected}.";
-    TEXT_LENGTH = "textLength": "The {what} must have 1 to {max|character|characters}; got {got}.";
+    TEXT_LENGTH = "textLength": "The {what} must have {min} to {max|character|characters}; got {got}.";
     PREFIX = "prefix": "prefix";
     NAME = "name": "name";
     A_NUMBER = "aNumber": "a number";
@@ -75,7 +75,7 @@ sentences! {
     ATOMIC = "atomic": "atomic";
     SHARED_COUNT = "sharedCountLine": "{threads|thread|threads} × {iterations} increments, {sharing}: {counted} of {expected} ({lost}) in {time}";
     NONE_LOST = "noneLost": "none lost";
-    SOME_LOST = "someLost": "{count} lost";
+    SOME_LOST = "someLost": "{count|lost|lost}";
 
     // Labels of the timeline's spans.
     SLEEP = "spanSleep": "sleep {seconds}";

@@ -3,7 +3,7 @@
 //!
 //! Each example declares its parameters once ([`Param`]); the crate reads and checks
 //! values against them ([`read`]), and the build exports them for the page
-//! (`www/generated/params.js`, from [`crate::examples::schema_module`]), which shows the
+//! (`www/generated/crate.js`, from [`crate::examples::page_module`]), which shows the
 //! same bounds and adds labels in its languages.
 
 use crate::messages::{self, Arg, Message, Sentence};

@@ -57,7 +57,9 @@ impl TimerQueue {
             }
         };
         self.fired.borrow_mut().insert(id);
-        if let Some(waker) = self.wakers.borrow_mut().remove(&id) {
+        // Taken out first: a waker may poll (and so borrow the queue) when woken.
+        let waker = self.wakers.borrow_mut().remove(&id);
+        if let Some(waker) = waker {
             waker.wake();
         }
         Some(deadline_us)

@@ -7,6 +7,7 @@
 // around an embed); this file routes links to examples and wires the page together.
 
 import { EXAMPLES, GROUPS, exampleById } from './examples.js';
+import { LANES } from '../generated/crate.js';
 import { PoolClient } from './pool-client.js';
 import { processHost } from './processes.js';
 import { loadWasm } from './wasm.js';
@@ -322,8 +323,8 @@ async function main() {
     $('example').focus();
   });
   // However many lanes a run has, the threads that start and join the others, and the event
-  // loop that runs them, stay in view (the crate's "main" and "runner" lanes).
-  $('timeline').pinnedLanes = ['main', EVENT_LOOP_LANE, 'runner'];
+  // loop that runs them, stay in view.
+  $('timeline').pinnedLanes = [LANES.main, EVENT_LOOP_LANE, LANES.runner];
   setUpCoroutineLab({
     clearPage: () => {
       abandonActiveRun();
@@ -344,14 +345,16 @@ async function main() {
         page: (await (await loadWasm()).default()).memory.buffer.byteLength,
         pool: pool.memoryBytes(),
       }),
-      // Fail as a bug would (`how`: 'panic' or 'outOfMemory'), through the page's own run:
-      // where an event-loop example runs ('page'), in the pool's worker ('poolWorker') or on
-      // one of its threads ('poolThread'), or in a process of example 1 ('process').
+      // Fail as a bug would (`how`: 'panic', 'outOfMemory' or 'trap'), through the page's
+      // own run: where an event-loop example runs ('page', or 'pageAfterAwait' inside an
+      // async one), in the pool's worker ('poolWorker') or on one of its threads
+      // ('poolThread'), or in a process of example 1 ('process').
       fail: (how, where) => run({
         ...current,
         params: [],
         run: {
           page: async () => (await loadWasm()).debugFail(how, false),
+          pageAfterAwait: async () => (await loadWasm()).debugFailAfterAwait(how),
           poolWorker: () => pool.run('fail', { how, onPoolThread: false }, () => {}),
           poolThread: () => pool.run('fail', { how, onPoolThread: true }, () => {}),
           process: () => processHost().start('', { fail: how }),

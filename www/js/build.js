@@ -68,7 +68,8 @@ const workerBlobs = new Map();
  * module worker from a blob (Chromium 156): it starts a classic worker from a blob of its
  * own, which imports the module (the site serves it to any origin, see serve.json) and
  * hands it the messages that arrived meanwhile. A module that cannot be downloaded is
- * reported as the workers report theirs: {type: 'downloadFailed', file}. */
+ * reported as the workers report theirs: {type: 'downloadFailed', file}; any other failure
+ * as the worker's error. */
 export function moduleWorker(url) {
   if (globalThis.origin !== 'null') return new Worker(url, { type: 'module' });
   if (!workerBlobs.has(url.href)) {
@@ -78,7 +79,11 @@ export function moduleWorker(url) {
       import(${JSON.stringify(url.href)}).then(() => {
         removeEventListener('message', keep);
         for (const data of early) dispatchEvent(new MessageEvent('message', { data }));
-      }, () => postMessage({ type: 'downloadFailed', file: ${JSON.stringify(shortName(url))} }));`;
+      }, (error) => {
+        // A module that did not arrive; one that failed as it ran is an error of its own.
+        if (error instanceof TypeError) postMessage({ type: 'downloadFailed', file: ${JSON.stringify(shortName(url))} });
+        else setTimeout(() => { throw error; });
+      });`;
     workerBlobs.set(url.href, URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
   }
   return new Worker(workerBlobs.get(url.href));

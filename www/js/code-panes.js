@@ -43,7 +43,9 @@ async function renderSourcePane(tabsId, codeId, files, stillShown) {
     if (focus) tabs[index].focus();
     $(codeId).setAttribute('aria-labelledby', tabs[index].id);
     const text = await fetchSource(files[index].url);
-    if (stillShown()) code.replaceChildren(highlighted(text, languageOf(files[index].name)));
+    // Another tab may have been chosen while this file came.
+    const selected = tabs[index].getAttribute('aria-selected') === 'true';
+    if (stillShown() && selected) code.replaceChildren(highlighted(text, languageOf(files[index].name)));
   }
   code.textContent = '';
   $(codeId).closest('section').hidden = files.length === 0;

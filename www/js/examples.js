@@ -7,24 +7,27 @@ import { loadWasm } from './wasm.js';
 import { processHost } from './processes.js';
 import { crateSentence, formatNumber, formatSeconds, t } from './i18n.js';
 import { MAX_WORKERS } from './pool-client.js';
-import { PARAMS } from '../generated/params.js';
+import { PARAMS } from '../generated/crate.js';
 
 export const GROUPS = [
   { id: 'async', title: 'Asynchronous programming' },
   { id: 'parallel', title: 'Parallelism' },
 ];
 
-/** An example's parameters as the crate declares them (generated/params.js: bounds,
+/** An example's parameters as the crate declares them (generated/crate.js: bounds,
  * defaults, choices), with the English labels the page gives them: `labels` maps each
  * name to its label, or to {label, choices: {value: label}}. "cores" is this machine's
  * number of workers. */
 function params(id, labels) {
   const cores = (value) => (value === 'cores' ? MAX_WORKERS : value);
   return PARAMS[id].map((param) => {
-    const { label = labels[param.name], choices } = labels[param.name];
+    // A parameter the crate added without a label here still shows, under its name (a Node
+    // test checks that every one has a label).
+    const given = labels[param.name] ?? param.name;
+    const { label = given, choices = {} } = given;
     return {
       ...param, label, max: cores(param.max), default: cores(param.default),
-      ...(param.choices && { choices: param.choices.map((value) => [value, choices[value]]) }),
+      ...(param.choices && { choices: param.choices.map((value) => [value, choices[value] ?? value]) }),
     };
   });
 }
@@ -91,7 +94,7 @@ const countAsync = async (params, { emit, control }) => {
 };
 
 /** The status line's words for each verdict of a pool run (PoolReport::verdict in
- * crate/src/demos/pool.rs). */
+ * crate/src/demos/pool/report.rs). */
 const POOL_VERDICTS = { won: 'poolWon', lost: 'poolLost', tie: 'poolTie' };
 
 /** Examples 7–9 share their runner: only the pool method differs. The ratio is written as
@@ -179,7 +182,7 @@ export const EXAMPLES = [
     params: params('threading', { iterations: 'Increments per thread', workers: 'Threads' }),
     usesPool: true,
     run: async (params, { emit, pool }) => {
-          const { counters } = await pool.run('threading', params, emit);
+      const { counters } = await pool.run('threading', params, emit);
       return counters.map(describeSharedCount).join(' · ');
     },
   },

@@ -112,7 +112,7 @@ const ARG_WRITERS = {
 const PLACEHOLDER = /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g;
 const pluralRules = new Map(); // language → Intl.PluralRules
 
-/** A sentence the crate writes ({key, english, args}, see web.rs), in the current language
+/** A sentence the crate writes ({key, english, args}, see crate/src/web/convert.rs), in the current language
  * with its numbers as that language writes them. */
 export function crateSentence({ key, english, args }) {
   const template = (language === 'es' ? CRATE_ES[key] : null) ?? english;

@@ -1,5 +1,5 @@
 // What a link says, read without trusting it: pure, so that Node tests it
-// (tests/link.test.mjs).
+// (tests/page-logic.test.mjs).
 
 /** The example and parameters of a URL's hash (`#pool-map?rows=2000000&seed=7`). A
  * malformed escape (`#%E0%A4%A`) is kept as written: no such example, which the page then

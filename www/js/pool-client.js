@@ -14,7 +14,7 @@ const PANIC_POLL_MS = 100;
  * more than this unless a download or a worker has stalled. */
 const START_TIMEOUT_MS = 20_000;
 
-/** The message of the first panic in `memory`, or null (`PANIC_REPORT` in crate/src/web.rs:
+/** The message of the first panic in `memory`, or null (`PANIC_REPORT` in crate/src/web/failure.rs:
  * a u32 length, then UTF-8 bytes). */
 function readPanicReport({ memory, panicReportAddress }) {
   const length = Atomics.load(new Uint32Array(memory.buffer, panicReportAddress, 1), 0);

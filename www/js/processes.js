@@ -1,4 +1,4 @@
-// Starts the "processes" of example 1 for the Rust side (web.rs's JsProcessHost): each is
+// Starts the "processes" of example 1 for the Rust side (crate/src/web/workers.rs's JsProcessHost): each is
 // a Worker of its own (process-worker.js), and its result comes back as a message.
 
 import { moduleWorker } from './build.js';
@@ -18,7 +18,7 @@ export function processHost() {
 
   return {
     /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. `fail`,
-     * for the tests: the process fails as a bug would (web.rs, debugFail). */
+     * for the tests: the process fails as a bug would (crate/src/web/failure.rs, debugFail). */
     start(continent, { fail } = {}) {
       if (stopped) return Promise.reject(stoppedError());
       const startedMs = epochNow();

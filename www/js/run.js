@@ -7,7 +7,7 @@ import { $ } from './dom.js';
 import { failureMessage, threadsAvailable } from './build.js';
 import { crateSentence, formatNumber, t } from './i18n.js';
 import { outputWriter } from './output.js';
-import { loadWasm, takePanic } from './wasm.js';
+import { loadWasm, takePanic, whenTrapped } from './wasm.js';
 import { epochNow } from './clock.js';
 
 /** Progress shows only for runs longer than this: a bar that flashes is noise. */
@@ -62,6 +62,13 @@ export class Run {
     const timeline = $('timeline');
     const notReady = await this.#ready();
     const origin = epochNow();
+    // Stopped while it waited, or replaced by another run: the page is no longer its own.
+    if (this.#stopped || !shown()) {
+      const outcome = {
+        example: example.id, status: 'stopped', message: t('stopped'), elapsedMs: 0, output: [], outputLines: 0,
+      };
+      return { outcome, origin };
+    }
     timeline.origin = origin;
     const output = outputWriter(origin, example.laneColors, shown);
     const stopTick = this.#tick(origin);
@@ -82,7 +89,13 @@ export class Run {
     let errors = null;
     try {
       if (notReady) throw notReady;
-      const summary = this.#stopped ? null : await example.run(params, { emit, pool, control });
+      // An example on the page's instance may trap where no call can catch it: a trap of
+      // the instance ends the run all the same.
+      let summary = null;
+      if (!this.#stopped) {
+        const running = example.run(params, { emit, pool, control });
+        summary = await (example.usesPool ? running : Promise.race([running, whenTrapped()]));
+      }
       if (summary === null || this.#stopped) [status, message] = ['stopped', t('stopped')];
       else [status, message] = ['done', t('finished', { summary })];
     } catch (error) {
@@ -123,7 +136,8 @@ export class Run {
         if (this.params.workers) this.#pool.setWorkers(this.params.workers);
         await this.#pool.start();
       } else {
-        await loadWasm();
+        // A download cannot be called off, but a stop need not wait for it.
+        await Promise.race([loadWasm(), this.#stopSignal]);
       }
       return null;
     } catch (error) {

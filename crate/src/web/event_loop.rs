@@ -234,7 +234,8 @@ impl PrintNameCoroutine {
     /// `corou = print_name(prefix)`; lines and spans go to `on_event`.
     #[wasm_bindgen(constructor)]
     pub fn new(prefix: &str, on_event: Function) -> Result<PrintNameCoroutine, JsValue> {
-        check_length("prefix", messages::PREFIX, prefix)?;
+        // As Python's startswith, an empty prefix would match every name: one is asked for.
+        check_length("prefix", messages::PREFIX, 1, prefix)?;
         Ok(PrintNameCoroutine {
             env: BrowserEnv::new(on_event),
             coroutine: coroutines::PrintName::new(prefix),
@@ -248,7 +249,7 @@ impl PrintNameCoroutine {
 
     /// `corou.send(name)`.
     pub fn send(&mut self, name: &str) -> Result<(), JsValue> {
-        check_length("name", messages::NAME, name)?;
+        check_length("name", messages::NAME, 0, name)?;
         self.coroutine
             .send(&self.env, name)
             .map_err(|m| JsError::new(&m).into())
@@ -260,10 +261,15 @@ impl PrintNameCoroutine {
     }
 }
 
-/// What the learner types for the coroutine: 1 to [`coroutines::MAX_TEXT`] characters.
-fn check_length(field: &'static str, what: Sentence, text: &str) -> Result<(), JsValue> {
+/// What the learner types for the coroutine: `min` to [`coroutines::MAX_TEXT`] characters.
+fn check_length(
+    field: &'static str,
+    what: Sentence,
+    min: usize,
+    text: &str,
+) -> Result<(), JsValue> {
     let length = text.chars().count();
-    if (1..=coroutines::MAX_TEXT).contains(&length) {
+    if (min..=coroutines::MAX_TEXT).contains(&length) {
         return Ok(());
     }
     Err(refused(ParamError::new(
@@ -271,6 +277,7 @@ fn check_length(field: &'static str, what: Sentence, text: &str) -> Result<(), J
         messages::TEXT_LENGTH,
         vec![
             ("what", Arg::said(what)),
+            ("min", Arg::Count(min as u64)),
             ("max", Arg::Count(coroutines::MAX_TEXT as u64)),
             ("got", Arg::Count(length as u64)),
         ],

@@ -6,8 +6,9 @@ use std::cell::UnsafeCell;
 use std::fmt::Write;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
-use js_sys::{Function, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -84,11 +85,11 @@ fn report_panic(message: &str) {
 #[wasm_bindgen(js_name = debugFail)]
 pub fn debug_fail(how: &str, on_pool_thread: bool) {
     let fail = || match how {
-        "outOfMemory" => {
-            // More than a 32-bit memory holds: the allocator must refuse it.
-            let too_much: Vec<u8> = Vec::with_capacity(isize::MAX as usize);
-            std::hint::black_box(too_much);
-        }
+        // What the allocator does when it cannot grow the memory, whatever its limit.
+        "outOfMemory" => std::alloc::handle_alloc_error(
+            std::alloc::Layout::from_size_align(isize::MAX as usize, 1)
+                .unwrap_or(std::alloc::Layout::new::<u8>()),
+        ),
         "trap" => core::arch::wasm32::unreachable(),
         _ => panic!("debug panic requested"),
     };
@@ -97,6 +98,14 @@ pub fn debug_fail(how: &str, on_pool_thread: bool) {
     } else {
         fail();
     }
+}
+
+/// The same inside an async example, after its first await: there the failure happens in
+/// a microtask of the page's event loop, where no JavaScript call can catch it.
+#[wasm_bindgen(js_name = debugFailAfterAwait)]
+pub async fn debug_fail_after_await(how: String) {
+    let _ = JsFuture::from(Promise::resolve(&JsValue::NULL)).await;
+    debug_fail(&how, false);
 }
 
 const PANIC_MESSAGE_BYTES: usize = 2048;

@@ -156,7 +156,7 @@ export const CRATE_ES = {
   notAWholeNumber: '{field} debe ser un número entero; se recibió {got}.',
   notAChoice: '{field} debe ser uno de {choices}; se recibió "{got}".',
   wrongType: '{field} debe ser {expected}.',
-  textLength: 'El {what} debe tener de 1 a {max|carácter|caracteres}; se recibieron {got}.',
+  textLength: 'El {what} debe tener de {min} a {max|carácter|caracteres}; se recibieron {got}.',
   prefix: 'prefijo',
   name: 'nombre',
   aNumber: 'un número',
@@ -210,7 +210,7 @@ export const CRATE_ES = {
   sharedCountLine: '{threads|hilo|hilos} × {iterations} incrementos, {sharing}: {counted} de ' +
     '{expected} ({lost}) en {time}',
   noneLost: 'no se perdió ninguno',
-  someLost: '{count} perdidos',
+  someLost: '{count|perdido|perdidos}',
 
   spanSleep: 'duerme {seconds}',
   spanResumed: 'reanudada',

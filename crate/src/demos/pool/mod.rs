@@ -63,7 +63,6 @@ impl PoolMethod {
         }
     }
 
-    /// What the method hands a worker at a time.
     /// "8 chunks", "1 call": what a run of this method hands out.
     fn hand_offs(self, count: usize) -> Message {
         let sentence = match self {
