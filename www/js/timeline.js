@@ -18,6 +18,8 @@
 // prefers-reduced-motion needs nothing further.
 
 import { fitMiddle } from './timeline/fit.js';
+import { formatLength, formatSummary, formatTick, formatTime } from './timeline/format.js';
+import { TIMELINE_TEXTS_EN } from './timeline/texts.js';
 
 const LANE_HEIGHT = 22;
 const AXIS_HEIGHT = 24;
@@ -28,28 +30,6 @@ const LABEL_THROTTLE_MS = 500;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const STATES = ['running', 'sleeping', 'waiting'];
-
-/** Everything the element says, in English; `texts` takes another language's. */
-export const TIMELINE_TEXTS_EN = {
-  states: { running: 'running', sleeping: 'sleeping', waiting: 'waiting' },
-  empty: 'No spans yet.',
-  help: 'Left and right arrows move between the spans of a lane, up and down arrows to the ' +
-    'nearest span in the next lane. Plus and minus zoom, Shift with arrows pans, 0 resets ' +
-    'the zoom, Escape clears the selection.',
-  emptySummary: 'Timeline: empty',
-  summary: ({ lanes, spans, length }) =>
-    `Timeline: ${lanes} lane${lanes === 1 ? '' : 's'}, ${spans} span${spans === 1 ? '' : 's'}, ${length}`,
-  showing: ({ from, to }) => `; showing ${from} to ${to}`,
-  spanCount: (count) => `${count} span${count === 1 ? '' : 's'}`,
-  duration: (length) => `duration ${length}`,
-  describe: ({ lane, state, label, from, to, length }) =>
-    `${lane}: ${state}${label ? `, ${label}` : ''}, from ${from} to ${to}, lasting ${length}`,
-  edgeSpan: ({ last, lane }) => `${last ? 'Last' : 'First'} span of ${lane}`,
-  edgeLane: ({ last }) => `${last ? 'Last' : 'First'} lane`,
-  moreLanes: ({ from, to, total, pinned }) =>
-    `Lanes ${from}–${to} of ${total} in view: scroll the timeline, or press Shift+↑/↓ in it, ` +
-    `for the others.${pinned ? ` Always in view: ${pinned}.` : ''}`,
-};
 
 // Bar geometry inside a lane. Waiting is thinner as well as outlined, so that the three
 // states differ in shape and texture, not only in colour.
@@ -144,48 +124,6 @@ TEMPLATE.innerHTML = `
     <i data-color="now"></i>
   </div>
 `;
-
-/** "0", "250 µs", "12.5 ms", "1.5 s", with up to `digits` significant digits. */
-export function formatDuration(ms, digits = 4) {
-  if (!Number.isFinite(ms)) return '–';
-  const abs = Math.abs(ms);
-  if (abs === 0) return '0';
-  if (abs < 1) return `${trimmed(ms * 1000, digits)} µs`;
-  if (abs < 1000) return `${trimmed(ms, digits)} ms`;
-  return `${trimmed(ms / 1000, digits)} s`;
-}
-
-/** A time since origin, to the microsecond: epoch doubles hold no finer, so no noise is shown. */
-function formatTime(ms) {
-  return formatDuration(Math.round(ms * 1000) / 1000, 9);
-}
-
-/** A span's duration, to the microsecond as `formatTime`. */
-function formatLength(span) {
-  return formatDuration(Math.round((span.end - span.start) * 1000) / 1000);
-}
-
-/** Three significant digits, zeros kept, as a summary reads: "1.00 s", "12.5 ms". */
-function formatSummary(ms) {
-  const abs = Math.abs(ms);
-  if (abs === 0) return '0 s';
-  if (abs < 1) return `${(ms * 1000).toPrecision(3)} µs`;
-  if (abs < 1000) return `${ms.toPrecision(3)} ms`;
-  return `${(ms / 1000).toPrecision(3)} s`;
-}
-
-function trimmed(value, digits) {
-  return String(Number(value.toPrecision(digits)));
-}
-
-/** An axis label, as precise as the tick step needs and no more: "0", "250 ms", "1.25 s". */
-function formatTick(ms, step) {
-  if (Math.abs(ms) < step / 2) return '0';
-  const abs = Math.abs(ms);
-  const [unit, scale] = abs < 1 ? ['µs', 1000] : abs < 1000 ? ['ms', 1] : ['s', 1 / 1000];
-  const decimals = Math.max(0, Math.ceil(-Math.log10(step * scale) - 1e-9));
-  return `${String(Number((ms * scale).toFixed(Math.min(decimals, 6))))} ${unit}`;
-}
 
 /** A 1-2-5 × 10^k step giving at most about `count` ticks over `range`. */
 function niceStep(range, count) {
