@@ -19,6 +19,7 @@
 
 import { fitMiddle } from './timeline/fit.js';
 import { formatLength, formatSummary, formatTick, formatTime } from './timeline/format.js';
+import { TimeScale } from './timeline/scale.js';
 import { TIMELINE_TEXTS_EN } from './timeline/texts.js';
 
 const LANE_HEIGHT = 22;
@@ -124,16 +125,6 @@ TEMPLATE.innerHTML = `
     <i data-color="now"></i>
   </div>
 `;
-
-/** A 1-2-5 × 10^k step giving at most about `count` ticks over `range`. */
-function niceStep(range, count) {
-  const raw = range / Math.max(1, count);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  for (const multiple of [1, 2, 5]) {
-    if (multiple * power >= raw) return multiple * power;
-  }
-  return 10 * power;
-}
 
 /** First index in [0, length) whose value is >= `target`, for ascending `valueAt`. */
 function lowerBound(length, valueAt, target) {
@@ -557,17 +548,14 @@ export class PgTimeline extends HTMLElement {
     // A gap after the label column keeps time zero clear of the column's border.
     const plotLeft = labelWidth + 6;
     const plotWidth = Math.max(width - plotLeft - 2, 10);
-    const origin = this.#originOrZero();
-    const range = this.visibleRange;
-    const msPerPx = (range.end - range.start) / plotWidth;
+    const scale = new TimeScale(this.visibleRange, plotLeft, plotWidth, this.#originOrZero());
     const scrollTop = this.#scroller.scrollTop;
     // The scrolled lanes in view: [firstLane, lastLane).
     const firstLane = Math.floor(scrollTop / LANE_HEIGHT);
     const lastLane = Math.min(scrolledCount,
       Math.ceil((scrollTop + pinnedTop - AXIS_HEIGHT) / LANE_HEIGHT));
     const geometry = {
-      width, height, ratio, labelWidth, plotLeft, plotWidth, origin, range, msPerPx,
-      scrollTop, firstLane, lastLane, scrolledCount, pinnedTop,
+      width, height, ratio, labelWidth, scale, scrollTop, firstLane, lastLane, scrolledCount, pinnedTop,
     };
     this.#geometry = geometry;
 
@@ -578,10 +566,11 @@ export class PgTimeline extends HTMLElement {
       context.fillStyle = colors.bg;
       context.fillRect(0, 0, width, height);
     }
-    const step = niceStep(range.end - range.start, plotWidth / 60);
-    this.#drawGrid(context, colors, geometry, step);
+    const step = scale.tickStep();
+    const ticks = scale.ticks(step);
+    this.#drawGrid(context, colors, geometry, ticks);
     this.#drawLanes(context, colors, geometry);
-    this.#drawAxis(context, colors, geometry, step);
+    this.#drawAxis(context, colors, geometry, ticks, step);
     this.#drawNow(context, colors, geometry);
     this.#showMoreLanes(geometry);
     if (this.#tooltipFor === 'selection') this.#showSelectionTooltip();
@@ -626,12 +615,11 @@ export class PgTimeline extends HTMLElement {
     if (this.#more.textContent !== text) this.#more.textContent = text;
   }
 
-  #drawGrid(context, colors, { width, height, labelWidth, plotLeft, range, msPerPx }, step) {
+  #drawGrid(context, colors, { width, height, labelWidth }, ticks) {
     context.strokeStyle = colors.grid;
     context.lineWidth = 1;
     context.beginPath();
-    for (let t = Math.ceil(range.start / step) * step; t <= range.end; t += step) {
-      const x = Math.round(plotLeft + (t - range.start) / msPerPx) + 0.5;
+    for (const { x } of ticks) {
       context.moveTo(x, AXIS_HEIGHT - 6);
       context.lineTo(x, height);
     }
@@ -642,14 +630,13 @@ export class PgTimeline extends HTMLElement {
     context.stroke();
   }
 
-  #drawAxis(context, colors, { width, plotLeft, range, msPerPx }, step) {
+  #drawAxis(context, colors, { width, scale }, ticks, step) {
     context.font = AXIS_FONT;
     context.textBaseline = 'middle';
     context.fillStyle = colors.text;
-    let previousRight = plotLeft - 4;
-    for (let t = Math.ceil(range.start / step) * step; t <= range.end; t += step) {
-      const x = Math.round(plotLeft + (t - range.start) / msPerPx) + 0.5;
-      const text = formatTick(t, step);
+    let previousRight = scale.left - 4;
+    for (const { time, x } of ticks) {
+      const text = formatTick(time, step);
       const textWidth = context.measureText(text).width;
       // A label that would run off the right edge goes on the left of its tick instead.
       const left = x + 3 + textWidth > width ? x - 3 - textWidth : x + 3;
@@ -665,10 +652,8 @@ export class PgTimeline extends HTMLElement {
 
   /** Lanes `from`..`to` (exclusive), each clipped to the band between `top` and `bottom`. */
   #drawBand(context, colors, geometry, { from, to, top, bottom }) {
-    const { width, ratio, plotLeft, plotWidth, origin, range, msPerPx } = geometry;
-    const viewStart = origin + range.start;
-    const viewEnd = origin + range.end;
-    const plotRight = plotLeft + plotWidth;
+    const { width, ratio, scale } = geometry;
+    const { epochStart: viewStart, epochEnd: viewEnd } = scale;
     const snap = (x) => Math.round(x * ratio) / ratio;
     // One flat [x, y, w, …] list per way of painting: a single path each, whatever the
     // number of spans.
@@ -709,8 +694,8 @@ export class PgTimeline extends HTMLElement {
         const span = spans[i];
         if (span.start > viewEnd) break;
         if (span.end < viewStart) continue;
-        const left = snap(Math.max(plotLeft + (span.start - viewStart) / msPerPx, plotLeft - 2));
-        const end = snap(Math.min(plotLeft + (span.end - viewStart) / msPerPx, plotRight + 2));
+        const left = snap(Math.max(scale.xOfEpoch(span.start), scale.left - 2));
+        const end = snap(Math.min(scale.xOfEpoch(span.end), scale.right + 2));
         // Zero-length spans still get a pixel: an instant is an event worth seeing.
         const right = Math.max(end, left + 1);
         const bar = pending[span.state];
@@ -726,7 +711,7 @@ export class PgTimeline extends HTMLElement {
 
     context.save();
     context.beginPath();
-    context.rect(plotLeft, top, plotWidth + 1, bottom - top);
+    context.rect(scale.left, top, scale.width + 1, bottom - top);
     context.clip();
     // Running goes on top, so that a brief run inside a sleep stays visible.
     this.#paintBars(context, colors, bars, ratio);
@@ -827,10 +812,10 @@ export class PgTimeline extends HTMLElement {
     }
   }
 
-  #drawNow(context, colors, { height, plotLeft, plotWidth, origin, range, msPerPx }) {
+  #drawNow(context, colors, { height, scale }) {
     if (this.#now === null) return;
-    const x = Math.round(plotLeft + (this.#now - origin - range.start) / msPerPx);
-    if (x < plotLeft || x > plotLeft + plotWidth + 1) return;
+    const x = Math.round(scale.x(this.#now - scale.origin));
+    if (x < scale.left || x > scale.right + 1) return;
     context.fillStyle = colors.now;
     context.fillRect(x - 1, AXIS_HEIGHT - 6, 2, height - AXIS_HEIGHT + 6);
     // A small marker on the axis, so that the cursor reads as "now" and not as a gridline.
@@ -898,9 +883,9 @@ export class PgTimeline extends HTMLElement {
     if (!geometry) return null;
     const index = this.#order.indexOf(lane);
     if (index < 0) return null;
-    const { plotLeft, origin, range, msPerPx } = geometry;
-    const left = plotLeft + (span.start - origin - range.start) / msPerPx;
-    const right = Math.max(plotLeft + (span.end - origin - range.start) / msPerPx, left + 1);
+    const { scale } = geometry;
+    const left = scale.x(span.start - scale.origin);
+    const right = Math.max(scale.x(span.end - scale.origin), left + 1);
     return { left, right, top: this.#laneTop(index, geometry) };
   }
 
@@ -910,9 +895,10 @@ export class PgTimeline extends HTMLElement {
     if (!geometry) return null;
     const lane = this.#order[this.#laneAt(y, geometry)];
     if (!lane) return null;
-    if (x < geometry.plotLeft) return { lane, span: null };
-    const { plotLeft, origin, range, msPerPx } = geometry;
-    const time = origin + range.start + (x - plotLeft) * msPerPx;
+    const { scale } = geometry;
+    if (x < scale.left) return { lane, span: null };
+    const { msPerPx } = scale;
+    const time = scale.epochAt(x);
     const tolerance = HOVER_TOLERANCE_PX * msPerPx;
     let best = null;
     const spans = lane.spans;
@@ -971,9 +957,9 @@ export class PgTimeline extends HTMLElement {
       pointer.dragging = true;
       this.#canvas.classList.add('dragging');
       this.#hideTooltip();
-      const { start, end } = pointer.view;
-      const shift = (pointer.x - event.offsetX) * (end - start) / (this.#geometry?.plotWidth || 1);
-      this.#view = { start: start + shift, end: end + shift };
+      // The view as the drag began, moved as far as the pointer has.
+      const plotWidth = this.#geometry?.scale.width || 1;
+      this.#view = new TimeScale(pointer.view, 0, plotWidth).panned(pointer.x - event.offsetX);
       this.#schedule();
       return;
     }
@@ -1014,16 +1000,13 @@ export class PgTimeline extends HTMLElement {
     const zooming = event.ctrlKey || event.metaKey;
     if (!zooming && (Math.abs(dx) > Math.abs(dy) || event.shiftKey)) {
       event.preventDefault();
-      this.pan((Math.abs(dx) > Math.abs(dy) ? dx : dy) / geometry.plotWidth);
+      this.pan((Math.abs(dx) > Math.abs(dy) ? dx : dy) / geometry.scale.width);
       return;
     }
     const scrolls = this.#scroller.scrollHeight > this.#scroller.clientHeight + 1;
     if (!zooming && scrolls) return; // the wheel scrolls the lanes, as it would any list
     event.preventDefault();
-    const { plotLeft, plotWidth, range } = geometry;
-    const fraction = clamp((event.offsetX - plotLeft) / plotWidth, 0, 1);
-    const at = range.start + fraction * (range.end - range.start);
-    this.zoom(Math.exp(-clamp(dy, -300, 300) / 250), at);
+    this.zoom(Math.exp(-clamp(dy, -300, 300) / 250), geometry.scale.timeWithin(event.offsetX));
   }
 
   #hover(hit, event) {
@@ -1188,9 +1171,9 @@ export class PgTimeline extends HTMLElement {
     const selection = this.#selected;
     const box = selection && this.#spanBox(selection);
     if (!box || !this.#geometry) return this.#hideTooltip();
-    const { plotLeft, plotWidth } = this.#geometry;
+    const { scale } = this.#geometry;
     this.#fillTooltip(selection);
-    const x = clamp(box.left, plotLeft, plotLeft + plotWidth - 4);
+    const x = clamp(box.left, scale.left, scale.right - 4);
     this.#placeTooltip(x, box.top + LANE_HEIGHT + 2, box.top - 2);
     this.#tooltipFor = 'selection';
   }
