@@ -19,18 +19,16 @@
 
 import { fitMiddle } from './timeline/fit.js';
 import { formatLength, formatSummary, formatTick, formatTime } from './timeline/format.js';
+import { LaneIndex, STATES, toSpan } from './timeline/lanes.js';
+import { AXIS_HEIGHT, LANE_HEIGHT, LaneRows, columns, scrollTopShowing } from './timeline/layout.js';
 import { TimeScale } from './timeline/scale.js';
 import { TIMELINE_TEXTS_EN } from './timeline/texts.js';
 
-const LANE_HEIGHT = 22;
-const AXIS_HEIGHT = 24;
-const MAX_VISIBLE_LANES = 60;
 const HOVER_TOLERANCE_PX = 3;
 const MIN_RANGE_MS = 1e-3; // 1 µs: closer than that, epoch doubles run out of precision
 const LABEL_THROTTLE_MS = 500;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const STATES = ['running', 'sleeping', 'waiting'];
 
 // Bar geometry inside a lane. Waiting is thinner as well as outlined, so that the three
 // states differ in shape and texture, not only in colour.
@@ -126,18 +124,6 @@ TEMPLATE.innerHTML = `
   </div>
 `;
 
-/** First index in [0, length) whose value is >= `target`, for ascending `valueAt`. */
-function lowerBound(length, valueAt, target) {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (valueAt(mid) < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
 
 const toTimeOrNull = (value) =>
@@ -153,10 +139,7 @@ function textWidth(text) {
 }
 
 export class PgTimeline extends HTMLElement {
-  #lanes = new Map(); // name → lane
-  #order = []; // lanes in order of first appearance, the pinned ones last
-  #pinnedNames = []; // lanes kept in view at the bottom, in this order, when they appear
-  #pinnedCount = 0; // how many of #order's last lanes are pinned
+  #index = new LaneIndex();
   #all = []; // every span, in the order added
   #earliest = Infinity;
   #latest = -Infinity;
@@ -310,12 +293,12 @@ export class PgTimeline extends HTMLElement {
   /** Lanes that stay in view, below the others, however many there are (the main thread,
    * the event loop): an array of names, in the order to show them. */
   set pinnedLanes(names) {
-    this.#pinnedNames = [...(names ?? [])];
+    this.#index.pinnedNames = names;
   }
 
   /** Lane names in display order. */
   get lanes() {
-    return this.#order.map((lane) => lane.name);
+    return this.#index.lanes.map((lane) => lane.name);
   }
 
   get spanCount() {
@@ -338,9 +321,7 @@ export class PgTimeline extends HTMLElement {
   }
 
   clear() {
-    this.#lanes.clear();
-    this.#order = [];
-    this.#pinnedCount = 0;
+    this.#index.clear();
     this.#all = [];
     this.#earliest = Infinity;
     this.#latest = -Infinity;
@@ -401,78 +382,18 @@ export class PgTimeline extends HTMLElement {
 
   // --- Data ---------------------------------------------------------------------------
 
-  /** A new lane goes after the others, before the pinned ones; a pinned one among them, in
-   * the order of pinnedLanes. */
-  #insertLane(lane) {
-    const pin = this.#pinnedNames.indexOf(lane.name);
-    if (pin < 0) {
-      this.#order.splice(this.#order.length - this.#pinnedCount, 0, lane);
-      return;
-    }
-    const pinned = this.#order.slice(this.#order.length - this.#pinnedCount);
-    const before = pinned.findIndex((other) => this.#pinnedNames.indexOf(other.name) > pin);
-    this.#order.splice(this.#order.length - this.#pinnedCount + (before < 0 ? pinned.length : before), 0, lane);
-    this.#pinnedCount++;
-  }
-
   #add(input) {
-    const start = Number(input?.start);
-    if (!Number.isFinite(start)) return; // a malformed event must not break a live run
-    const rawEnd = Number(input.end);
-    const span = {
-      ...input,
-      lane: String(input.lane ?? ''),
-      state: STATES.includes(input.state) ? input.state : 'running',
-      start,
-      end: Number.isFinite(rawEnd) ? Math.max(rawEnd, start) : start,
-      label: String(input.label ?? ''),
-    };
-    let lane = this.#lanes.get(span.lane);
+    const span = toSpan(input);
+    if (!span) return;
+    let lane = this.#index.get(span.lane);
     if (!lane) {
-      lane = { name: span.lane, spans: [], maxEnd: [], sorted: true, fitted: null };
-      this.#lanes.set(span.lane, lane);
-      this.#insertLane(lane);
+      lane = this.#index.add(span.lane);
       this.#widestName = Math.max(this.#widestName, textWidth(span.lane));
     }
-    const count = lane.spans.length;
-    if (count && span.start < lane.spans[count - 1].start) lane.sorted = false;
-    lane.spans.push(span);
-    // While sorted, maxEnd[i] is the latest end among spans[0..i]: it never decreases,
-    // so a binary search on it skips every span that ends before the view.
-    if (lane.sorted) {
-      lane.maxEnd.push(count ? Math.max(span.end, lane.maxEnd[count - 1]) : span.end);
-    }
+    lane.push(span);
     this.#all.push(span);
     this.#earliest = Math.min(this.#earliest, span.start);
     this.#latest = Math.max(this.#latest, span.end);
-  }
-
-  // Appends are nearly always in order; an out-of-order one is paid for once, lazily.
-  #ensureSorted(lane) {
-    if (lane.sorted) return;
-    lane.spans.sort((a, b) => a.start - b.start || a.end - b.end);
-    let latest = -Infinity;
-    lane.maxEnd = lane.spans.map((span) => (latest = Math.max(latest, span.end)));
-    lane.sorted = true;
-  }
-
-  /** Index of the first span of `lane` that ends at or after `time`. */
-  #firstEndingAfter(lane, time) {
-    this.#ensureSorted(lane);
-    return lowerBound(lane.maxEnd.length, (i) => lane.maxEnd[i], time);
-  }
-
-  #firstStartingAt(lane, time) {
-    this.#ensureSorted(lane);
-    return lowerBound(lane.spans.length, (i) => lane.spans[i].start, time);
-  }
-
-  #indexOf(lane, span) {
-    for (let i = this.#firstStartingAt(lane, span.start); i < lane.spans.length; i++) {
-      if (lane.spans[i] === span) return i;
-      if (lane.spans[i].start > span.start) break;
-    }
-    return -1;
   }
 
   #originOrZero() {
@@ -524,15 +445,10 @@ export class PgTimeline extends HTMLElement {
       return;
     }
 
-    const laneCount = this.#order.length;
-    // The pinned lanes stay at the bottom; the others scroll above them.
-    const pinned = this.#pinnedCount;
-    const scrolledCount = laneCount - pinned;
-    const visibleScrolled = clamp(scrolledCount, 0, MAX_VISIBLE_LANES - pinned);
-    const height = AXIS_HEIGHT + Math.max(1, visibleScrolled + pinned) * LANE_HEIGHT;
-    const pinnedTop = AXIS_HEIGHT + visibleScrolled * LANE_HEIGHT;
+    const rows = new LaneRows(this.#index.lanes.length, this.#index.pinnedCount);
+    const { height } = rows;
     this.#scroller.style.maxHeight = `${height}px`;
-    this.#sizer.style.height = `${Math.max(0, scrolledCount - visibleScrolled) * LANE_HEIGHT}px`;
+    this.#sizer.style.height = `${rows.overflow}px`;
     const width = this.#scroller.clientWidth || 300;
     const ratio = window.devicePixelRatio || 1;
     const canvas = this.#canvas;
@@ -544,19 +460,10 @@ export class PgTimeline extends HTMLElement {
       canvas.style.height = `${height}px`;
     }
 
-    const labelWidth = Math.round(clamp(this.#widestName + 14, 48, Math.min(200, width * 0.3)));
-    // A gap after the label column keeps time zero clear of the column's border.
-    const plotLeft = labelWidth + 6;
-    const plotWidth = Math.max(width - plotLeft - 2, 10);
+    const { labelWidth, plotLeft, plotWidth } = columns(width, this.#widestName);
     const scale = new TimeScale(this.visibleRange, plotLeft, plotWidth, this.#originOrZero());
-    const scrollTop = this.#scroller.scrollTop;
-    // The scrolled lanes in view: [firstLane, lastLane).
-    const firstLane = Math.floor(scrollTop / LANE_HEIGHT);
-    const lastLane = Math.min(scrolledCount,
-      Math.ceil((scrollTop + pinnedTop - AXIS_HEIGHT) / LANE_HEIGHT));
-    const geometry = {
-      width, height, ratio, labelWidth, scale, scrollTop, firstLane, lastLane, scrolledCount, pinnedTop,
-    };
+    rows.scrollTo(this.#scroller.scrollTop);
+    const geometry = { width, height, ratio, labelWidth, scale, rows };
     this.#geometry = geometry;
 
     const context = canvas.getContext('2d');
@@ -577,38 +484,12 @@ export class PgTimeline extends HTMLElement {
     this.#updateLabel();
   }
 
-  /** Where lane `index` is drawn in `geometry`: its top, in canvas CSS pixels. */
-  #laneTop(index, { scrollTop, scrolledCount, pinnedTop }) {
-    return index < scrolledCount
-      ? AXIS_HEIGHT + index * LANE_HEIGHT - scrollTop
-      : pinnedTop + (index - scrolledCount) * LANE_HEIGHT;
-  }
-
-  /** The index of the lane drawn at `y` in `geometry`, or -1. */
-  #laneAt(y, { scrollTop, scrolledCount, pinnedTop, height }) {
-    if (y < AXIS_HEIGHT || y >= height) return -1;
-    if (y >= pinnedTop) return scrolledCount + Math.floor((y - pinnedTop) / LANE_HEIGHT);
-    const index = Math.floor((y - AXIS_HEIGHT + scrollTop) / LANE_HEIGHT);
-    return index < scrolledCount ? index : -1;
-  }
-
-  /** The lanes drawn in `geometry`, each with the band it may paint in: the scrolled ones
-   * in view, then the pinned ones. */
-  #visibleLanes({ firstLane, lastLane, scrolledCount, pinnedTop, height }) {
-    const bands = [];
-    if (lastLane > firstLane) bands.push({ from: firstLane, to: lastLane, top: AXIS_HEIGHT, bottom: pinnedTop });
-    if (this.#order.length > scrolledCount) {
-      bands.push({ from: scrolledCount, to: this.#order.length, top: pinnedTop, bottom: height });
-    }
-    return bands;
-  }
-
   /** When some lanes are out of view, says which are in it, in words. */
-  #showMoreLanes({ firstLane, lastLane, scrolledCount }) {
+  #showMoreLanes({ rows: { firstLane, lastLane, scrolledCount } }) {
     const hidden = scrolledCount - (lastLane - firstLane);
     this.#more.hidden = hidden <= 0;
     if (hidden <= 0) return;
-    const pinned = this.#order.slice(scrolledCount).map((lane) => lane.name).join(', ');
+    const pinned = this.#index.lanes.slice(scrolledCount).map((lane) => lane.name).join(', ');
     const text = this.#texts.moreLanes({
       from: formatCount(firstLane + 1), to: formatCount(lastLane), total: formatCount(scrolledCount), pinned,
     });
@@ -647,12 +528,12 @@ export class PgTimeline extends HTMLElement {
   }
 
   #drawLanes(context, colors, geometry) {
-    for (const band of this.#visibleLanes(geometry)) this.#drawBand(context, colors, geometry, band);
+    for (const band of geometry.rows.bands()) this.#drawBand(context, colors, geometry, band);
   }
 
   /** Lanes `from`..`to` (exclusive), each clipped to the band between `top` and `bottom`. */
   #drawBand(context, colors, geometry, { from, to, top, bottom }) {
-    const { width, ratio, scale } = geometry;
+    const { width, ratio, scale, rows } = geometry;
     const { epochStart: viewStart, epochEnd: viewEnd } = scale;
     const snap = (x) => Math.round(x * ratio) / ratio;
     // One flat [x, y, w, …] list per way of painting: a single path each, whatever the
@@ -668,15 +549,15 @@ export class PgTimeline extends HTMLElement {
     context.lineWidth = 1;
     context.beginPath();
     for (let index = from; index < to; index++) {
-      const y = Math.round(this.#laneTop(index, geometry) + LANE_HEIGHT) - 0.5;
+      const y = Math.round(rows.top(index) + LANE_HEIGHT) - 0.5;
       context.moveTo(0, y);
       context.lineTo(width, y);
     }
     context.stroke();
 
     for (let index = from; index < to; index++) {
-      const lane = this.#order[index];
-      const y = this.#laneTop(index, geometry);
+      const lane = this.#index.lanes[index];
+      const y = rows.top(index);
       const spans = lane.spans;
       // Per state, the rectangle being grown: spans whose pixels touch it join it, since
       // one pixel cannot show two spans and 100,000 rectangles would be slow to fill.
@@ -690,7 +571,7 @@ export class PgTimeline extends HTMLElement {
         list.push(bar.left, y, w);
         pending[state] = null;
       };
-      for (let i = this.#firstEndingAfter(lane, viewStart); i < spans.length; i++) {
+      for (let i = lane.firstEndingAfter(viewStart); i < spans.length; i++) {
         const span = spans[i];
         if (span.start > viewEnd) break;
         if (span.end < viewStart) continue;
@@ -790,12 +671,12 @@ export class PgTimeline extends HTMLElement {
   }
 
   #drawLaneLabels(context, colors, geometry, from, to) {
-    const { labelWidth } = geometry;
+    const { labelWidth, rows } = geometry;
     context.font = FONT;
     context.textBaseline = 'middle';
     for (let index = from; index < to; index++) {
-      const lane = this.#order[index];
-      const y = this.#laneTop(index, geometry);
+      const lane = this.#index.lanes[index];
+      const y = rows.top(index);
       // A lane with a colour of its own gets a stripe of it and its name in it.
       const marked = this.#laneColors.get(lane.name)?.color;
       const indent = marked ? 8 : 4;
@@ -860,7 +741,7 @@ export class PgTimeline extends HTMLElement {
       return;
     }
     this.#labelUpdatedAt = performance.now();
-    const lanes = this.#order.length;
+    const lanes = this.#index.lanes.length;
     const spans = this.#all.length;
     let summary = this.#texts.emptySummary;
     if (spans) {
@@ -881,64 +762,24 @@ export class PgTimeline extends HTMLElement {
   /** Where `{lane, span}` was drawn in the last frame, in canvas CSS pixels. */
   #spanBox({ lane, span }, geometry = this.#geometry) {
     if (!geometry) return null;
-    const index = this.#order.indexOf(lane);
+    const index = this.#index.lanes.indexOf(lane);
     if (index < 0) return null;
     const { scale } = geometry;
     const left = scale.x(span.start - scale.origin);
     const right = Math.max(scale.x(span.end - scale.origin), left + 1);
-    return { left, right, top: this.#laneTop(index, geometry) };
+    return { left, right, top: geometry.rows.top(index) };
   }
 
   /** The span nearest to a point of the canvas, within a few pixels, or null. */
   #hitTest(x, y) {
     const geometry = this.#geometry;
     if (!geometry) return null;
-    const lane = this.#order[this.#laneAt(y, geometry)];
+    const lane = this.#index.lanes[geometry.rows.at(y)];
     if (!lane) return null;
     const { scale } = geometry;
     if (x < scale.left) return { lane, span: null };
-    const { msPerPx } = scale;
-    const time = scale.epochAt(x);
-    const tolerance = HOVER_TOLERANCE_PX * msPerPx;
-    let best = null;
-    const spans = lane.spans;
-    for (let i = this.#firstEndingAfter(lane, time - tolerance - msPerPx); i < spans.length; i++) {
-      const span = spans[i];
-      if (span.start > time + tolerance) break;
-      // Distances in pixels, with a drawn width of at least one pixel, as on screen.
-      const drawnEnd = Math.max(span.end, span.start + msPerPx);
-      const distance = Math.max(0, span.start - time, time - drawnEnd) / msPerPx;
-      if (distance > HOVER_TOLERANCE_PX) continue;
-      const duration = span.end - span.start;
-      // On a tie the briefer span wins: a sliver is the hardest thing to point at.
-      if (!best || distance < best.distance ||
-        (distance === best.distance && duration < best.duration)) {
-        best = { lane, span, distance, duration };
-      }
-    }
-    return best ? { lane, span: best.span } : null;
-  }
-
-  /** The span of `lane` nearest to `time` (epoch ms): inside it, or closest to an edge. */
-  #nearestSpan(lane, time) {
-    const spans = lane.spans;
-    const after = this.#firstStartingAt(lane, time);
-    let best = null;
-    if (after < spans.length) {
-      const { start, end } = spans[after];
-      best = { index: after, distance: start - time, duration: end - start };
-    }
-    for (let i = after - 1; i >= 0; i--) {
-      // Every span before i ends by maxEnd[i]: none of them can beat the best so far.
-      if (best && time - lane.maxEnd[i] > best.distance) break;
-      const distance = Math.max(0, time - spans[i].end);
-      const duration = spans[i].end - spans[i].start;
-      if (!best || distance < best.distance ||
-        (distance === best.distance && duration < best.duration)) {
-        best = { index: i, distance, duration };
-      }
-    }
-    return best ? spans[best.index] : null;
+    const span = lane.spanNear(scale.epochAt(x), scale.msPerPx, HOVER_TOLERANCE_PX);
+    return span ? { lane, span } : null;
   }
 
   // --- Pointer ------------------------------------------------------------------------
@@ -1060,31 +901,32 @@ export class PgTimeline extends HTMLElement {
     }
     const { lane, span } = current;
     if (key === 'ArrowLeft' || key === 'ArrowRight') {
-      const index = this.#indexOf(lane, span) + (key === 'ArrowRight' ? 1 : -1);
+      const index = lane.indexOf(span) + (key === 'ArrowRight' ? 1 : -1);
       if (index >= 0 && index < lane.spans.length) this.#select({ lane, span: lane.spans[index] });
       else this.#announce(this.#texts.edgeSpan({ last: key === 'ArrowRight', lane: lane.name }));
       return;
     }
-    const laneIndex = this.#order.indexOf(lane) + (key === 'ArrowDown' ? 1 : -1);
-    const next = this.#order[laneIndex];
+    const laneIndex = this.#index.lanes.indexOf(lane) + (key === 'ArrowDown' ? 1 : -1);
+    const next = this.#index.lanes[laneIndex];
     if (!next) {
       this.#announce(this.#texts.edgeLane({ last: key === 'ArrowDown' }));
       return;
     }
-    const nearest = this.#nearestSpan(next, (span.start + span.end) / 2);
+    const nearest = next.nearestSpan((span.start + span.end) / 2);
     if (nearest) this.#select({ lane: next, span: nearest });
   }
 
   #firstVisibleSpan() {
     const geometry = this.#geometry;
     const viewStart = this.#originOrZero() + this.visibleRange.start;
-    const first = geometry ? geometry.firstLane : 0;
-    for (let index = first; index < this.#order.length; index++) {
-      const lane = this.#order[index];
-      const i = this.#firstEndingAfter(lane, viewStart);
+    const lanes = this.#index.lanes;
+    const first = geometry ? geometry.rows.firstLane : 0;
+    for (let index = first; index < lanes.length; index++) {
+      const lane = lanes[index];
+      const i = lane.firstEndingAfter(viewStart);
       if (i < lane.spans.length) return { lane, span: lane.spans[i] };
     }
-    const lane = this.#order[0];
+    const lane = lanes[0];
     return { lane, span: lane.spans[0] };
   }
 
@@ -1104,15 +946,12 @@ export class PgTimeline extends HTMLElement {
   }
 
   #bringIntoView({ lane, span }) {
-    const index = this.#order.indexOf(lane);
+    const index = this.#index.lanes.indexOf(lane);
     // A pinned lane is always in view.
-    if (index < this.#order.length - this.#pinnedCount) {
-      const top = index * LANE_HEIGHT;
-      const visible = (this.#geometry?.pinnedTop ?? this.#scroller.clientHeight) - AXIS_HEIGHT;
-      if (top < this.#scroller.scrollTop) this.#scroller.scrollTop = top;
-      else if (top + LANE_HEIGHT > this.#scroller.scrollTop + visible) {
-        this.#scroller.scrollTop = top + LANE_HEIGHT - visible;
-      }
+    if (index < this.#index.lanes.length - this.#index.pinnedCount) {
+      const visible = (this.#geometry?.rows.pinnedTop ?? this.#scroller.clientHeight) - AXIS_HEIGHT;
+      const scrollTop = scrollTopShowing(index, this.#scroller.scrollTop, visible);
+      if (scrollTop !== this.#scroller.scrollTop) this.#scroller.scrollTop = scrollTop;
     }
     const origin = this.#originOrZero();
     const { start, end } = this.visibleRange;

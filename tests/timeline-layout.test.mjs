@@ -1,0 +1,81 @@
+// Where the timeline puts its lanes (www/js/timeline/layout.js), in Node: at most 60 rows,
+// the pinned lanes' rows at the bottom, the others scrolling above them under the axis.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  AXIS_HEIGHT, LANE_HEIGHT, LaneRows, columns, scrollTopShowing,
+} from '../www/js/timeline/layout.js';
+
+test('rows as measured: 22 px lanes under a 24 px axis', () => {
+  assert.equal(LANE_HEIGHT, 22);
+  assert.equal(AXIS_HEIGHT, 24);
+});
+
+test('a few lanes: every one in view, one after another below the axis', () => {
+  const rows = new LaneRows(3, 0);
+  assert.equal(rows.height, 24 + 3 * 22);
+  assert.equal(rows.overflow, 0);
+  assert.deepEqual([0, 1, 2].map((i) => rows.top(i)), [24, 46, 68]);
+  assert.deepEqual([23, 24, 45, 46, 89, 90].map((y) => rows.at(y)), [-1, 0, 0, 1, 2, -1]);
+  assert.deepEqual(rows.bands(), [{ from: 0, to: 3, top: 24, bottom: 90 }]);
+  assert.equal(new LaneRows(0, 0).height, 24 + 22, 'an empty row rather than none');
+  assert.deepEqual(new LaneRows(0, 0).bands(), []);
+});
+
+test('100 lanes, 2 pinned: 58 rows scroll, the pinned two stay at the bottom', () => {
+  const rows = new LaneRows(100, 2);
+  assert.equal(rows.scrolledCount, 98);
+  assert.equal(rows.height, 24 + 60 * 22);
+  assert.equal(rows.pinnedTop, 24 + 58 * 22);
+  assert.equal(rows.overflow, 40 * 22, 'what the scrolled lanes reach beyond the canvas');
+  assert.deepEqual([rows.firstLane, rows.lastLane], [0, 58]);
+  assert.deepEqual(rows.bands(), [
+    { from: 0, to: 58, top: 24, bottom: 1300 },
+    { from: 98, to: 100, top: 1300, bottom: 1344 },
+  ]);
+
+  rows.scrollTo(333);
+  assert.deepEqual([rows.firstLane, rows.lastLane], [15, 74], 'lane 15 partly under the axis, 73 partly under main');
+  assert.equal(rows.top(15), 24 + 15 * 22 - 333);
+  assert.equal(rows.top(73), 24 + 73 * 22 - 333);
+  assert.equal(rows.top(98), 1300, 'the pinned lanes do not scroll');
+  assert.equal(rows.top(99), 1322);
+  assert.deepEqual([23, 24, 1299, 1300, 1321, 1322, 1343, 1344].map((y) => rows.at(y)),
+    [-1, 15, 73, 98, 98, 99, 99, -1]);
+  for (let index = 15; index < 74; index++) {
+    const top = rows.top(index);
+    if (top >= 24 && top + 22 <= 1300) assert.equal(rows.at(top + 11), index, `lane ${index}`);
+  }
+  assert.deepEqual(rows.bands()[0], { from: 15, to: 74, top: 24, bottom: 1300 });
+
+  rows.scrollTo(rows.overflow);
+  assert.deepEqual([rows.firstLane, rows.lastLane], [40, 98], 'scrolled to the end: the last 58');
+  assert.equal(rows.at(1299), 97);
+  rows.scrollTo(rows.overflow + 44);
+  assert.equal(rows.at(1299), -1, 'scrolled past the last lane, as a stale scrollTop may be: no lane there');
+});
+
+test('only pinned lanes: they take the rows under the axis', () => {
+  const rows = new LaneRows(2, 2);
+  assert.equal(rows.pinnedTop, 24);
+  assert.deepEqual(rows.bands(), [{ from: 0, to: 2, top: 24, bottom: 68 }]);
+  assert.deepEqual([rows.at(30), rows.at(50), rows.at(70)], [0, 1, -1]);
+});
+
+test('the label column fits the widest name, within bounds, and the plot takes the rest', () => {
+  assert.deepEqual(columns(1000, 100), { labelWidth: 114, plotLeft: 120, plotWidth: 878 });
+  assert.deepEqual(columns(1000, 10), { labelWidth: 48, plotLeft: 54, plotWidth: 944 }, 'no narrower than 48');
+  assert.deepEqual(columns(1000, 400), { labelWidth: 200, plotLeft: 206, plotWidth: 792 }, 'no wider than 200');
+  assert.deepEqual(columns(300, 150), { labelWidth: 90, plotLeft: 96, plotWidth: 202 }, 'nor than 30% of a narrow canvas');
+  assert.equal(columns(20, 0).plotWidth, 10, 'a plot of 10 px at the least');
+});
+
+test('bringing a lane into view scrolls as little as will do', () => {
+  // Lane 10 spans 220–242 of the scrolled rows; 200 px of them are in view.
+  assert.equal(scrollTopShowing(10, 0, 200), 42, 'below the view: it becomes the last row');
+  assert.equal(scrollTopShowing(10, 300, 200), 220, 'above the view: it becomes the first');
+  assert.equal(scrollTopShowing(10, 100, 200), 100, 'already in view: no move');
+  assert.equal(scrollTopShowing(10, 221, 200), 220, 'a pixel of it hidden above is enough to move');
+  assert.equal(scrollTopShowing(10, 30, 200), 42, 'and so is one below');
+});
