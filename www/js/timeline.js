@@ -21,6 +21,7 @@ import { fitMiddle } from './timeline/fit.js';
 import { formatLength, formatSummary, formatTick, formatTime } from './timeline/format.js';
 import { LaneIndex, STATES, toSpan } from './timeline/lanes.js';
 import { AXIS_HEIGHT, LANE_HEIGHT, LaneRows, columns, scrollTopShowing } from './timeline/layout.js';
+import { BAR, BarPainter, SWATCH_WIDTH, addLaneBars, newBars } from './timeline/painter.js';
 import { TimeScale } from './timeline/scale.js';
 import { TIMELINE_TEXTS_EN } from './timeline/texts.js';
 
@@ -29,16 +30,6 @@ const MIN_RANGE_MS = 1e-3; // 1 µs: closer than that, epoch doubles run out of 
 const LABEL_THROTTLE_MS = 500;
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-
-// Bar geometry inside a lane. Waiting is thinner as well as outlined, so that the three
-// states differ in shape and texture, not only in colour.
-const BAR = {
-  running: { top: 4, height: LANE_HEIGHT - 8 },
-  sleeping: { top: 4, height: LANE_HEIGHT - 8 },
-  waiting: { top: 7, height: LANE_HEIGHT - 14 },
-};
-// Narrower than this, an outline or a hatch cannot be seen: such bars are filled solid.
-const SOLID_BELOW_PX = 3;
 
 const STYLE = new CSSStyleSheet();
 STYLE.replaceSync(`
@@ -82,7 +73,7 @@ STYLE.replaceSync(`
   .legend { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem;
     margin-top: 0.4rem; font-size: 12px; }
   .legend span { display: inline-flex; align-items: center; gap: 0.35rem; }
-  .legend canvas { width: 28px; height: ${LANE_HEIGHT - 8}px; }
+  .legend canvas { width: ${SWATCH_WIDTH}px; height: ${BAR.running.height}px; }
   .probes { display: none; }
   .probes [data-color="running"] { color: var(--_running); }
   .probes [data-color="sleeping"] { color: var(--_sleeping); }
@@ -153,7 +144,7 @@ export class PgTimeline extends HTMLElement {
   #pointer = null; // {id, x, y, view, dragging}
   #frame = 0;
   #geometry = null; // what the last frame drew: hit tests use it, so they match the screen
-  #patterns = new Map();
+  #painter = new BarPainter();
   #legendKey = '';
   #labelUpdatedAt = -Infinity;
   #labelTimer = 0;
@@ -534,11 +525,7 @@ export class PgTimeline extends HTMLElement {
   /** Lanes `from`..`to` (exclusive), each clipped to the band between `top` and `bottom`. */
   #drawBand(context, colors, geometry, { from, to, top, bottom }) {
     const { width, ratio, scale, rows } = geometry;
-    const { epochStart: viewStart, epochEnd: viewEnd } = scale;
-    const snap = (x) => Math.round(x * ratio) / ratio;
-    // One flat [x, y, w, …] list per way of painting: a single path each, whatever the
-    // number of spans.
-    const bars = { running: [], sleeping: [], sleepingSolid: [], waiting: [], waitingSolid: [] };
+    const bars = newBars();
 
     context.save();
     context.beginPath();
@@ -556,110 +543,19 @@ export class PgTimeline extends HTMLElement {
     context.stroke();
 
     for (let index = from; index < to; index++) {
-      const lane = this.#index.lanes[index];
-      const y = rows.top(index);
-      const spans = lane.spans;
-      // Per state, the rectangle being grown: spans whose pixels touch it join it, since
-      // one pixel cannot show two spans and 100,000 rectangles would be slow to fill.
-      const pending = { running: null, sleeping: null, waiting: null };
-      const flush = (state) => {
-        const bar = pending[state];
-        if (!bar) return;
-        const w = bar.right - bar.left;
-        const list = state === 'running' ? bars.running
-          : w < SOLID_BELOW_PX ? bars[`${state}Solid`] : bars[state];
-        list.push(bar.left, y, w);
-        pending[state] = null;
-      };
-      for (let i = lane.firstEndingAfter(viewStart); i < spans.length; i++) {
-        const span = spans[i];
-        if (span.start > viewEnd) break;
-        if (span.end < viewStart) continue;
-        const left = snap(Math.max(scale.xOfEpoch(span.start), scale.left - 2));
-        const end = snap(Math.min(scale.xOfEpoch(span.end), scale.right + 2));
-        // Zero-length spans still get a pixel: an instant is an event worth seeing.
-        const right = Math.max(end, left + 1);
-        const bar = pending[span.state];
-        if (bar && left <= bar.right + 1) {
-          bar.right = Math.max(bar.right, right);
-        } else {
-          flush(span.state);
-          pending[span.state] = { left, right };
-        }
-      }
-      STATES.forEach(flush);
+      addLaneBars(bars, this.#index.lanes[index], scale, rows.top(index), ratio);
     }
 
     context.save();
     context.beginPath();
     context.rect(scale.left, top, scale.width + 1, bottom - top);
     context.clip();
-    // Running goes on top, so that a brief run inside a sleep stays visible.
-    this.#paintBars(context, colors, bars, ratio);
+    this.#painter.paint(context, colors, bars, ratio);
     this.#drawSelection(context, colors, geometry);
     context.restore();
 
     this.#drawLaneLabels(context, colors, geometry, from, to);
     context.restore();
-  }
-
-  /** Paints bar lists; also used for the legend's swatches, so they match exactly. */
-  #paintBars(context, colors, bars, ratio) {
-    const fill = (list, { top, height }, style) => {
-      if (!list.length) return;
-      context.beginPath();
-      for (let i = 0; i < list.length; i += 3) {
-        context.rect(list[i], list[i + 1] + top, list[i + 2], height);
-      }
-      context.fillStyle = style;
-      context.fill();
-    };
-    if (bars.waiting.length) {
-      // Stroked inside the bar's box, so outlined and filled bars line up.
-      context.beginPath();
-      const { top, height } = BAR.waiting;
-      const list = bars.waiting;
-      for (let i = 0; i < list.length; i += 3) {
-        context.rect(list[i] + 0.75, list[i + 1] + top + 0.75, list[i + 2] - 1.5, height - 1.5);
-      }
-      context.strokeStyle = colors.waiting;
-      context.lineWidth = 1.5;
-      context.stroke();
-    }
-    fill(bars.waitingSolid, BAR.waiting, colors.waiting);
-    fill(bars.sleeping, BAR.sleeping, this.#hatch(colors.sleeping, ratio));
-    fill(bars.sleepingSolid, BAR.sleeping, colors.sleeping);
-    fill(bars.running, BAR.running, colors.running);
-  }
-
-  /** Sleeping is hatched as well as lighter, so that it differs by more than colour. */
-  #hatch(color, ratio) {
-    const key = `${color} ${ratio}`;
-    let pattern = this.#patterns.get(key);
-    if (!pattern) {
-      const size = Math.round(6 * ratio);
-      const tile = new OffscreenCanvas(size, size);
-      const context = tile.getContext('2d');
-      context.fillStyle = color;
-      context.globalAlpha = 0.3;
-      context.fillRect(0, 0, size, size);
-      context.globalAlpha = 1;
-      context.strokeStyle = color;
-      context.lineWidth = 1.6 * ratio;
-      context.beginPath();
-      // The diagonal and its two neighbours' ends, so that tiles join seamlessly.
-      for (const offset of [-size, 0, size]) {
-        context.moveTo(offset, size);
-        context.lineTo(offset + size, 0);
-      }
-      context.stroke();
-      pattern = context.createPattern(tile, 'repeat');
-      // The tile is drawn in device pixels; the context's transform is in CSS pixels.
-      pattern.setTransform(new DOMMatrix([1 / ratio, 0, 0, 1 / ratio, 0, 0]));
-      if (this.#patterns.size > 16) this.#patterns.clear();
-      this.#patterns.set(key, pattern);
-    }
-    return pattern;
   }
 
   #drawSelection(context, colors, geometry) {
@@ -713,19 +609,9 @@ export class PgTimeline extends HTMLElement {
     const key = `${colors.running}|${colors.sleeping}|${colors.waiting}|${ratio}`;
     if (key === this.#legendKey) return;
     this.#legendKey = key;
-    const swatchWidth = 28;
-    const swatchHeight = BAR.running.height;
     this.#legend.replaceChildren(...STATES.map((state) => {
-      const swatch = document.createElement('canvas');
-      swatch.width = Math.round(swatchWidth * ratio);
-      swatch.height = Math.round(swatchHeight * ratio);
-      const context = swatch.getContext('2d');
-      context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      const bars = { running: [], sleeping: [], sleepingSolid: [], waiting: [], waitingSolid: [] };
-      bars[state].push(0, -BAR.running.top, swatchWidth);
-      this.#paintBars(context, colors, bars, ratio);
       const item = document.createElement('span');
-      item.append(swatch, this.#texts.states[state]);
+      item.append(this.#painter.swatch(state, colors, ratio), this.#texts.states[state]);
       return item;
     }));
   }
