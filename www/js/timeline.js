@@ -139,7 +139,6 @@ export class PgTimeline extends HTMLElement {
   #now = null;
   #view = null; // {start, end} in ms since origin once zoomed or panned; null follows the trace
   #selected = null; // {lane, span}
-  #hovered = null; // {lane, span}, or {lane} over the label column
   #tooltipFor = null; // 'hover' | 'selection' | null
   #pointer = null; // {id, x, y, view, dragging}
   #frame = 0;
@@ -292,10 +291,6 @@ export class PgTimeline extends HTMLElement {
     return this.#index.lanes.map((lane) => lane.name);
   }
 
-  get spanCount() {
-    return this.#all.length;
-  }
-
   /** A copy of every span, in the order added. */
   get spans() {
     return this.#all.slice();
@@ -320,7 +315,6 @@ export class PgTimeline extends HTMLElement {
     this.#origin = null;
     this.#view = null;
     this.#selected = null;
-    this.#hovered = null;
     this.#pointer = null;
     this.#hideTooltip();
     this.#announcer.textContent = '';
@@ -713,7 +707,6 @@ export class PgTimeline extends HTMLElement {
 
   #onPointerLeave() {
     if (this.#pointer?.dragging) return;
-    this.#hovered = null;
     if (this.#selected && this.matches(':focus-within')) this.#showSelectionTooltip();
     else this.#hideTooltip();
   }
@@ -737,8 +730,6 @@ export class PgTimeline extends HTMLElement {
   }
 
   #hover(hit, event) {
-    const previous = this.#hovered;
-    this.#hovered = hit;
     if (!hit) {
       if (this.#tooltipFor === 'hover') this.#hideTooltip();
       return;
@@ -748,7 +739,6 @@ export class PgTimeline extends HTMLElement {
     this.#placeTooltip(event.clientX - frameBox.left + 14, event.clientY - frameBox.top + 16,
       event.clientY - frameBox.top - 8);
     this.#tooltipFor = 'hover';
-    if (hit.span && hit.span !== previous?.span) this.#emitFocus(hit.span);
   }
 
   // --- Keyboard -----------------------------------------------------------------------
@@ -825,7 +815,6 @@ export class PgTimeline extends HTMLElement {
     }
     if (scrollIntoView) this.#bringIntoView(selection);
     this.#announce(this.#describe(selection.span));
-    this.#emitFocus(selection.span);
     // Drawing now, so that the tooltip is placed against the frame the learner will see.
     this.renderNow();
     if (scrollIntoView) this.#showSelectionTooltip();
@@ -848,7 +837,7 @@ export class PgTimeline extends HTMLElement {
     }
   }
 
-  // --- Tooltip, announcements, events -------------------------------------------------
+  // --- Tooltip and announcements -----------------------------------------------------
 
   #describe(span) {
     const origin = this.#originOrZero();
@@ -910,11 +899,6 @@ export class PgTimeline extends HTMLElement {
 
   #announce(text) {
     this.#announcer.textContent = text;
-  }
-
-  #emitFocus(span) {
-    const options = { detail: span, bubbles: true, composed: true };
-    this.dispatchEvent(new CustomEvent('span-focus', options));
   }
 }
 
