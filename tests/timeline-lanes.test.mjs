@@ -129,3 +129,40 @@ test('lanes in the order they appear, the pinned ones after them in the order of
   assert.deepEqual(names(), ['x', 'y', 'w', 'runner', 'main', 'event loop', 'z']);
   assert.equal(index.pinnedCount, 4);
 });
+
+/** A lane index of `spans` ([lane, start, end]), "main" pinned. */
+function indexOf(spans) {
+  const index = new LaneIndex();
+  index.pinnedNames = ['main'];
+  for (const [name, start, end] of spans) {
+    const lane = index.get(name) ?? index.add(name);
+    lane.push({ lane: name, state: 'running', start, end, label: '' });
+  }
+  return index;
+}
+
+test('the first span in view, from a lane on: what the keyboard selects first', () => {
+  const index = indexOf([['a', 0, 10], ['a', 20, 30], ['b', 5, 6], ['b', 40, 50], ['main', 0, 100]]);
+  const first = (from, time) => { const { lane, span } = index.firstSpanFrom(from, time); return [lane.name, span.start]; };
+  assert.deepEqual(first(0, 0), ['a', 0]);
+  assert.deepEqual(first(0, 15), ['a', 20]);
+  assert.deepEqual(first(1, 15), ['b', 40], 'from the second lane');
+  assert.deepEqual(first(0, 35), ['b', 40], 'a lane with nothing left goes by');
+  assert.deepEqual(first(0, 60), ['main', 0], 'the pinned lane comes last');
+  assert.deepEqual(first(0, 200), ['a', 0], 'nothing in view: the first span of all');
+});
+
+test('arrow keys: the next span in a lane, the nearest in the next lane, null past an edge', () => {
+  const index = indexOf([['a', 0, 10], ['a', 20, 30], ['b', 5, 6], ['b', 40, 50], ['main', 0, 100]]);
+  const [a, b, main] = index.lanes;
+  const step = (lane, span, key) => { const next = index.neighbour(lane, span, key); return next && [next.lane.name, next.span.start]; };
+  assert.deepEqual(step(a, a.spans[0], 'ArrowRight'), ['a', 20]);
+  assert.deepEqual(step(a, a.spans[1], 'ArrowLeft'), ['a', 0]);
+  assert.equal(step(a, a.spans[1], 'ArrowRight'), null, 'the last span of its lane');
+  assert.equal(step(a, a.spans[0], 'ArrowLeft'), null, 'the first');
+  assert.deepEqual(step(a, a.spans[1], 'ArrowDown'), ['b', 40], 'nearest to its middle, 25: 15 from b\'s second, 19 from its first');
+  assert.deepEqual(step(b, b.spans[0], 'ArrowUp'), ['a', 0]);
+  assert.deepEqual(step(b, b.spans[1], 'ArrowDown'), ['main', 0], 'into the pinned lanes');
+  assert.equal(step(main, main.spans[0], 'ArrowDown'), null, 'the last lane');
+  assert.equal(step(a, a.spans[0], 'ArrowUp'), null, 'the first lane');
+});

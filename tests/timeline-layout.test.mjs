@@ -3,9 +3,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Lane } from '../www/js/timeline/lanes.js';
 import {
-  AXIS_HEIGHT, LANE_HEIGHT, LaneRows, columns, scrollTopShowing,
+  AXIS_HEIGHT, LANE_HEIGHT, LaneRows, columns, hitTest, scrollTopShowing, spanBox,
 } from '../www/js/timeline/layout.js';
+import { TimeScale } from '../www/js/timeline/scale.js';
 
 test('rows as measured: 22 px lanes under a 24 px axis', () => {
   assert.equal(LANE_HEIGHT, 22);
@@ -78,4 +80,39 @@ test('bringing a lane into view scrolls as little as will do', () => {
   assert.equal(scrollTopShowing(10, 100, 200), 100, 'already in view: no move');
   assert.equal(scrollTopShowing(10, 221, 200), 220, 'a pixel of it hidden above is enough to move');
   assert.equal(scrollTopShowing(10, 30, 200), 42, 'and so is one below');
+});
+
+/** Lanes of spans [start, end] in ms since EPOCH, the last pinned, in a frame that shows
+ * 0–100 ms across a plot from x = 60 to 160. */
+const EPOCH = 1_700_000_000_000;
+function frameOf(...lanes) {
+  const laneObjects = lanes.map((spans, i) => {
+    const lane = new Lane(`lane ${i}`);
+    for (const [start, end] of spans) lane.push({ lane: lane.name, state: 'running', start: EPOCH + start, end: EPOCH + end, label: '' });
+    return lane;
+  });
+  const geometry = { scale: new TimeScale({ start: 0, end: 100 }, 60, 100, EPOCH), rows: new LaneRows(lanes.length, 1) };
+  return { lanes: laneObjects, geometry };
+}
+
+test('a span\'s box: where it is drawn, at least a pixel wide, in its lane\'s row', () => {
+  const { lanes, geometry } = frameOf([[10, 20], [30, 30]], [[-5, 200]], [[50, 51]]);
+  assert.deepEqual(spanBox(geometry, 0, lanes[0].spans[0]), { left: 70, right: 80, top: 24 });
+  assert.deepEqual(spanBox(geometry, 0, lanes[0].spans[1]), { left: 90, right: 91, top: 24 }, 'an instant');
+  assert.deepEqual(spanBox(geometry, 1, lanes[1].spans[0]), { left: 55, right: 260, top: 46 }, 'not cut at the plot');
+  assert.deepEqual(spanBox(geometry, 2, lanes[2].spans[0]), { left: 110, right: 111, top: 68 }, 'the pinned lane');
+});
+
+test('hit testing: the span under the pointer, the lane\'s name over the label column', () => {
+  const { lanes, geometry } = frameOf([[10, 20], [30, 30]], [[-5, 200]], [[50, 51]]);
+  const hit = (x, y) => { const found = hitTest(geometry, lanes, x, y); return found && [found.lane.name, found.span && found.span.start - EPOCH]; };
+  assert.deepEqual(hit(75, 30), ['lane 0', 10]);
+  assert.deepEqual(hit(82.5, 30), ['lane 0', 10], 'within 3 px of its end');
+  assert.deepEqual(hit(90.5, 30), ['lane 0', 30], 'an instant, drawn a pixel wide');
+  assert.equal(hit(85, 30), null, '5 px from either');
+  assert.deepEqual(hit(100, 50), ['lane 1', -5]);
+  assert.deepEqual(hit(112, 80), ['lane 2', 50]);
+  assert.deepEqual(hit(20, 50), ['lane 1', null], 'over the label column: the lane alone');
+  assert.equal(hit(75, 10), null, 'over the axis');
+  assert.equal(hit(75, 90), null, 'below the last lane');
 });

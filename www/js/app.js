@@ -17,7 +17,7 @@ import {
 } from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
 import { EVENT_LOOP_LANE, eventLoopSpans } from './event-loop-lane.js';
-import './timeline.js';
+import './timeline/element.js';
 
 const $ = (id) => document.getElementById(id);
 const epochNow = () => performance.timeOrigin + performance.now();

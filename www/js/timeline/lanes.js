@@ -172,4 +172,28 @@ export class LaneIndex {
     this.lanes = [];
     this.pinnedCount = 0;
   }
+
+  /** The first span that ends at or after `time`, in lane `from` or a later one, as
+   * {lane, span}; else the first lane's first span. */
+  firstSpanFrom(from, time) {
+    const lanes = this.lanes;
+    for (let index = from; index < lanes.length; index++) {
+      const lane = lanes[index];
+      const i = lane.firstEndingAfter(time);
+      if (i < lane.spans.length) return { lane, span: lane.spans[i] };
+    }
+    return { lane: lanes[0], span: lanes[0].spans[0] };
+  }
+
+  /** Where an arrow key leads from `span` of `lane`: to the previous or next span of the
+   * lane (ArrowLeft, ArrowRight), or to the nearest one in the lane above or below
+   * (ArrowUp, ArrowDown), as {lane, span}; null past the first or the last. */
+  neighbour(lane, span, key) {
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const index = lane.indexOf(span) + (key === 'ArrowRight' ? 1 : -1);
+      return index >= 0 && index < lane.spans.length ? { lane, span: lane.spans[index] } : null;
+    }
+    const next = this.lanes[this.lanes.indexOf(lane) + (key === 'ArrowDown' ? 1 : -1)];
+    return next ? { lane: next, span: next.nearestSpan((span.start + span.end) / 2) } : null;
+  }
 }

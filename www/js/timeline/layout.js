@@ -1,11 +1,13 @@
 // Where the timeline's parts go on its canvas: the label column and the plot across, the
-// axis and the lanes' rows down. At most MAX_VISIBLE_LANES rows show at once: the pinned
-// lanes keep the bottom rows and the others scroll above them. Pure, so that Node tests it
+// axis and the lanes' rows down; and so what is where: a span's box, the span under the
+// pointer. At most MAX_VISIBLE_LANES rows show at once: the pinned lanes keep the bottom
+// rows and the others scroll above them. Pure, so that Node tests it
 // (tests/timeline-layout.test.mjs).
 
 export const LANE_HEIGHT = 22;
 export const AXIS_HEIGHT = 24;
 const MAX_VISIBLE_LANES = 60;
+const HOVER_TOLERANCE_PX = 3;
 
 const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
 
@@ -78,4 +80,25 @@ export function scrollTopShowing(index, scrollTop, visible) {
   if (top < scrollTop) return top;
   if (top + LANE_HEIGHT > scrollTop + visible) return top + LANE_HEIGHT - visible;
   return scrollTop;
+}
+
+// A geometry, below, is what a frame was drawn with: {scale (a TimeScale), rows (LaneRows),
+// and its sizes}.
+
+/** Where `span`, of lane `index`, is drawn: {left, right, top} in canvas CSS pixels, at
+ * least a pixel wide as it is drawn. */
+export function spanBox({ scale, rows }, index, span) {
+  const left = scale.x(span.start - scale.origin);
+  const right = Math.max(scale.x(span.end - scale.origin), left + 1);
+  return { left, right, top: rows.top(index) };
+}
+
+/** What is at (x, y) of the canvas, `lanes` in display order: {lane, span} for the span
+ * nearest within a few pixels, {lane, span: null} over a lane's name, or null. */
+export function hitTest({ scale, rows }, lanes, x, y) {
+  const lane = lanes[rows.at(y)];
+  if (!lane) return null;
+  if (x < scale.left) return { lane, span: null };
+  const span = lane.spanNear(scale.epochAt(x), scale.msPerPx, HOVER_TOLERANCE_PX);
+  return span ? { lane, span } : null;
 }
