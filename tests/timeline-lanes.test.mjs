@@ -44,14 +44,18 @@ test('spans pushed out of order are sorted once, when first searched', () => {
   lane.push({ start: 20, end: 21 });
   assert.deepEqual(lane.maxEnd, [1, 3, 10, 10, 12, 21], 'in order again: kept up as it grows');
   assert.equal(lane.firstStartingAt(6), 4);
-  // Whatever the order they came in, the searches agree with a scan.
+  // Whatever the order they came in, the searches agree with a scan of them in order.
   const random = laneOf(...[7, 3, 9, 1, 4, 4, 8, 0, 2].map((start, i) => [start, start + (i % 3) * 2.5]));
+  const inOrder = random.spans.toSorted((a, b) => a.start - b.start || a.end - b.end);
+  const scan = (found) => (found < 0 ? inOrder.length : found);
   for (let time = -1; time <= 14; time += 0.5) {
-    const scanEnd = random.spans.findIndex((span, i) => random.spans.slice(0, i + 1).some((s) => s.end >= time));
-    assert.equal(random.firstEndingAfter(time), scanEnd < 0 ? random.spans.length : scanEnd, `ending after ${time}`);
-    const scanStart = random.spans.findIndex((span) => span.start >= time);
-    assert.equal(random.firstStartingAt(time), scanStart < 0 ? random.spans.length : scanStart, `starting at ${time}`);
+    const reaches = (i) => inOrder.slice(0, i + 1).some((span) => span.end >= time);
+    const endingAfter = scan(inOrder.findIndex((_, i) => reaches(i)));
+    assert.equal(random.firstEndingAfter(time), endingAfter, `ending after ${time}`);
+    const startingAt = scan(inOrder.findIndex((span) => span.start >= time));
+    assert.equal(random.firstStartingAt(time), startingAt, `starting at ${time}`);
   }
+  assert.deepEqual(random.spans, inOrder);
 });
 
 test('indexOf finds a span among others with the same start', () => {
@@ -131,7 +135,7 @@ test('lanes in the order they appear, the pinned ones after them in the order of
 });
 
 /** A lane index of `spans` ([lane, start, end]), "main" pinned. */
-function indexOf(spans) {
+function indexWith(spans) {
   const index = new LaneIndex();
   index.pinnedNames = ['main'];
   for (const [name, start, end] of spans) {
@@ -142,8 +146,11 @@ function indexOf(spans) {
 }
 
 test('the first span in view, from a lane on: what the keyboard selects first', () => {
-  const index = indexOf([['a', 0, 10], ['a', 20, 30], ['b', 5, 6], ['b', 40, 50], ['main', 0, 100]]);
-  const first = (from, time) => { const { lane, span } = index.firstSpanFrom(from, time); return [lane.name, span.start]; };
+  const index = indexWith([['a', 0, 10], ['a', 20, 30], ['b', 5, 6], ['b', 40, 50], ['main', 0, 100]]);
+  const first = (from, time) => {
+    const { lane, span } = index.firstSpanFrom(from, time);
+    return [lane.name, span.start];
+  };
   assert.deepEqual(first(0, 0), ['a', 0]);
   assert.deepEqual(first(0, 15), ['a', 20]);
   assert.deepEqual(first(1, 15), ['b', 40], 'from the second lane');
@@ -153,14 +160,18 @@ test('the first span in view, from a lane on: what the keyboard selects first', 
 });
 
 test('arrow keys: the next span in a lane, the nearest in the next lane, null past an edge', () => {
-  const index = indexOf([['a', 0, 10], ['a', 20, 30], ['b', 5, 6], ['b', 40, 50], ['main', 0, 100]]);
+  const index = indexWith([['a', 0, 10], ['a', 20, 30], ['b', 5, 6], ['b', 40, 50], ['main', 0, 100]]);
   const [a, b, main] = index.lanes;
-  const step = (lane, span, key) => { const next = index.neighbour(lane, span, key); return next && [next.lane.name, next.span.start]; };
+  const step = (lane, span, key) => {
+    const next = index.neighbour(lane, span, key);
+    return next && [next.lane.name, next.span.start];
+  };
   assert.deepEqual(step(a, a.spans[0], 'ArrowRight'), ['a', 20]);
   assert.deepEqual(step(a, a.spans[1], 'ArrowLeft'), ['a', 0]);
   assert.equal(step(a, a.spans[1], 'ArrowRight'), null, 'the last span of its lane');
   assert.equal(step(a, a.spans[0], 'ArrowLeft'), null, 'the first');
-  assert.deepEqual(step(a, a.spans[1], 'ArrowDown'), ['b', 40], 'nearest to its middle, 25: 15 from b\'s second, 19 from its first');
+  // From [20, 30], whose middle is 25: b's second span starts 15 after, its first ends 19 before.
+  assert.deepEqual(step(a, a.spans[1], 'ArrowDown'), ['b', 40]);
   assert.deepEqual(step(b, b.spans[0], 'ArrowUp'), ['a', 0]);
   assert.deepEqual(step(b, b.spans[1], 'ArrowDown'), ['main', 0], 'into the pinned lanes');
   assert.equal(step(main, main.spans[0], 'ArrowDown'), null, 'the last lane');

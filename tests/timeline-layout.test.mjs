@@ -1,18 +1,12 @@
-// Where the timeline puts its lanes (www/js/timeline/layout.js), in Node: at most 60 rows,
-// the pinned lanes' rows at the bottom, the others scrolling above them under the axis.
+// Where the timeline puts its lanes (www/js/timeline/layout.js), in Node: 22 px rows under
+// a 24 px axis, at most 60 of them, the pinned lanes' at the bottom and the others
+// scrolling above them; and what is where: a span's box, the span under the pointer.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Lane } from '../www/js/timeline/lanes.js';
-import {
-  AXIS_HEIGHT, LANE_HEIGHT, LaneRows, columns, hitTest, scrollTopShowing, spanBox,
-} from '../www/js/timeline/layout.js';
+import { LaneRows, columns, hitTest, scrollTopShowing, spanBox } from '../www/js/timeline/layout.js';
 import { TimeScale } from '../www/js/timeline/scale.js';
-
-test('rows as measured: 22 px lanes under a 24 px axis', () => {
-  assert.equal(LANE_HEIGHT, 22);
-  assert.equal(AXIS_HEIGHT, 24);
-});
 
 test('a few lanes: every one in view, one after another below the axis', () => {
   const rows = new LaneRows(3, 0);
@@ -69,7 +63,7 @@ test('the label column fits the widest name, within bounds, and the plot takes t
   assert.deepEqual(columns(1000, 100), { labelWidth: 114, plotLeft: 120, plotWidth: 878 });
   assert.deepEqual(columns(1000, 10), { labelWidth: 48, plotLeft: 54, plotWidth: 944 }, 'no narrower than 48');
   assert.deepEqual(columns(1000, 400), { labelWidth: 200, plotLeft: 206, plotWidth: 792 }, 'no wider than 200');
-  assert.deepEqual(columns(300, 150), { labelWidth: 90, plotLeft: 96, plotWidth: 202 }, 'nor than 30% of a narrow canvas');
+  assert.deepEqual(columns(300, 150), { labelWidth: 90, plotLeft: 96, plotWidth: 202 }, 'nor than 30% of the canvas');
   assert.equal(columns(20, 0).plotWidth, 10, 'a plot of 10 px at the least');
 });
 
@@ -88,10 +82,13 @@ const EPOCH = 1_700_000_000_000;
 function frameOf(...lanes) {
   const laneObjects = lanes.map((spans, i) => {
     const lane = new Lane(`lane ${i}`);
-    for (const [start, end] of spans) lane.push({ lane: lane.name, state: 'running', start: EPOCH + start, end: EPOCH + end, label: '' });
+    for (const [start, end] of spans) {
+      lane.push({ lane: lane.name, state: 'running', start: EPOCH + start, end: EPOCH + end, label: '' });
+    }
     return lane;
   });
-  const geometry = { scale: new TimeScale({ start: 0, end: 100 }, 60, 100, EPOCH), rows: new LaneRows(lanes.length, 1) };
+  const scale = new TimeScale({ start: 0, end: 100 }, 60, 100, EPOCH);
+  const geometry = { scale, rows: new LaneRows(lanes.length, 1) };
   return { lanes: laneObjects, geometry };
 }
 
@@ -105,7 +102,10 @@ test('a span\'s box: where it is drawn, at least a pixel wide, in its lane\'s ro
 
 test('hit testing: the span under the pointer, the lane\'s name over the label column', () => {
   const { lanes, geometry } = frameOf([[10, 20], [30, 30]], [[-5, 200]], [[50, 51]]);
-  const hit = (x, y) => { const found = hitTest(geometry, lanes, x, y); return found && [found.lane.name, found.span && found.span.start - EPOCH]; };
+  const hit = (x, y) => {
+    const found = hitTest(geometry, lanes, x, y);
+    return found && [found.lane.name, found.span && found.span.start - EPOCH];
+  };
   assert.deepEqual(hit(75, 30), ['lane 0', 10]);
   assert.deepEqual(hit(82.5, 30), ['lane 0', 10], 'within 3 px of its end');
   assert.deepEqual(hit(90.5, 30), ['lane 0', 30], 'an instant, drawn a pixel wide');

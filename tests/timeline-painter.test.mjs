@@ -11,7 +11,9 @@ const ORIGIN = 1_700_000_000_000;
 /** A lane of [state, start, end] spans, times in ms since ORIGIN. */
 function laneOf(...spans) {
   const lane = new Lane('lane');
-  for (const [state, start, end] of spans) lane.push({ lane: 'lane', state, start: ORIGIN + start, end: ORIGIN + end, label: '' });
+  for (const [state, start, end] of spans) {
+    lane.push({ lane: 'lane', state, start: ORIGIN + start, end: ORIGIN + end, label: '' });
+  }
   return lane;
 }
 /** 0–100 ms across a plot from x = 10 to 110: a millisecond a pixel. */

@@ -8,14 +8,21 @@ import { TIMELINE_TEXTS_EN } from '../www/js/timeline/texts.js';
 import { describeSpan, tooltipLines } from '../www/js/timeline/tooltip.js';
 
 const ORIGIN = 1_700_000_000_000;
-const span = { lane: 'count() #1', state: 'sleeping', start: ORIGIN + 1000.25, end: ORIGIN + 2000.25, label: 'sleep 1 s' };
+const span = {
+  lane: 'count() #1', state: 'sleeping', start: ORIGIN + 1000.25, end: ORIGIN + 2000.25, label: 'sleep 1 s',
+};
 const lane = { name: 'count() #1', spans: [span, span, span] };
 
 test('a span\'s tooltip: its lane, state, label, times since the origin and duration', () => {
   assert.deepEqual(tooltipLines(TIMELINE_TEXTS_EN, { lane, span }, ORIGIN), {
-    lane: 'count() #1', state: 'sleeping', label: '· sleep 1 s', times: '1.00025 s → 2.00025 s', duration: 'duration 1 s',
+    lane: 'count() #1',
+    state: 'sleeping',
+    label: '· sleep 1 s',
+    times: '1.00025 s → 2.00025 s',
+    duration: 'duration 1 s',
   });
-  assert.equal(tooltipLines(TIMELINE_TEXTS_EN, { lane, span: { ...span, label: '' } }, ORIGIN).label, '', 'no label, no dot');
+  const unlabelled = { ...span, label: '' };
+  assert.equal(tooltipLines(TIMELINE_TEXTS_EN, { lane, span: unlabelled }, ORIGIN).label, '', 'no label, no dot');
   assert.deepEqual(tooltipLines(TIMELINE_ES, { lane, span }, ORIGIN).state, 'durmiendo');
 });
 

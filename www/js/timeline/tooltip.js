@@ -7,7 +7,9 @@ import { formatLength, formatTime } from './format.js';
 /** The tooltip's lines for `hit` ({lane, span}; span null over the label column, where the
  * lane's full name shows, since it may have been cut short there). */
 export function tooltipLines(texts, { lane, span }, origin) {
-  if (!span) return { lane: lane.name, state: '', label: texts.spanCount(lane.spans.length), times: '', duration: '' };
+  if (!span) {
+    return { lane: lane.name, state: '', label: texts.spanCount(lane.spans.length), times: '', duration: '' };
+  }
   return {
     lane: lane.name,
     state: texts.states[span.state],
