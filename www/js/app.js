@@ -32,7 +32,7 @@ import { Run, refusalText } from './run.js';
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setStatus, statusIfUnchanged } from './status.js';
-import './timeline.js';
+import './timeline/element.js';
 
 const pool = new PoolClient();
 let current = null; // the example on screen

@@ -1,7 +1,7 @@
 // Spanish for the page's own text (HTML_ES, by the data-i18n keys of index.html), for the
 // scripts' messages (MESSAGES_ES, by the keys of MESSAGES_EN in i18n.js) and for the
-// timeline (TIMELINE_ES, by the keys of TIMELINE_TEXTS_EN in timeline.js), and for the
-// sentences the crate writes into a run's output (CRATE_ES, by the keys of
+// timeline (TIMELINE_ES, by the keys of TIMELINE_TEXTS_EN in timeline/texts.js), and for
+// the sentences the crate writes into a run's output (CRATE_ES, by the keys of
 // crate/src/messages.rs).
 
 export const HTML_ES = {
