@@ -76,12 +76,15 @@ impl Original {
                     format!("{name}({NUM})"),
                     || self.print(lane, text(NUM)),
                 );
+                let ended_ms = span.end_ms;
                 self.record(Event::Span(span));
-                self.finished[target].set();
+                self.finished[target].set(ended_ms);
             }
         });
+        let mut joined_ms = f64::NEG_INFINITY;
         for (target, finished) in self.finished.iter().enumerate() {
             let (start_ms, end_ms) = join(finished);
+            joined_ms = end_ms;
             self.record(Event::Span(Span {
                 lane: MAIN_LANE.to_string(),
                 state: SpanState::Waiting,
@@ -90,7 +93,7 @@ impl Original {
                 label: format!("t{}.join()", target + 1).into(),
             }));
         }
-        self.print(MAIN_LANE.to_string(), "Done!".to_string());
+        self.print_after(MAIN_LANE.to_string(), "Done!".to_string(), joined_ms);
     }
 
     fn record(&self, event: Event) {
@@ -103,50 +106,67 @@ impl Original {
     /// Stamped under the lock, as Python's print writes under stdout's: the lines' order is
     /// the order of their times.
     fn print(&self, lane: String, text: String) {
+        self.print_after(lane, text, f64::NEG_INFINITY);
+    }
+
+    /// As [`Self::print`], stamped no earlier than `not_before_ms`: the end of what the
+    /// line waited for, as another thread's clock measured it (see [`join`]).
+    fn print_after(&self, lane: String, text: String, not_before_ms: f64) {
         let mut events = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        let at_ms = clock::now_ms();
+        let at_ms = clock::now_ms().max(not_before_ms);
         events.push(Event::Line(Line::printed(lane, text, at_ms)));
     }
 }
 
-/// Whether a target has finished: what a join waits for.
+/// Whether a target has finished, and when, by its own thread's clock: what a join waits
+/// for.
 #[derive(Default)]
 struct Finished {
-    done: Mutex<bool>,
+    ended_ms: Mutex<Option<f64>>,
     signal: Condvar,
 }
 
 impl Finished {
-    fn set(&self) {
-        *self.done.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    fn set(&self, ended_ms: f64) {
+        *self.ended_ms.lock().unwrap_or_else(|e| e.into_inner()) = Some(ended_ms);
         self.signal.notify_all();
     }
 
-    fn is_set(&self) -> bool {
-        *self.done.lock().unwrap_or_else(|e| e.into_inner())
+    fn ended_ms(&self) -> Option<f64> {
+        *self.ended_ms.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn wait(&self) {
-        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
-        while !*done {
-            done = self.signal.wait(done).unwrap_or_else(|e| e.into_inner());
+    fn wait(&self) -> f64 {
+        let mut ended = self.ended_ms.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(ended_ms) = *ended {
+                return ended_ms;
+            }
+            ended = self.signal.wait(ended).unwrap_or_else(|e| e.into_inner());
         }
     }
 }
 
 /// Waits on the calling thread until `target` has finished; returns when it began and
-/// ended waiting. A caller that is itself a pool
-/// thread (the build without threads) runs pending jobs meanwhile, perhaps the target
-/// itself: that time is running, not waiting, and is left out. A caller outside the pool
-/// sleeps until woken.
+/// ended waiting. A caller that is itself a pool thread (the build without threads) runs
+/// pending jobs meanwhile, perhaps the target itself: that time is running, not waiting,
+/// and is left out. A caller outside the pool sleeps until woken.
+///
+/// The wait ends no earlier than the target did. Each worker's clock is its own
+/// `timeOrigin` plus `performance.now()`, and two workers' can differ by a fraction of a
+/// millisecond: read on this thread alone, a join could seem to end before the thread it
+/// waited for, which cannot happen.
 fn join(target: &Finished) -> (f64, f64) {
     let mut since = clock::now_ms();
-    while !target.is_set() {
+    let ended_ms = loop {
+        if let Some(ended_ms) = target.ended_ms() {
+            break ended_ms;
+        }
         match rayon::yield_now() {
             Some(rayon::Yield::Executed) => since = clock::now_ms(),
             Some(rayon::Yield::Idle) => std::hint::spin_loop(),
-            None => target.wait(),
+            None => break target.wait(),
         }
-    }
-    (since, clock::now_ms())
+    };
+    (since, clock::now_ms().max(ended_ms))
 }
