@@ -31,6 +31,10 @@ test('a summary has three significant digits, zeros kept', () => check(formatSum
   [[0], '0 s'], [[0.25], '250 µs'], [[1], '1.00 ms'], [[12.5], '12.5 ms'], [[-3], '-3.00 ms'], [[1000], '1.00 s'],
 ]));
 
+test('a summary that rounds up to the next unit is written in that unit', () => check(formatSummary, [
+  [[999.99], '1.00 s'], [[0.99999], '1.00 ms'], [[-999.7], '-1.00 s'], [[999.4], '999 ms'],
+]));
+
 test('a tick label is as precise as the step between ticks', () => {
   check(formatTick, [
     [[250, 50], '250 ms'], [[1, 0.5], '1 ms'], [[1000, 500], '1 s'], [[2000, 1000], '2 s'], [[1200, 200], '1.2 s'],

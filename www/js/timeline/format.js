@@ -20,12 +20,13 @@ export function formatLength(span) {
   return formatDuration(Math.round((span.end - span.start) * 1000) / 1000);
 }
 
-/** Three significant digits, zeros kept, as a summary reads: "1.00 s", "12.5 ms". */
+/** Three significant digits, zeros kept, as a summary reads: "1.00 s", "12.5 ms".
+ * The unit is chosen after rounding, so that 999.99 ms reads "1.00 s", not "1.00e+3 ms". */
 export function formatSummary(ms) {
   const abs = Math.abs(ms);
   if (abs === 0) return '0 s';
-  if (abs < 1) return `${(ms * 1000).toPrecision(3)} µs`;
-  if (abs < 1000) return `${ms.toPrecision(3)} ms`;
+  if (Number((abs * 1000).toPrecision(3)) < 1000) return `${(ms * 1000).toPrecision(3)} µs`;
+  if (Number(abs.toPrecision(3)) < 1000) return `${ms.toPrecision(3)} ms`;
   return `${(ms / 1000).toPrecision(3)} s`;
 }
 
