@@ -189,24 +189,74 @@ impl Line {
     }
 }
 
+/// An arrow of the timeline, from a cause on one lane to its effect on another: a task
+/// spawned, a coroutine called and returning, a timer set and the wake it causes, a
+/// message sent and received, a thread joined. Perfetto draws the same arrows (flow
+/// events).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    pub kind: FlowKind,
+    pub from_lane: String,
+    pub from_ms: f64,
+    pub to_lane: String,
+    pub to_ms: f64,
+}
+
+/// What an arrow says; the page names each kind in its language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlowKind {
+    /// A task started by another (`gather`, a thread or a process started).
+    Spawn,
+    /// A coroutine awaited by another: the call.
+    Call,
+    /// A coroutine, task, thread or process handing its result back to whoever awaited,
+    /// gathered or joined it.
+    Return,
+    /// A timer set by a sleep, and the wake it caused.
+    Timer,
+    /// A value sent: `send` to a coroutine, a message to or from a process, a chunk of
+    /// rows handed to a worker.
+    Send,
+}
+
+impl FlowKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowKind::Spawn => "spawn",
+            FlowKind::Call => "call",
+            FlowKind::Return => "return",
+            FlowKind::Timer => "timer",
+            FlowKind::Send => "send",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     Line(Line),
     Span(Span),
+    Flow(Flow),
 }
 
 impl Event {
     pub fn as_line(&self) -> Option<&Line> {
         match self {
             Event::Line(line) => Some(line),
-            Event::Span(_) => None,
+            _ => None,
+        }
+    }
+
+    pub fn as_flow(&self) -> Option<&Flow> {
+        match self {
+            Event::Flow(flow) => Some(flow),
+            _ => None,
         }
     }
 
     pub fn as_span(&self) -> Option<&Span> {
         match self {
             Event::Span(span) => Some(span),
-            Event::Line(_) => None,
+            _ => None,
         }
     }
 }

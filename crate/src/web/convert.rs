@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::messages::{self, Arg, Message, Sentence};
 use crate::params::ParamError;
-use crate::trace::{Event, Label, Line, Span};
+use crate::trace::{Event, Flow, Label, Line, Span};
 
 pub(super) fn emit_to(on_event: &Function, event: &Event) {
     if let Err(error) = on_event.call1(&JsValue::NULL, &event_to_js(event)) {
@@ -14,7 +14,8 @@ pub(super) fn emit_to(on_event: &Function, event: &Event) {
     }
 }
 
-/// `{kind: "line", lane, text, at}` or `{kind: "span", lane, state, start, end, label}`.
+/// `{kind: "line", lane, text, at}`, `{kind: "span", lane, state, start, end, label}` or
+/// `{kind: "flow", flow, fromLane, from, toLane, to}`.
 pub(super) fn event_to_js(event: &Event) -> JsValue {
     match event {
         Event::Line(Line {
@@ -46,6 +47,20 @@ pub(super) fn event_to_js(event: &Event) -> JsValue {
             ("end", (*end_ms).into()),
             ("label", label.english().into()),
             ("labelMessage", label_message_to_js(label)),
+        ]),
+        Event::Flow(Flow {
+            kind,
+            from_lane,
+            from_ms,
+            to_lane,
+            to_ms,
+        }) => js_object(&[
+            ("kind", "flow".into()),
+            ("flow", kind.as_str().into()),
+            ("fromLane", from_lane.into()),
+            ("from", (*from_ms).into()),
+            ("toLane", to_lane.into()),
+            ("to", (*to_ms).into()),
         ]),
     }
 }
