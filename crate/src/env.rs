@@ -6,11 +6,13 @@
 //! clock jumps from timer to timer so that a 12-second example is checked in microseconds.
 
 use std::future::Future;
+use std::panic::Location;
 use std::pin::Pin;
 
 use crate::messages::{self, Arg, Message};
 use crate::params::{Param, ParamError};
-use crate::trace::{Event, Label, Line, Span, SpanState, MAIN_LANE};
+use crate::scheduler::{Cause, Frame, Scheduler, Site};
+use crate::trace::{Event, Flow, FlowKind, Label, Line, Span, SpanState, MAIN_LANE};
 
 /// A sleep that does not block the thread: other tasks run meanwhile.
 pub type Sleep = Pin<Box<dyn Future<Output = ()>>>;
@@ -25,7 +27,7 @@ pub fn yield_now() -> Sleep {
             return std::task::Poll::Ready(());
         }
         yielded = true;
-        cx.waker().wake_by_ref();
+        crate::scheduler::waking_because(Cause::Yield, || cx.waker().wake_by_ref());
         std::task::Poll::Pending
     }))
 }
@@ -34,6 +36,8 @@ pub trait Env {
     fn now_ms(&self) -> f64;
     fn sleep(&self, ms: f64) -> Sleep;
     fn emit(&self, event: Event);
+    /// The event loop's record of its tasks (see [`crate::scheduler`]).
+    fn scheduler(&self) -> &Scheduler;
 }
 
 /// One lane of the timeline: a coroutine or task, tracked from state to state so that every
@@ -45,19 +49,33 @@ pub struct Task<'e, E: Env + ?Sized> {
 }
 
 impl<'e, E: Env + ?Sized> Task<'e, E> {
-    /// Starts the lane in the running state.
+    /// Starts the lane in the running state, in the task the event loop is running.
+    #[track_caller]
     pub fn start(env: &'e E, lane: impl Into<String>, label: impl Into<Label>) -> Self {
-        let mut task = Task {
+        let site = Site::of(Location::caller());
+        let lane = lane.into();
+        let label = label.into();
+        env.scheduler().lane_started(
             env,
-            lane: lane.into(),
-            current: None,
-        };
-        task.enter(SpanState::Running, label);
-        task
+            Frame {
+                lane: lane.clone(),
+                state: SpanState::Running,
+                label: label.clone(),
+                site,
+            },
+        );
+        Task {
+            env,
+            lane,
+            current: Some((SpanState::Running, env.now_ms(), label)),
+        }
     }
 
+    #[track_caller]
     pub fn print(&self, text: impl Into<String>) {
-        self.say_line(Line::printed(self.lane.clone(), text, self.env.now_ms()));
+        let mut line = Line::printed(self.lane.clone(), text, self.env.now_ms());
+        line.site = Some(Site::of(Location::caller()));
+        self.say_line(line);
     }
 
     /// A sentence of the playground's own on this lane (see [`crate::messages`]).
@@ -70,21 +88,67 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
     }
 
     /// Ends the current span (if any) and opens one in `state`.
+    #[track_caller]
     pub fn enter(&mut self, state: SpanState, label: impl Into<Label>) {
-        let now = self.env.now_ms();
-        self.close_span(now);
-        self.current = Some((state, now, label.into()));
+        self.enter_at(state, label.into(), Site::of(Location::caller()));
     }
 
-    /// Sleeps without blocking, recorded as a sleeping span, then runs on.
-    pub async fn sleep(&mut self, ms: f64) {
-        let label = Message::new(messages::SLEEP, vec![("seconds", Arg::Seconds { ms })]);
-        self.enter(SpanState::Sleeping, label);
-        self.env.sleep(ms).await;
-        self.enter(
-            SpanState::Running,
-            Message::new(messages::RESUMED, Vec::new()),
-        );
+    fn enter_at(&mut self, state: SpanState, label: Label, site: Site) {
+        let now = self.env.now_ms();
+        self.close_span(now);
+        self.env
+            .scheduler()
+            .lane_entered(&self.lane, state, &label, site);
+        self.current = Some((state, now, label));
+    }
+
+    /// Sleeps without blocking, recorded as a sleeping span and a timer of the event
+    /// loop's, then runs on. A zero sleep sets no timer: it only yields.
+    #[track_caller]
+    pub fn sleep(&mut self, ms: f64) -> impl Future<Output = ()> + use<'_, 'e, E> {
+        let site = Site::of(Location::caller());
+        async move {
+            let label = Message::new(messages::SLEEP, vec![("seconds", Arg::Seconds { ms })]);
+            self.enter_at(SpanState::Sleeping, label.into(), site);
+            let env = self.env;
+            let set_at = env.now_ms();
+            let timer = (ms > 0.0)
+                .then(|| env.scheduler().timer_set(env, &self.lane, ms))
+                .flatten();
+            env.sleep(ms).await;
+            if let Some(timer) = timer {
+                timer.fired();
+                env.emit(Event::Flow(Flow {
+                    kind: FlowKind::Timer,
+                    from_lane: self.lane.clone(),
+                    from_ms: set_at,
+                    to_lane: self.lane.clone(),
+                    to_ms: env.now_ms(),
+                }));
+            }
+            let resumed = Message::new(messages::RESUMED, Vec::new());
+            self.enter_at(SpanState::Running, resumed.into(), site);
+        }
+    }
+
+    /// `await asyncio.gather(...)` from this coroutine: it waits while the tasks run.
+    #[track_caller]
+    pub fn gather<F: Future, I: IntoIterator<Item = (String, F)>>(
+        &mut self,
+        named: I,
+    ) -> impl Future<Output = Vec<F::Output>> + use<'_, 'e, E, F, I> {
+        let site = Site::of(Location::caller());
+        async move {
+            self.enter_at(
+                SpanState::Waiting,
+                awaiting("asyncio.gather()").into(),
+                site,
+            );
+            let outputs = gather(self.env, named).await;
+            let resumed = Message::new(messages::RESUMED, Vec::new());
+            self.enter_at(SpanState::Running, resumed.into(), site);
+            outputs
+        }
     }
 
     fn close_span(&mut self, now: f64) {
@@ -100,12 +164,18 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
     }
 }
 
+/// The label of a coroutine waiting for another: "awaiting part1(1)".
+pub fn awaiting(call: impl Into<String>) -> Message {
+    Message::new(messages::AWAITING, vec![("call", Arg::Text(call.into()))])
+}
+
 /// A task dropped half-way (its run was stopped) still closes its last span, so the
 /// timeline shows how far it got.
 impl<E: Env + ?Sized> Drop for Task<'_, E> {
     fn drop(&mut self) {
         let now = self.env.now_ms();
         self.close_span(now);
+        self.env.scheduler().lane_ended(self.env, &self.lane);
     }
 }
 
@@ -144,6 +214,11 @@ impl<E: Env> Accelerated<E> {
             origin_ms,
         })
     }
+
+    /// The environment it speeds up.
+    pub fn inner(&self) -> &E {
+        &self.inner
+    }
 }
 
 /// `speed` if an example may run at it.
@@ -174,24 +249,20 @@ impl<E: Env> Env for Accelerated<E> {
     fn emit(&self, event: Event) {
         self.inner.emit(event);
     }
+
+    fn scheduler(&self) -> &Scheduler {
+        self.inner.scheduler()
+    }
 }
 
-/// `asyncio.gather`: runs every future at once and returns their outputs in order. Each is
-/// polled when it is woken, in the order of the wakes (futures' `join_all` polls small sets
-/// in index order instead): so the task whose timer fired first runs first.
-pub async fn gather<F: Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
-    use futures::stream::{FuturesUnordered, StreamExt};
-
-    let mut running: FuturesUnordered<_> = futures
-        .into_iter()
-        .enumerate()
-        .map(|(index, future)| async move { (index, future.await) })
-        .collect();
-    let mut outputs: Vec<Option<F::Output>> = (0..running.len()).map(|_| None).collect();
-    while let Some((index, output)) = running.next().await {
-        outputs[index] = Some(output);
-    }
-    outputs.into_iter().flatten().collect()
+/// `asyncio.gather`: runs every future at once, each a task of the event loop's named as
+/// given, and returns their outputs in order. The tasks are stepped in the order of their
+/// wakes, so the task whose timer fired first runs first (see [`crate::scheduler`]).
+pub async fn gather<E: Env + ?Sized, F: Future>(
+    env: &E,
+    named: impl IntoIterator<Item = (String, F)>,
+) -> Vec<F::Output> {
+    crate::scheduler::gather_tasks(env, named).await
 }
 
 /// Runs `work` until it finishes or `stop` resolves, whichever is first. A stopped run is
@@ -294,10 +365,16 @@ mod tests {
             let task = Task::start(env, "second", "second");
             task.print("second");
         };
-        real.run(gather([
-            Box::pin(first) as Pin<Box<dyn Future<Output = ()>>>,
-            Box::pin(second),
-        ]));
+        real.run(gather(
+            env,
+            [
+                (
+                    "first".to_string(),
+                    Box::pin(first) as Pin<Box<dyn Future<Output = ()>>>,
+                ),
+                ("second".to_string(), Box::pin(second)),
+            ],
+        ));
         let lines: Vec<(String, f64)> = real
             .events()
             .iter()

@@ -17,6 +17,7 @@ pub mod examples;
 pub mod messages;
 pub mod params;
 pub mod pyrandom;
+pub mod scheduler;
 pub mod timer_queue;
 pub mod trace;
 pub mod virtual_time;

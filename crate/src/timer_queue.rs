@@ -60,7 +60,7 @@ impl TimerQueue {
         // Taken out first: a waker may poll (and so borrow the queue) when woken.
         let waker = self.wakers.borrow_mut().remove(&id);
         if let Some(waker) = waker {
-            waker.wake();
+            crate::scheduler::timer_fires(|| waker.wake());
         }
         Some(deadline_us)
     }

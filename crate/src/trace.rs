@@ -165,6 +165,8 @@ pub struct Line {
     /// The playground's own sentence that `text` says, for the page to write in its
     /// language; `None` for what a program prints, which stays as printed.
     pub message: Option<Message>,
+    /// The line of the example's source that printed it.
+    pub site: Option<crate::scheduler::Site>,
 }
 
 impl Line {
@@ -175,6 +177,7 @@ impl Line {
             text: text.into(),
             at_ms,
             message: None,
+            site: None,
         }
     }
 
@@ -185,6 +188,7 @@ impl Line {
             text: message.english(),
             at_ms,
             message: Some(message),
+            site: None,
         }
     }
 }
@@ -214,8 +218,7 @@ pub enum FlowKind {
     Return,
     /// A timer set by a sleep, and the wake it caused.
     Timer,
-    /// A value sent: `send` to a coroutine, a message to or from a process, a chunk of
-    /// rows handed to a worker.
+    /// A value sent: a message to or from a process, a chunk of rows handed to a worker.
     Send,
 }
 
@@ -236,6 +239,8 @@ pub enum Event {
     Line(Line),
     Span(Span),
     Flow(Flow),
+    /// What the event loop did: only the event-loop examples have one.
+    Sched(crate::scheduler::SchedEvent),
 }
 
 impl Event {

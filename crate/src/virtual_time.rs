@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
 use crate::env::{Env, Sleep};
+use crate::scheduler::{run_main, Scheduler};
 use crate::timer_queue::TimerQueue;
 use crate::trace::Event;
 
@@ -22,6 +23,7 @@ struct Inner {
     now_ms: Cell<f64>,
     timers: Rc<TimerQueue>,
     events: RefCell<Vec<Event>>,
+    scheduler: Scheduler,
 }
 
 /// Records every event; [`VirtualEnv::events`] returns them for assertions.
@@ -48,12 +50,13 @@ impl VirtualEnv {
             .collect()
     }
 
-    /// Drives `future` to completion, advancing the clock whenever nothing can run.
+    /// Drives `future` as the event loop's main task to completion, advancing the clock
+    /// whenever nothing can run.
     ///
     /// Panics if the future waits for something that is not a timer: under a virtual clock
     /// that would wait forever.
     pub fn run<F: Future>(&self, future: F) -> F::Output {
-        let mut future = pin!(future);
+        let mut future = pin!(run_main(self, future));
         let woken = Arc::new(Flag(AtomicBool::new(true)));
         let waker = Waker::from(woken.clone());
         let mut cx = Context::from_waker(&waker);
@@ -93,16 +96,20 @@ impl Env for VirtualEnv {
     }
 
     fn sleep(&self, ms: f64) -> Sleep {
-        // A zero sleep is a timer due now, fired once no task is ready: behind the ready
-        // tasks and behind timers already due at this instant, as asyncio's sleep(0) puts
-        // its task behind both (the browser's `Timers` wakes all due timers at once, and
-        // there `env::yield_now` gives the same order).
+        // A zero sleep only yields, as in the browser: `asyncio.sleep(0)` sets no timer.
+        if ms <= 0.0 {
+            return crate::env::yield_now();
+        }
         // Whole microseconds keep deadlines exact and totally ordered.
-        let deadline_us = ((self.0.now_ms.get() + ms.max(0.0)) * 1000.0).round() as u64;
+        let deadline_us = ((self.0.now_ms.get() + ms) * 1000.0).round() as u64;
         Box::pin(self.0.timers.at(deadline_us))
     }
 
     fn emit(&self, event: Event) {
         self.0.events.borrow_mut().push(event);
+    }
+
+    fn scheduler(&self) -> &Scheduler {
+        &self.0.scheduler
     }
 }

@@ -271,6 +271,28 @@ mod tests {
         assert_eq!(coroutine, expected);
     }
 
+    /// `next`, `send` and `close` run the body on main's thread: each is drawn as a call
+    /// from main to the coroutine, and its suspension at the yield as a return.
+    #[test]
+    fn each_call_of_the_script_is_an_arrow_to_the_coroutine_and_each_yield_one_back() {
+        let env = VirtualEnv::new();
+        env.run(run_script(&env, 500.0));
+        let arrows: Vec<(&str, String, f64)> = env
+            .events()
+            .iter()
+            .filter_map(Event::as_flow)
+            .filter(|flow| flow.kind != crate::trace::FlowKind::Timer)
+            .map(|flow| (flow.kind.as_str(), flow.to_lane.clone(), flow.from_ms))
+            .collect();
+        let coroutine = "print_name('Dear')".to_string();
+        let main = MAIN_LANE.to_string();
+        let expected: Vec<(&str, String, f64)> = [500.0, 1000.0, 1500.0, 2000.0]
+            .into_iter()
+            .flat_map(|at| [("call", coroutine.clone(), at), ("return", main.clone(), at)])
+            .collect();
+        assert_eq!(arrows, expected);
+    }
+
     #[test]
     fn the_generator_protocol_refuses_what_python_refuses() {
         let env = VirtualEnv::new();

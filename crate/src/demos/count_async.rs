@@ -15,10 +15,13 @@
 //! The sequential twin awaits each `count()` before starting the next: three seconds.
 //! Side by side, both run at once on one event loop, each in lanes of its own.
 
-use crate::env::{gather, Env, Task, SPEED};
+use std::future::Future;
+use std::pin::Pin;
+
+use crate::env::{awaiting, Env, Task, SPEED};
 use crate::messages::{self, Arg};
 use crate::params::{Param, ParamError};
-use crate::trace::MAIN_LANE;
+use crate::trace::{SpanState, MAIN_LANE};
 
 pub const DEFAULT_COROUTINES: u32 = 3;
 pub const MAX_COROUTINES: u32 = 10_000;
@@ -98,72 +101,120 @@ pub struct Elapsed {
 const GATHERED_LANES: &str = "gathered · ";
 const SEQUENTIAL_LANES: &str = "one after another · ";
 
+/// One way's coroutines, started by the coroutine `main`; returns its elapsed time.
+type Way<'a> = Pin<Box<dyn Future<Output = f64> + 'a>>;
+
 /// Runs the coroutines as `mode` says. Each script's time counts from the start of the
 /// run, as the originals' `perf_counter()` is read before the event loop starts.
 pub async fn run<E: Env + ?Sized>(env: &E, coroutines: u32, mode: Mode) -> Elapsed {
     let start = env.now_ms();
+    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: asyncio.run(main())
+    let counts = |lanes| Counts {
+        coroutines,
+        lanes,
+        start,
+    };
     match mode {
         Mode::Gather => Elapsed {
-            gathered: Some(gather_counts(env, coroutines, "", start).await),
+            gathered: Some(gather_counts(env, &mut main, counts("")).await),
             sequential: None,
         },
         Mode::Sequential => Elapsed {
             gathered: None,
-            sequential: Some(count_one_after_another(env, coroutines, "", start).await),
+            sequential: Some(count_one_after_another(env, &mut main, counts("")).await),
         },
         Mode::SideBySide => {
-            let (gathered, sequential) = futures::future::join(
-                gather_counts(env, coroutines, GATHERED_LANES, start),
-                count_one_after_another(env, coroutines, SEQUENTIAL_LANES, start),
-            )
-            .await;
+            // As `asyncio.gather(gathered(), one_after_another())`: each way a task.
+            let way = |lanes: &'static str| async move {
+                let mut way_main = Task::start(env, format!("{lanes}main()"), "main()");
+                if lanes == GATHERED_LANES {
+                    gather_counts(env, &mut way_main, counts(lanes)).await
+                } else {
+                    count_one_after_another(env, &mut way_main, counts(lanes)).await
+                }
+            };
+            let ways: [(String, Way); 2] = [
+                ("gathered".to_string(), Box::pin(way(GATHERED_LANES))),
+                (
+                    "one after another".to_string(),
+                    Box::pin(way(SEQUENTIAL_LANES)),
+                ),
+            ];
+            let elapsed = main.gather(ways).await;
             Elapsed {
-                gathered: Some(gathered),
-                sequential: Some(sequential),
+                gathered: Some(elapsed[0]),
+                sequential: Some(elapsed[1]),
             }
         }
     }
 }
 
 pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
-    let mut task = Task::start(env, lane, "count()");
-    task.print("One");
-    task.sleep(SLEEP_MS).await;
-    task.print("Two");
+    let mut task = Task::start(env, lane, "count()"); // py: async def count():
+    task.print("One"); // py: print("One")
+    task.sleep(SLEEP_MS).await; // py: await asyncio.sleep(1)
+    task.print("Two"); // py: print("Two")
 }
 
-/// `asyncio.gather(count(), count(), ...)`: every `count()` runs at once. Returns the
-/// milliseconds elapsed since `start`.
-async fn gather_counts<E: Env + ?Sized>(env: &E, coroutines: u32, lanes: &str, start: f64) -> f64 {
-    gather((1..=coroutines).map(|i| count(env, lane_name(lanes, i)))).await;
-    report_elapsed(env, "count_async.rs", start)
+/// One way's `count()` coroutines: how many, their lanes' prefix, and the moment the
+/// script's time counts from.
+#[derive(Clone, Copy)]
+struct Counts<'l> {
+    coroutines: u32,
+    lanes: &'l str,
+    start: f64,
 }
 
-/// The sequential twin: each `count()` finishes before the next starts. Returns the
-/// milliseconds elapsed since `start`.
+/// `await asyncio.gather(count(), count(), ...)` in `main`: every `count()` runs at once.
+/// Returns the milliseconds elapsed since the start.
+async fn gather_counts<E: Env + ?Sized>(env: &E, main: &mut Task<'_, E>, way: Counts<'_>) -> f64 {
+    let Counts {
+        coroutines,
+        lanes,
+        start,
+    } = way;
+    let counts = (1..=coroutines).map(|i| {
+        let lane = lane_name(lanes, i);
+        (lane.clone(), count(env, lane))
+    });
+    main.gather(counts).await; // py: await asyncio.gather(count(), count(), count())
+    report_elapsed(env, main, "count_async.rs", start)
+}
+
+/// The sequential twin: `main` awaits each `count()` before it starts the next. Returns
+/// the milliseconds elapsed since the start.
 async fn count_one_after_another<E: Env + ?Sized>(
     env: &E,
-    coroutines: u32,
-    lanes: &str,
-    start: f64,
+    main: &mut Task<'_, E>,
+    way: Counts<'_>,
 ) -> f64 {
+    let Counts {
+        coroutines,
+        lanes,
+        start,
+    } = way;
     for i in 1..=coroutines {
+        main.enter(SpanState::Waiting, awaiting("count()")); // py: count()
         count(env, lane_name(lanes, i)).await;
     }
-    report_elapsed(env, "count_sync.rs", start)
+    report_elapsed(env, main, "count_sync.rs", start)
 }
 
 fn lane_name(lanes: &str, i: u32) -> String {
     format!("{lanes}count() #{i}")
 }
 
-fn report_elapsed<E: Env + ?Sized>(env: &E, script: &str, start: f64) -> f64 {
+fn report_elapsed<E: Env + ?Sized>(
+    env: &E,
+    main: &mut Task<'_, E>,
+    script: &str,
+    start: f64,
+) -> f64 {
     let elapsed = env.now_ms() - start;
-    let main = Task::start(env, MAIN_LANE, "print");
-    main.print(format!(
-        "{script} executed in {:.2} seconds.",
-        elapsed / 1000.0
-    ));
+    main.enter(SpanState::Running, "print"); // py: elapsed = time.perf_counter() - s
+    let seconds = elapsed / 1000.0;
+    let report = format!("{script} executed in {seconds:.2} seconds.");
+    main.print(report); // py: print(f"{__file__} executed
     elapsed
 }
 

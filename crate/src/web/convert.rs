@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::messages::{self, Arg, Message, Sentence};
 use crate::params::ParamError;
+use crate::scheduler::{Cause, Frame, SchedEvent, Site};
 use crate::trace::{Event, Flow, Label, Line, Span};
 
 pub(super) fn emit_to(on_event: &Function, event: &Event) {
@@ -23,6 +24,7 @@ pub(super) fn event_to_js(event: &Event) -> JsValue {
             text,
             at_ms,
             message,
+            site,
         }) => js_object(&[
             ("kind", "line".into()),
             ("lane", lane.into()),
@@ -32,6 +34,7 @@ pub(super) fn event_to_js(event: &Event) -> JsValue {
                 "message",
                 message.as_ref().map_or(JsValue::NULL, message_to_js),
             ),
+            ("site", site.map_or(JsValue::NULL, site_to_js)),
         ]),
         Event::Span(Span {
             lane,
@@ -62,7 +65,121 @@ pub(super) fn event_to_js(event: &Event) -> JsValue {
             ("toLane", to_lane.into()),
             ("to", (*to_ms).into()),
         ]),
+        Event::Sched(event) => sched_to_js(event),
     }
+}
+
+/// `{kind: "sched", type, task, ...}`: `spawned` (name, parent, at), `woken` (cause,
+/// timer or last, at), `pollStarted` (at), `polled` (start, end, done, awaiting), `timerSet` (timer, lane,
+/// deadline, at), `timerEnded` (timer, fired, at).
+fn sched_to_js(event: &SchedEvent) -> JsValue {
+    let sched = |kind: &str, fields: &[(&str, JsValue)]| {
+        let mut all = vec![("kind", "sched".into()), ("type", kind.into())];
+        all.extend_from_slice(fields);
+        js_object(&all)
+    };
+    let id = |id: u32| JsValue::from(id);
+    match event {
+        SchedEvent::Spawned {
+            task,
+            name,
+            parent,
+            at_ms,
+        } => sched(
+            "spawned",
+            &[
+                ("task", id(*task)),
+                ("name", name.into()),
+                ("parent", parent.map_or(JsValue::NULL, id)),
+                ("at", (*at_ms).into()),
+            ],
+        ),
+        SchedEvent::Woken { task, cause, at_ms } => {
+            let (cause, by) = match cause {
+                Cause::Start => ("start", JsValue::NULL),
+                Cause::Timer(timer) => ("timer", id(*timer)),
+                Cause::Yield => ("yield", JsValue::NULL),
+                Cause::ChildrenDone(last) => ("childrenDone", id(*last)),
+                Cause::TimerFired | Cause::Other => ("other", JsValue::NULL),
+            };
+            sched(
+                "woken",
+                &[
+                    ("task", id(*task)),
+                    ("cause", cause.into()),
+                    ("by", by),
+                    ("at", (*at_ms).into()),
+                ],
+            )
+        }
+        SchedEvent::PollStarted { task, at_ms } => sched(
+            "pollStarted",
+            &[("task", id(*task)), ("at", (*at_ms).into())],
+        ),
+        SchedEvent::Polled {
+            task,
+            start_ms,
+            end_ms,
+            done,
+            awaiting,
+        } => sched(
+            "polled",
+            &[
+                ("task", id(*task)),
+                ("start", (*start_ms).into()),
+                ("end", (*end_ms).into()),
+                ("done", (*done).into()),
+                (
+                    "awaiting",
+                    awaiting.iter().map(frame_to_js).collect::<Array>().into(),
+                ),
+            ],
+        ),
+        SchedEvent::TimerSet {
+            timer,
+            task,
+            lane,
+            deadline_ms,
+            at_ms,
+        } => sched(
+            "timerSet",
+            &[
+                ("timer", id(*timer)),
+                ("task", id(*task)),
+                ("lane", lane.into()),
+                ("deadline", (*deadline_ms).into()),
+                ("at", (*at_ms).into()),
+            ],
+        ),
+        SchedEvent::TimerEnded {
+            timer,
+            fired,
+            at_ms,
+        } => sched(
+            "timerEnded",
+            &[
+                ("timer", id(*timer)),
+                ("fired", (*fired).into()),
+                ("at", (*at_ms).into()),
+            ],
+        ),
+    }
+}
+
+/// `{lane, state, label, labelMessage, site}`: one coroutine of a task's await chain.
+fn frame_to_js(frame: &Frame) -> JsValue {
+    js_object(&[
+        ("lane", frame.lane.as_str().into()),
+        ("state", frame.state.as_str().into()),
+        ("label", frame.label.english().into()),
+        ("labelMessage", label_message_to_js(&frame.label)),
+        ("site", site_to_js(frame.site)),
+    ])
+}
+
+/// `{file, line}`: the file as the compiler names it (`crate/src/demos/rand.rs`).
+fn site_to_js(site: Site) -> JsValue {
+    js_object(&[("file", site.file.into()), ("line", site.line.into())])
 }
 
 /// A span's label as a sentence for the page to write in its language, or null for code.

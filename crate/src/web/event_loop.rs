@@ -2,7 +2,8 @@
 //! [`Env`], its timers, and the exports that run each example until it ends or the page
 //! stops it.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -16,6 +17,7 @@ use crate::demos::{chained, coroutines, count_async, rand};
 use crate::env::{checked_speed, run_until_stopped, Accelerated, Env, Sleep};
 use crate::messages::{self, Arg, Sentence};
 use crate::params::ParamError;
+use crate::scheduler::{run_main, Scheduler};
 use crate::timer_queue::TimerQueue;
 use crate::trace::Event;
 
@@ -27,18 +29,78 @@ extern "C" {
 }
 
 /// The browser's event loop as an [`Env`]: real time, `setTimeout` sleeps, and every event
-/// handed to a JavaScript callback as it happens.
+/// handed to a JavaScript callback once the loop is idle (see [`Outbox`]).
 struct BrowserEnv {
-    on_event: Function,
+    outbox: Rc<Outbox>,
     timers: Rc<Timers>,
+    scheduler: Scheduler,
 }
 
 impl BrowserEnv {
     fn new(on_event: Function) -> Self {
         BrowserEnv {
-            on_event,
+            outbox: Rc::new(Outbox {
+                on_event,
+                events: RefCell::default(),
+                armed: Cell::new(false),
+            }),
             timers: Rc::default(),
+            scheduler: Scheduler::default(),
         }
+    }
+}
+
+/// At most this many events are handed to the page at a time: a slice takes a few
+/// milliseconds, after which a timer that came due meanwhile runs before the next.
+const EVENTS_PER_SLICE: usize = 2_000;
+
+/// Where a run's events wait until the loop has nothing to run. Making a JavaScript
+/// object of an event costs microseconds, as much as a coroutine's step: handed over as
+/// they happen, the record of 10,000 coroutines would delay them by as long again, and the
+/// timeline would show the cost of drawing it. Kept, an event costs a push; the page gets
+/// it moments later, in slices, between the loop's turns.
+struct Outbox {
+    on_event: Function,
+    events: RefCell<VecDeque<Event>>,
+    /// Whether a slice is due to be handed over.
+    armed: Cell<bool>,
+}
+
+impl Outbox {
+    fn push(self: &Rc<Self>, event: Event) {
+        self.events.borrow_mut().push_back(event);
+        self.arm();
+    }
+
+    fn arm(self: &Rc<Self>) {
+        if self.armed.replace(true) {
+            return;
+        }
+        let outbox = self.clone();
+        let slice = Closure::once_into_js(move || {
+            outbox.armed.set(false);
+            outbox.hand_over(EVENTS_PER_SLICE);
+            if !outbox.events.borrow().is_empty() {
+                outbox.arm();
+            }
+        });
+        set_timeout(slice.unchecked_ref(), 0.0);
+    }
+
+    /// Hands the page up to `most` events, oldest first.
+    fn hand_over(&self, most: usize) {
+        for _ in 0..most {
+            // Taken out first: the page's callback may call back into the crate.
+            let Some(event) = self.events.borrow_mut().pop_front() else {
+                return;
+            };
+            emit_to(&self.on_event, &event);
+        }
+    }
+
+    /// Hands the page every event kept: a run's outcome comes after all of them.
+    fn flush(&self) {
+        self.hand_over(usize::MAX);
     }
 }
 
@@ -125,7 +187,11 @@ impl Env for BrowserEnv {
     }
 
     fn emit(&self, event: Event) {
-        emit_to(&self.on_event, &event);
+        self.outbox.push(event);
+    }
+
+    fn scheduler(&self) -> &Scheduler {
+        &self.scheduler
     }
 }
 
@@ -179,8 +245,9 @@ async fn run_example<T>(
 ) -> (Option<T>, JsValue) {
     // Read before `work` is first polled, so before the example has done anything.
     let start = env.now_ms();
-    let output = run_until_stopped(env, work, stop_signal(control)).await;
+    let output = run_until_stopped(env, run_main(env, work), stop_signal(control)).await;
     let elapsed_ms = output.as_ref().map(|_| env.now_ms() - start);
+    env.inner().outbox.flush();
     (output, event_loop_outcome(elapsed_ms))
 }
 
@@ -244,20 +311,24 @@ impl PrintNameCoroutine {
 
     /// `corou.__next__()`.
     pub fn next(&mut self) -> Result<(), JsError> {
-        self.coroutine.next(&self.env).map_err(|m| JsError::new(&m))
+        let outcome = self.coroutine.next(&self.env);
+        // The learner's step shows at once: nothing else runs meanwhile.
+        self.env.outbox.flush();
+        outcome.map_err(|m| JsError::new(&m))
     }
 
     /// `corou.send(name)`.
     pub fn send(&mut self, name: &str) -> Result<(), JsValue> {
         check_length("name", messages::NAME, 0, name)?;
-        self.coroutine
-            .send(&self.env, name)
-            .map_err(|m| JsError::new(&m).into())
+        let outcome = self.coroutine.send(&self.env, name);
+        self.env.outbox.flush();
+        outcome.map_err(|m| JsError::new(&m).into())
     }
 
     /// `corou.close()`.
     pub fn close(&mut self) {
         self.coroutine.close(&self.env);
+        self.env.outbox.flush();
     }
 }
 
