@@ -10,6 +10,7 @@ const { clipped, parseLink } = await import('../www/js/link.js');
 const { embedSnippet } = await import('../www/js/share.js');
 const { EVENT_LOOP_LANE, eventLoopSpans } = await import('../www/js/event-loop-lane.js');
 const { toTraceEvents } = await import('../www/js/trace-export.js');
+const { SchedulerRecord } = await import('../www/js/scheduler-state.js');
 const { crateSentence, useLanguage } = await import('../www/js/i18n.js');
 const { failureMessage } = await import('../www/js/build.js');
 
@@ -32,26 +33,44 @@ test('the embed snippet fits its frame to the heights its own frame reports', ()
   assert.equal(snippet.match(/playground-rand/g).length, 2, 'the script finds the frame by its id');
 });
 
-test('the event loop is busy while any task runs, and idle, waiting, between', () => {
-  const spans = [
-    { lane: 'a', state: 'running', start: 0, end: 2 },
-    { lane: 'b', state: 'running', start: 2.5, end: 3 }, // within a millisecond: still busy
-    { lane: 'a', state: 'sleeping', start: 2, end: 10 },
-    { lane: 'b', state: 'running', start: 10, end: 11 },
-  ];
-  assert.deepEqual(eventLoopSpans(spans).map(({ lane, state, start, end }) => [lane, state, start, end]), [
-    [EVENT_LOOP_LANE, 'running', 0, 3],
-    [EVENT_LOOP_LANE, 'waiting', 3, 10],
-    [EVENT_LOOP_LANE, 'running', 10, 11],
+/** A scheduler's record of one task stepped twice, a second apart, by its timer. */
+function oneTaskRecord() {
+  const record = new SchedulerRecord();
+  for (const event of [
+    { type: 'spawned', task: 0, name: 'main', parent: null, at: 1000 },
+    { type: 'woken', task: 0, cause: 'start', by: null, at: 1000 },
+    { type: 'pollStarted', task: 0, at: 1000 },
+    { type: 'timerSet', timer: 0, task: 0, lane: 'main', deadline: 2000, at: 1000 },
+    { type: 'polled', task: 0, start: 1000, end: 1001, done: false, awaiting: [{ lane: 'main', label: 'sleep 1 s' }] },
+    { type: 'woken', task: 0, cause: 'timer', by: 0, at: 2000 },
+    { type: 'pollStarted', task: 0, at: 2000 },
+    { type: 'timerEnded', timer: 0, fired: true, at: 2000 },
+    { type: 'polled', task: 0, start: 2000, end: 2002, done: true, awaiting: [] },
+  ]) record.add({ kind: 'sched', ...event });
+  return record;
+}
+
+test("the event loop's lane is its steps, each named by its task, in the page's language", () => {
+  useLanguage('en');
+  const spans = eventLoopSpans(oneTaskRecord());
+  assert.deepEqual(spans.map(({ lane, state, start, end, label }) => [lane, state, start, end, label]), [
+    [EVENT_LOOP_LANE, 'running', 1000, 1001, 'a step of main'],
+    [EVENT_LOOP_LANE, 'waiting', 1001, 2000, 'idle: waiting for the next timer'],
+    [EVENT_LOOP_LANE, 'running', 2000, 2002, 'a step of main'],
   ]);
-  assert.deepEqual(eventLoopSpans([]), []);
+  useLanguage('es');
+  assert.equal(eventLoopSpans(oneTaskRecord())[0].label, 'un paso de main');
+  useLanguage('en');
+  assert.deepEqual(eventLoopSpans(new SchedulerRecord()), []);
 });
 
 test('the trace export has a named thread per lane and a complete event per span, in µs', () => {
-  const trace = toTraceEvents([
-    { lane: 'worker 0', state: 'running', start: 1000.5, end: 1002, label: 'rows 0–9' },
-    { lane: 'runner', state: 'waiting', start: 1000, end: 1003, label: '' },
-  ], 1000);
+  const trace = toTraceEvents({
+    spans: [
+      { lane: 'worker 0', state: 'running', start: 1000.5, end: 1002, label: 'rows 0–9' },
+      { lane: 'runner', state: 'waiting', start: 1000, end: 1003, label: '' },
+    ],
+  }, 1000);
   const threads = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args.name]);
   assert.deepEqual(threads, [[1, 'worker 0'], [2, 'runner']]);
   const events = trace.traceEvents.filter((e) => e.ph === 'X');
@@ -59,6 +78,28 @@ test('the trace export has a named thread per lane and a complete event per span
     ['rows 0–9', 1, 500, 1500],
     ['waiting', 2, 0, 3000], // no label: named by its state
   ]);
+});
+
+test('the trace export holds the arrows as flows, and the scheduler as steps, wakes and counters', () => {
+  const trace = toTraceEvents({
+    spans: [{ lane: 'main', state: 'sleeping', start: 1001, end: 2000, label: 'sleep 1 s' }],
+    flows: [
+      { flow: 'timer', fromLane: 'main', from: 1001, toLane: 'main', to: 2000 },
+      { flow: 'call', fromLane: 'main', from: 1001, toLane: 'a lane without spans', to: 1500 },
+    ],
+    record: oneTaskRecord(),
+  }, 1000);
+  const of = (ph) => trace.traceEvents.filter((e) => e.ph === ph);
+  assert.deepEqual(of('s').map(({ id, name, ts }) => [id, name, ts]), [[1, 'timer', 1000]]);
+  assert.deepEqual(of('f').map(({ id, bp, ts }) => [id, bp, ts]), [[1, 'e', 1_000_000]]);
+  const steps = of('X').filter((e) => e.cat === 'poll');
+  assert.deepEqual(steps.map(({ pid, ts, dur, args }) => [pid, ts, dur, args.outcome]),
+    [[2, 0, 1000, 'pending'], [2, 1_000_000, 2000, 'done']]);
+  assert.deepEqual(of('i').map((e) => e.name), ['woken: start', 'woken: timer']);
+  const timers = of('C').filter((e) => e.name === 'pending timers').map((e) => e.args.timers);
+  assert.deepEqual(timers, [0, 0, 1, 1, 1, 0]);
+  const names = trace.traceEvents.filter((e) => e.name === 'process_name').map((e) => e.args.name);
+  assert.deepEqual(names, ['Async & Parallel Playground', 'event loop: scheduler']);
 });
 
 test('the crate’s sentences in either language: plurals, numbers, sentences within sentences', () => {

@@ -250,8 +250,16 @@ describe('Count Async', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-trace')]);
     assert.equal(download.suggestedFilename(), 'count-async-trace.json');
     const trace = JSON.parse(await readFile(await download.path(), 'utf8'));
-    const threads = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name');
-    assert.deepEqual(threads.map((e) => e.args.name), ['count() #1', 'count() #2', 'count() #3', 'main', 'event loop']);
+    const threads = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === 1);
+    assert.deepEqual(threads.map((e) => e.args.name), ['main', 'count() #1', 'count() #2', 'count() #3', 'event loop']);
+    // The scheduler: a track per task, each count() stepped twice; gather's arrows as flows.
+    const steps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'poll');
+    assert.equal(steps.length, 2 + 3 * 2, 'main and each count() stepped twice');
+    const flows = trace.traceEvents.filter((e) => e.ph === 's').map((e) => e.name);
+    assert.deepEqual(flows.filter((name) => name === 'spawn').length, 3);
+    assert.deepEqual(flows.filter((name) => name === 'return').length, 3);
+    assert.ok(trace.traceEvents.some((e) => e.ph === 'C' && e.name === 'ready queue' && e.args.tasks === 3),
+      'the ready queue held the three new tasks at once');
     const sleeps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'sleeping');
     assert.equal(sleeps.length, 3);
     for (const sleep of sleeps) {

@@ -16,7 +16,7 @@ import { answerHost } from './host-api.js';
 import { becomeIsolated } from './isolation.js';
 import { THEMES, applyTheme, keepPreference, preference } from './preferences.js';
 import {
-  currentLanguage, exampleTexts, formatSeconds, groupTitle, initialLanguage, setLanguage, t,
+  currentLanguage, exampleTexts, groupTitle, initialLanguage, setLanguage, t,
   timelineTexts,
 } from './i18n.js';
 import { downloadImage, downloadTrace } from './trace-export.js';
@@ -26,9 +26,10 @@ import {
   fieldErrors, hasField, labelFields, readFields, renderFields, setField, showFieldError,
 } from './form.js';
 import { clipped, parseLink } from './link.js';
-import { renderCode } from './code-panes.js';
-import { replayOutput } from './output.js';
+import { markCode, renderCode } from './code-panes.js';
 import { Run, refusalText } from './run.js';
+import { enableReplay, hideReplay, setUpReplayKeys } from './replay.js';
+import { hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setStatus, statusIfUnchanged } from './status.js';
@@ -143,7 +144,7 @@ function showExample(example, query) {
   $('output').replaceChildren();
   $('timeline').clear();
   $('timeline').laneColors = example.laneColors;
-  hideReplay();
+  clearReplay();
   updateShare(example);
   renderCode(example, () => current === example)
     .catch((error) => setStatus(t('couldNotLoadCode', { message: error.message }), 'error'));
@@ -185,7 +186,7 @@ async function run(example) {
   const timeline = $('timeline');
   timeline.clear();
   $('output').replaceChildren();
-  hideReplay();
+  clearReplay();
   showRunning(true);
   setStatus(t('running'), 'running');
   const { outcome, origin } = await thisRun.perform();
@@ -196,8 +197,8 @@ async function run(example) {
     }
     setStatus(outcome.message, outcome.status);
     if (outcome.status === 'done') {
-      if (example.eventLoop) timeline.addSpans(eventLoopSpans(timeline.spans));
-      enableReplay(origin);
+      if (example.eventLoop) timeline.addSpans(eventLoopSpans(thisRun.scheduler));
+      showReplay(origin, thisRun.scheduler);
     }
     timeline.now = null;
     activeRun = null;
@@ -206,32 +207,36 @@ async function run(example) {
   return outcome;
 }
 
-/** After a run, a slider moves a cursor along the timeline and shows the output as it was
- * at that moment: what had not been printed yet is greyed out. */
-function enableReplay(origin) {
+/** After a run, the replay: a cursor along the timeline, with the output as it was at that
+ * moment (what had not been printed yet greyed out), and for an event-loop example the
+ * loop's state and the code's lines at the cursor. */
+function showReplay(origin, record) {
   const timeline = $('timeline');
-  const spans = timeline.spans;
-  const output = replayOutput();
-  const end = Math.max(origin, ...spans.map((s) => s.end), output.lastAt);
-  const slider = $('replay');
-  slider.value = slider.max;
-  const show = () => {
-    const at = origin + (Number(slider.value) / Number(slider.max)) * (end - origin);
-    const atEnd = slider.value === slider.max;
-    timeline.now = atEnd ? null : at;
-    $('replay-time').textContent = formatSeconds(at - origin, 3);
-    output.showAt(at);
-  };
-  slider.oninput = show;
-  show();
-  $('export-trace').onclick = () => downloadTrace(spans, origin, `${current.id}-trace.json`);
+  enableReplay({
+    origin,
+    record,
+    onMoment: ({ count, atEnd }) => {
+      if (!record.size) return;
+      showScheduler(record, count, origin);
+      const state = record.stateAfter(count);
+      markCode(atEnd ? [] : [
+        ...(state.running ? [{ site: state.running.site, kind: 'running' }] : []),
+        // Each coroutine of a suspended task's await chain waits at a line of its own.
+        ...state.suspended.flatMap(({ awaiting }) => awaiting.map(({ site }) => ({ site, kind: 'parked' }))),
+      ]);
+    },
+  });
+  $('export-trace').onclick = () => downloadTrace(
+    { spans: timeline.spans, flows: timeline.flows, record }, origin, `${current.id}-trace.json`);
   $('export-image').onclick = () => downloadImage(timeline, `${current.id}-timeline.png`)
     .catch((error) => setStatus(t('couldNotExport', { message: error.message }), 'error'));
-  $('replay-controls').hidden = false;
 }
 
-function hideReplay() {
-  $('replay-controls').hidden = true;
+/** No replay, scheduler state or marked code: a run starts, or another example shows. */
+function clearReplay() {
+  hideReplay();
+  hideScheduler();
+  markCode([]);
 }
 
 /** A run asked for by the page that embeds this one (host-api.js): the example, if another
@@ -317,6 +322,7 @@ async function main() {
   // Embedded in a course page: the chosen example only, without the site around it.
   if (new URLSearchParams(location.search).has('embed')) document.documentElement.classList.add('embed');
   setUpShare(() => current);
+  setUpReplayKeys();
   $('skip-link').addEventListener('click', (event) => {
     // Its href names the target for no-script readers; a hash would name an example here.
     event.preventDefault();
@@ -328,7 +334,7 @@ async function main() {
   setUpCoroutineLab({
     clearPage: () => {
       abandonActiveRun();
-      hideReplay();
+      clearReplay();
     },
   });
   // A new example: the keyboard goes on from its start, not from the top of the page.

@@ -3,8 +3,13 @@
 
 import { $, element } from './dom.js';
 import { highlighted, languageOf } from './highlight.js';
+import { t } from './i18n.js';
 
 const sourceTexts = new Map(); // url → Promise<string>, fetched once per page
+/** Per pane ('rust-code', 'python-code'): its files and the one shown. */
+const panes = new Map();
+/** The replay cursor's marks, kept so that a tab chosen later shows them too. */
+let cursorMarks = [];
 
 function fetchSource(url) {
   if (!sourceTexts.has(url)) {
@@ -35,7 +40,9 @@ async function renderSourcePane(tabsId, codeId, files, stillShown) {
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
     if (index >= 0 && step) select((index + step + tabs.length) % tabs.length, true);
   };
+  panes.set(codeId, { files, shown: 0 });
   async function select(index, focus = false) {
+    panes.get(codeId).shown = index;
     tabs.forEach((tab, i) => {
       tab.setAttribute('aria-selected', String(i === index));
       tab.tabIndex = i === index ? 0 : -1;
@@ -45,7 +52,10 @@ async function renderSourcePane(tabsId, codeId, files, stillShown) {
     const text = await fetchSource(files[index].url);
     // Another tab may have been chosen while this file came.
     const selected = tabs[index].getAttribute('aria-selected') === 'true';
-    if (stillShown() && selected) code.replaceChildren(highlighted(text, languageOf(files[index].name)));
+    if (stillShown() && selected) {
+      code.replaceChildren(highlighted(text, languageOf(files[index].name)));
+      await showMarks();
+    }
   }
   code.textContent = '';
   $(codeId).closest('section').hidden = files.length === 0;
@@ -61,4 +71,82 @@ export function renderCode(example, stillShown) {
     renderSourcePane('rust-tabs', 'rust-code', rust, stillShown),
     renderSourcePane('python-tabs', 'python-code', python, stillShown),
   ]);
+}
+
+/** The Python twin a Rust line names in its comment, `// py: await asyncio.sleep(1)`. */
+export const pythonTwin = (rustLine) => rustLine.match(/\/\/ py: (.+)$/)?.[1].trim() ?? null;
+
+/** The 1-based numbers of the lines of `text` that contain `snippet`. */
+export const linesContaining = (text, snippet) => text.split('\n')
+  .flatMap((line, index) => (line.includes(snippet) ? [index + 1] : []));
+
+/** Marks the code at the replay cursor: `marks`, each `{site: {file, line}, kind}` ('running':
+ * the await a running task resumes from; 'parked': one a task waits at), in the Rust pane
+ * if its file is shown, and the Python line it names (`// py:`) in the Python pane. An
+ * empty list clears them. The same is said in words under each pane. */
+export function markCode(marks) {
+  cursorMarks = marks;
+  return showMarks();
+}
+
+async function showMarks() {
+  const rust = panes.get('rust-code');
+  const python = panes.get('python-code');
+  const rustFile = rust?.files[rust.shown];
+  const pythonFile = python?.files[python.shown];
+  const rustMarks = [];
+  const pythonMarks = [];
+  if (rustFile && cursorMarks.length) {
+    const rustText = await fetchSource(rustFile.url);
+    const rustLines = rustText.split('\n');
+    const pythonText = pythonFile ? await fetchSource(pythonFile.url) : '';
+    for (const { site, kind } of cursorMarks) {
+      if (!site || !site.file.endsWith(`/${rustFile.name}`)) continue;
+      rustMarks.push({ line: site.line, kind });
+      const twin = pythonTwin(rustLines[site.line - 1] ?? '');
+      const [pythonLine] = twin ? linesContaining(pythonText, twin) : [];
+      if (pythonLine) pythonMarks.push({ line: pythonLine, kind });
+    }
+  }
+  drawMarks('rust-code', rustMarks);
+  drawMarks('python-code', pythonMarks);
+}
+
+/** Highlights `marks` in pane `codeId` (one highlight per line, running over parked) and
+ * says them in its caption. */
+function drawMarks(codeId, marks) {
+  const pane = $(codeId);
+  pane.querySelectorAll('.line-mark').forEach((mark) => mark.remove());
+  const byLine = new Map();
+  for (const { line, kind } of marks) {
+    const entry = byLine.get(line) ?? { line, running: false, parked: 0 };
+    if (kind === 'running') entry.running = true;
+    else entry.parked += 1;
+    byLine.set(line, entry);
+  }
+  const entries = [...byLine.values()].sort((a, b) => a.line - b.line);
+  for (const { line, running } of entries) {
+    const mark = element('div', { className: `line-mark ${running ? 'running' : 'parked'}` });
+    mark.style.setProperty('--line', String(line - 1));
+    mark.setAttribute('aria-hidden', 'true');
+    pane.append(mark);
+  }
+  const caption = $(`${codeId}-cursor`);
+  caption.hidden = entries.length === 0;
+  caption.textContent = entries.length === 0 ? '' : t('codeAtCursor', {
+    lines: entries.map(({ line, running, parked }) => [
+      running ? t('codeRunningLine', { line }) : null,
+      parked ? t('codeParkedLine', { line, count: parked }) : null,
+    ].filter(Boolean).join(', ')).join('; '),
+  });
+  const first = pane.querySelector('.line-mark.running') ?? pane.querySelector('.line-mark');
+  if (first) scrollWithin(pane, first);
+}
+
+/** Scrolls the pane, and only the pane, to show `mark`. */
+function scrollWithin(pane, mark) {
+  const top = mark.offsetTop;
+  if (top < pane.scrollTop || top + mark.offsetHeight > pane.scrollTop + pane.clientHeight) {
+    pane.scrollTop = Math.max(0, top - pane.clientHeight / 3);
+  }
 }

@@ -75,7 +75,18 @@ export function replayOutput() {
   return {
     lastAt: Math.max(-Infinity, ...lines.map((line) => Number(line.dataset.at))),
     showAt(at) {
-      for (const line of lines) line.classList.toggle('future', Number(line.dataset.at) > at);
+      let lastShown = null;
+      for (const line of lines) {
+        const future = Number(line.dataset.at) > at;
+        line.classList.toggle('future', future);
+        if (!future) lastShown = line;
+      }
+      // The box follows the cursor: its last line printed by then stays in view.
+      const box = $('output');
+      const target = lastShown ?? lines[0];
+      if (target && (target.offsetTop < box.scrollTop || target.offsetTop + target.offsetHeight > box.scrollTop + box.clientHeight)) {
+        box.scrollTop = Math.max(0, target.offsetTop - box.clientHeight / 2);
+      }
     },
   };
 }

@@ -9,6 +9,7 @@ import { crateSentence, formatNumber, t } from './i18n.js';
 import { outputWriter } from './output.js';
 import { loadWasm, takePanic, whenTrapped } from './wasm.js';
 import { epochNow } from './clock.js';
+import { SchedulerRecord } from './scheduler-state.js';
 
 /** Progress shows only for runs longer than this: a bar that flashes is noise. */
 const PROGRESS_DELAY_MS = 300;
@@ -29,6 +30,8 @@ export class Run {
   #stopped = false;
   #requestStop;
   #stopSignal = new Promise((resolve) => { this.#requestStop = resolve; });
+  /** The event loop's record of its tasks (event-loop examples only; see scheduler-state.js). */
+  scheduler = new SchedulerRecord();
 
   /** `example` with its checked `params`, on `pool` for the worker examples; `isShown()`
    * tells whether the page still belongs to this run. */
@@ -83,6 +86,8 @@ export class Run {
       if ((this.#stopped && example.usesPool) || !shown()) return;
       if (event.kind === 'line') output.write(event);
       else if (event.kind === 'span') timeline.addSpan(shownSpan(event));
+      else if (event.kind === 'flow') timeline.addFlow(event);
+      else if (event.kind === 'sched') this.scheduler.add(event);
     };
     let status;
     let message;

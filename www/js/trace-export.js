@@ -1,34 +1,85 @@
-// Exports of a run's timeline: its spans as Trace Event Format JSON, which Perfetto
-// (ui.perfetto.dev) and chrome://tracing open (one thread per lane, one complete event "X"
-// per span), and its picture as PNG, for slides and notes.
+// Exports of a run's timeline: as Trace Event Format JSON, which Perfetto
+// (ui.perfetto.dev) and chrome://tracing open, and as a PNG, for slides and notes.
+//
+// The JSON holds what the page draws, from the same events: one thread per lane with a
+// complete event ("X") per span, each cause arrow as a flow ("s" → "f"); and for the
+// event-loop examples a second process, the scheduler, with a thread per task whose
+// steps are slices and whose wakes are instant events ("i"), and counter tracks ("C") of
+// the ready queue's length and the pending timers.
 
-/** `spans` in epoch ms; times in the file are µs since `origin`. */
-export function toTraceEvents(spans, origin, processName = 'Async & Parallel Playground') {
+const PLAYGROUND_PID = 1;
+const SCHEDULER_PID = 2;
+
+/** `spans` and `flows` in epoch ms, `record` a SchedulerRecord (or null); times in the
+ * file are µs since `origin`. */
+export function toTraceEvents({ spans, flows = [], record = null }, origin, processName = 'Async & Parallel Playground') {
+  const us = (ms) => Math.round((ms - origin) * 1000);
   const lanes = [...new Set(spans.map((span) => span.lane))];
   const tid = new Map(lanes.map((lane, index) => [lane, index + 1]));
-  const metadata = [
-    { ph: 'M', name: 'process_name', pid: 1, tid: 0, args: { name: processName } },
-    ...lanes.map((lane) => ({ ph: 'M', name: 'thread_name', pid: 1, tid: tid.get(lane), args: { name: lane } })),
-    ...lanes.map((lane) => ({
-      ph: 'M', name: 'thread_sort_index', pid: 1, tid: tid.get(lane), args: { sort_index: tid.get(lane) },
+  const events = [
+    ...threadsOf(PLAYGROUND_PID, processName, lanes),
+    ...spans.map((span) => ({
+      ph: 'X',
+      name: span.label || span.state,
+      cat: span.state,
+      pid: PLAYGROUND_PID,
+      tid: tid.get(span.lane),
+      ts: us(span.start),
+      dur: Math.max(0, us(span.end) - us(span.start)),
+      args: { state: span.state },
     })),
+    ...flows.filter((flow) => tid.has(flow.fromLane) && tid.has(flow.toLane)).flatMap((flow, index) => [
+      { ph: 's', id: index + 1, name: flow.flow, cat: 'cause', pid: PLAYGROUND_PID, tid: tid.get(flow.fromLane), ts: us(flow.from) },
+      { ph: 'f', bp: 'e', id: index + 1, name: flow.flow, cat: 'cause', pid: PLAYGROUND_PID, tid: tid.get(flow.toLane), ts: us(flow.to) },
+    ]),
+    ...(record?.size ? schedulerEvents(record, us) : []),
   ];
-  const events = spans.map((span) => ({
-    ph: 'X',
-    name: span.label || span.state,
-    cat: span.state,
-    pid: 1,
-    tid: tid.get(span.lane),
-    ts: Math.round((span.start - origin) * 1000),
-    dur: Math.max(0, Math.round((span.end - span.start) * 1000)),
-    args: { state: span.state },
-  }));
-  return { displayTimeUnit: 'ms', traceEvents: [...metadata, ...events] };
+  return { displayTimeUnit: 'ms', traceEvents: events };
 }
 
-/** Offers the trace as a file download. */
-export function downloadTrace(spans, origin, fileName) {
-  const json = JSON.stringify(toTraceEvents(spans, origin));
+/** Metadata naming process `pid` and its threads, `names[i]` being thread i + 1. */
+function threadsOf(pid, processName, names) {
+  return [
+    { ph: 'M', name: 'process_name', pid, tid: 0, args: { name: processName } },
+    { ph: 'M', name: 'process_sort_index', pid, tid: 0, args: { sort_index: pid } },
+    ...names.flatMap((name, index) => [
+      { ph: 'M', name: 'thread_name', pid, tid: index + 1, args: { name } },
+      { ph: 'M', name: 'thread_sort_index', pid, tid: index + 1, args: { sort_index: index + 1 } },
+    ]),
+  ];
+}
+
+/** The scheduler's record: a thread per task, its steps and wakes; the queue's counters. */
+function schedulerEvents(record, us) {
+  const tasks = record.events.filter((event) => event.type === 'spawned').map((event) => event.task);
+  const tid = new Map(tasks.map((task, index) => [task, index + 1]));
+  const events = threadsOf(SCHEDULER_PID, 'event loop: scheduler', tasks.map((task) => `task ${record.nameOf(task)}`));
+  for (const event of record.events) {
+    const thread = { pid: SCHEDULER_PID, tid: tid.get(event.task) };
+    if (event.type === 'polled') {
+      events.push({
+        ph: 'X', name: 'step', cat: 'poll', ...thread, ts: us(event.start), dur: Math.max(0, us(event.end) - us(event.start)),
+        args: {
+          outcome: event.done ? 'done' : 'pending',
+          awaiting: event.awaiting.map((frame) => `${frame.lane}: ${frame.label}`).join(' > '),
+        },
+      });
+    } else if (event.type === 'woken') {
+      const by = event.cause === 'childrenDone' ? ` (last: ${record.nameOf(event.by)})` : '';
+      events.push({ ph: 'i', s: 't', name: `woken: ${event.cause}${by}`, cat: 'wake', ...thread, ts: us(event.at) });
+    }
+  }
+  for (const { at, ready, timers } of record.counters()) {
+    const counter = { ph: 'C', pid: SCHEDULER_PID, tid: 0, ts: us(at) };
+    events.push({ ...counter, name: 'ready queue', args: { tasks: ready } });
+    events.push({ ...counter, name: 'pending timers', args: { timers } });
+  }
+  return events;
+}
+
+/** Offers the trace of `run` ({spans, flows, record}) as a file download. */
+export function downloadTrace(run, origin, fileName) {
+  const json = JSON.stringify(toTraceEvents(run, origin));
   download(new Blob([json], { type: 'application/json' }), fileName);
 }
 

@@ -41,6 +41,7 @@ const clamp = (value, low, high) => Math.min(Math.max(value, low), high);
 export class PgTimeline extends HTMLElement {
   #index = new LaneIndex();
   #all = []; // every span, in the order added
+  #flows = []; // every cause arrow, in the order added
   #viewport = new Viewport();
   #widestName = 0;
   #selected = null; // {lane, span}
@@ -163,6 +164,11 @@ export class PgTimeline extends HTMLElement {
     return this.#all.slice();
   }
 
+  /** A copy of every cause arrow, in the order added. */
+  get flows() {
+    return this.#flows.slice();
+  }
+
   /** The selected span, or null. */
   get selectedSpan() {
     return this.#selected?.span ?? null;
@@ -176,6 +182,7 @@ export class PgTimeline extends HTMLElement {
   clear() {
     this.#index.clear();
     this.#all = [];
+    this.#flows = [];
     this.#viewport.clear();
     this.#widestName = 0;
     this.#selected = null;
@@ -193,6 +200,13 @@ export class PgTimeline extends HTMLElement {
 
   addSpans(spans) {
     for (const span of spans) this.#add(span);
+    this.#schedule();
+  }
+
+  /** A cause arrow, `{flow, fromLane, from, toLane, to}` (times in epoch ms), drawn
+   * between its lanes once both have spans. */
+  addFlow(flow) {
+    this.#flows.push(flow);
     this.#schedule();
   }
 
@@ -295,6 +309,8 @@ export class PgTimeline extends HTMLElement {
       selectionBox: this.#selected && this.#spanBox(this.#selected, geometry),
       laneColor: (name) => this.#colors.lane(name),
       now: viewport.now,
+      flows: this.#flows,
+      rowOf: (name) => this.#index.indexOfName(name),
     });
     this.#captions.lanesInView(rows, this.#index.lanes);
     if (this.#tooltip.reason === 'selection') this.#showSelectionTooltip();

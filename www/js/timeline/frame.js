@@ -7,6 +7,7 @@ import { fitMiddle } from './fit.js';
 import { formatTick } from './format.js';
 import { AXIS_HEIGHT, LANE_HEIGHT } from './layout.js';
 import { addLaneBars, newBars } from './painter.js';
+import { arrowsInView, drawArrows } from './arrows.js';
 
 export const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -26,7 +27,7 @@ export function nameWidth(name) {
  * Draws a frame. `geometry`: {width, height, ratio, labelWidth, scale, rows}, in CSS
  * pixels. `scene`: {colors, lanes (in display order), painter (a BarPainter),
  * selectionBox (a spanBox, or null), laneColor (name → a CSS colour, or undefined),
- * now (epoch ms, or null)}.
+ * now (epoch ms, or null), flows (cause arrows), rowOf (lane name → display index)}.
  */
 export function drawFrame(context, geometry, scene) {
   const { width, height, ratio, scale } = geometry;
@@ -41,6 +42,7 @@ export function drawFrame(context, geometry, scene) {
   const ticks = scale.ticks(step);
   drawGrid(context, colors, geometry, ticks);
   for (const band of geometry.rows.bands()) drawBand(context, geometry, scene, band);
+  drawFlows(context, geometry, scene);
   drawAxis(context, colors, geometry, ticks, step);
   drawNow(context, colors, geometry, scene.now);
 }
@@ -110,6 +112,16 @@ function drawBand(context, geometry, scene, { from, to, top, bottom }) {
   context.restore();
 
   drawLaneNames(context, geometry, scene, from, to);
+  context.restore();
+}
+
+function drawFlows(context, { height, scale, rows }, { colors, flows, rowOf }) {
+  if (!flows?.length) return;
+  context.save();
+  context.beginPath();
+  context.rect(scale.left, AXIS_HEIGHT, scale.width + 1, height - AXIS_HEIGHT);
+  context.clip();
+  drawArrows(context, arrowsInView(flows, scale, rows, rowOf), colors.text);
   context.restore();
 }
 

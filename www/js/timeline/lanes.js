@@ -133,6 +133,7 @@ export class Lane {
 export class LaneIndex {
   #byName = new Map();
   #pinnedNames = [];
+  #rows = null; // lane name → display index, made when asked for, until lanes change
   /** The lanes in display order: as they first appeared, the pinned ones last. */
   lanes = [];
   /** How many of the last `lanes` are pinned. */
@@ -148,11 +149,18 @@ export class LaneIndex {
     return this.#byName.get(name);
   }
 
+  /** Lane `name`'s place in display order, or undefined if it has no spans yet. */
+  indexOfName(name) {
+    this.#rows ??= new Map(this.lanes.map((lane, index) => [lane.name, index]));
+    return this.#rows.get(name);
+  }
+
   /** A new lane: after the others, before the pinned ones; a pinned one among those, in
    * the order of pinnedNames. */
   add(name) {
     const lane = new Lane(name);
     this.#byName.set(name, lane);
+    this.#rows = null;
     const lanes = this.lanes;
     const firstPinned = lanes.length - this.pinnedCount;
     const pin = this.#pinnedNames.indexOf(name);
@@ -169,6 +177,7 @@ export class LaneIndex {
 
   clear() {
     this.#byName.clear();
+    this.#rows = null;
     this.lanes = [];
     this.pinnedCount = 0;
   }

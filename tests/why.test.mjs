@@ -1,0 +1,109 @@
+// End-to-end: why it ran when. After a run of an event-loop example the replay steps
+// through the scheduler's own record: the loop's state in words, the cause arrows, and
+// the lines of the code at the cursor, by keyboard, in English and Spanish.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedPlayground } from './support/harness.mjs';
+
+const served = servedPlayground();
+
+async function ranExample(hash, contextOptions) {
+  const { page } = await served.open(hash, contextOptions);
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'done', null, { timeout: 60_000 });
+  return page;
+}
+
+/** The scheduler's view as {moment, running, ready, timers, suspended}, each list its items. */
+const schedulerView = (page) => page.evaluate(() => {
+  const lists = [...document.querySelectorAll('#scheduler-state dd')]
+    .map((dd) => [...dd.querySelectorAll('li')].map((li) => li.textContent));
+  const [running, ready, timers, suspended] = lists;
+  return { moment: document.getElementById('scheduler-moment').textContent, running, ready, timers, suspended };
+});
+
+describe('the event loop at the replay cursor', () => {
+  test('Count Async: the ready queue holds the three new tasks, then three timers are pending', async () => {
+    const page = await ranExample('#count-async?speed=10');
+    assert.equal(await page.isVisible('#scheduler'), true);
+    // Step from the start, by keyboard, to just after main's first step.
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    assert.match((await schedulerView(page)).moment, /^Before the first event/);
+    let view;
+    for (let step = 0; step < 40; step++) {
+      await page.keyboard.press('.');
+      view = await schedulerView(page);
+      if (view.ready.length === 3) break;
+    }
+    assert.deepEqual(view.ready, ['count() #1: new, its first step', 'count() #2: new, its first step',
+      'count() #3: new, its first step']);
+    assert.deepEqual(view.suspended, ['main: awaiting asyncio.gather()']);
+    // Then each is stepped in turn, from the front of the queue, sets its timer and waits.
+    for (let step = 0; step < 40 && view.suspended.length < 4; step++) {
+      await page.click('#replay-next');
+      view = await schedulerView(page);
+    }
+    assert.equal(view.timers.length, 3);
+    assert.ok(view.timers.every((timer) => /^count\(\) #\d: due at 1\.\d\d\d s$/.test(timer)), view.timers.join());
+    assert.deepEqual(view.ready, []);
+    // The Rust and the Python line each sleeping count() waits at.
+    const rust = await page.textContent('#rust-code-cursor');
+    const python = await page.textContent('#python-code-cursor');
+    assert.match(rust, /line \d+ holds 3 suspended/);
+    assert.match(python, /line 8 holds 3 suspended/, 'await asyncio.sleep(1) in countasync.py');
+    const marked = await page.$$eval('#python-code .line-mark', (marks) => marks.length);
+    assert.ok(marked >= 1);
+    // "," steps back.
+    const before = (await schedulerView(page)).moment;
+    await page.keyboard.press(',');
+    assert.notEqual((await schedulerView(page)).moment, before);
+  });
+
+  test('Chained: a chain awaits its part, which awaits its sleep, and the timeline draws the causes', async () => {
+    const page = await ranExample('#chained?chains=1&speed=10');
+    const flows = await page.$eval('#timeline', (timeline) => timeline.flows.map((flow) => flow.flow));
+    assert.deepEqual(flows, ['spawn', 'call', 'timer', 'return', 'call', 'timer', 'return', 'return']);
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    let view;
+    for (let step = 0; step < 30; step++) {
+      await page.keyboard.press('.');
+      view = await schedulerView(page);
+      if (view.suspended?.some((entry) => entry.startsWith('chain(1)'))) break;
+    }
+    assert.ok(view.suspended.some((entry) => /^chain\(1\): awaiting part1\(1\) › part1\(1\): sleep \d+ s$/.test(entry)),
+      view.suspended.join(' | '));
+    // The event loop's lane is the loop's own steps, named by their tasks.
+    const loopLabels = await page.$eval('#timeline', (timeline) => timeline.spans
+      .filter((span) => span.lane === 'event loop').map((span) => span.label));
+    assert.ok(loopLabels.includes('a step of chain(1)'), loopLabels.join());
+  });
+
+  test('plays to the end, and the same in Spanish', async () => {
+    const page = await ranExample('#rand?speed=10', { locale: 'es-ES' });
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    await page.selectOption('#replay-speed', '10');
+    await page.click('#replay-play');
+    assert.equal(await page.getAttribute('#replay-play', 'aria-pressed'), 'true');
+    await page.waitForFunction(() => document.getElementById('replay-play').getAttribute('aria-pressed') === 'false',
+      null, { timeout: 30_000 });
+    const view = await schedulerView(page);
+    assert.match(view.moment, /^A los .*, evento (\d+) de \1: main retorna: ha terminado\.$/);
+    assert.equal(await page.textContent('#replay-next'), 'Evento siguiente');
+    assert.equal(await page.isDisabled('#replay-next'), true, 'nothing after the last event');
+  });
+
+  test('worker examples step through their spans, without a scheduler', async () => {
+    const page = await ranExample('#pool-map?rows=20000');
+    assert.equal(await page.isHidden('#scheduler'), true);
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    const start = await page.textContent('#replay-time');
+    await page.click('#replay-next');
+    await page.click('#replay-next');
+    assert.notEqual(await page.textContent('#replay-time'), start);
+  });
+});

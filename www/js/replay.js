@@ -1,0 +1,120 @@
+// After a run, the replay: a cursor moved along the timeline by a slider, stepped to the
+// previous or next event (buttons, or "," and "."), or played at a chosen speed; the
+// output, the scheduler's state and the code follow it.
+
+import { $ } from './dom.js';
+import { formatSeconds, t } from './i18n.js';
+import { replayOutput } from './output.js';
+
+let stopPlaying = () => {};
+
+/** The number of `times` (nondecreasing) at or before `at`. */
+export function countUpTo(times, at) {
+  let [low, high] = [0, times.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (times[middle] <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The moments a replay steps through: the scheduler's events when it has any (each one a
+ * step, though several may share a microsecond), else every span's start and end and
+ * every line's time, in order. */
+export function momentsOf(record, spans, lineTimes) {
+  if (record.size) return Array.from({ length: record.size }, (_, index) => record.timeOf(index));
+  const times = [...spans.flatMap((span) => [span.start, span.end]), ...lineTimes];
+  return [...new Set(times)].sort((a, b) => a - b);
+}
+
+/** Sets up the replay of the run shown, which began at `origin` (epoch ms).
+ * `onMoment({at, count, atEnd})` is called at every move, `count` being the number of
+ * moments passed. */
+export function enableReplay({ origin, record, onMoment }) {
+  stopPlaying();
+  const timeline = $('timeline');
+  const output = replayOutput();
+  const lineTimes = [...$('output').querySelectorAll('.line')].map((line) => Number(line.dataset.at));
+  const moments = momentsOf(record, timeline.spans, lineTimes);
+  const end = Math.max(origin, moments.at(-1) ?? origin, output.lastAt);
+  const slider = $('replay');
+  const sliderOf = (at) => Math.round(((at - origin) / (end - origin || 1)) * Number(slider.max));
+  let count = moments.length;
+  let at = end;
+
+  const show = () => {
+    const atEnd = at >= end && count === moments.length;
+    timeline.now = atEnd ? null : at;
+    $('replay-time').textContent = formatSeconds(at - origin, 3);
+    output.showAt(at);
+    $('replay-previous').disabled = count === 0;
+    $('replay-next').disabled = count === moments.length;
+    onMoment({ at, count, atEnd });
+  };
+  const moveTo = (newCount) => {
+    count = Math.min(Math.max(newCount, 0), moments.length);
+    at = count ? moments[count - 1] : origin;
+    slider.value = sliderOf(at);
+    show();
+  };
+  slider.value = slider.max;
+  slider.oninput = () => {
+    pause();
+    at = origin + (Number(slider.value) / Number(slider.max)) * (end - origin);
+    count = countUpTo(moments, at);
+    show();
+  };
+  $('replay-previous').onclick = () => { pause(); moveTo(count - 1); };
+  $('replay-next').onclick = () => { pause(); moveTo(count + 1); };
+
+  let frame = 0;
+  const play = $('replay-play');
+  const setPlaying = (playing) => {
+    play.setAttribute('aria-pressed', String(playing));
+    play.textContent = t(playing ? 'replayPause' : 'replayPlay');
+  };
+  function pause() {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    setPlaying(false);
+  }
+  play.onclick = () => {
+    if (frame) return pause();
+    // From the start once at the end, as a media player does.
+    if (count === moments.length) moveTo(0);
+    setPlaying(true);
+    let last = performance.now();
+    const tick = (now) => {
+      at = Math.min(end, at + (now - last) * Number($('replay-speed').value));
+      last = now;
+      count = countUpTo(moments, at);
+      slider.value = sliderOf(at);
+      show();
+      if (at >= end) pause();
+      else frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+  };
+  stopPlaying = pause;
+  show();
+  $('replay-controls').hidden = false;
+}
+
+export function hideReplay() {
+  stopPlaying();
+  $('replay-controls').hidden = true;
+}
+
+/** "," and "." step the replay wherever the focus is, except in a field being typed in. */
+export function setUpReplayKeys() {
+  addEventListener('keydown', (event) => {
+    if ($('replay-controls').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
+    const typing = event.target.matches?.('input:not([type=range]), textarea, select, [contenteditable]');
+    if (typing) return;
+    const button = { ',': 'replay-previous', '.': 'replay-next' }[event.key];
+    if (!button || $(button).disabled) return;
+    event.preventDefault();
+    $(button).click();
+  });
+}
