@@ -41,3 +41,16 @@ test('a selected span in one sentence', () => {
   assert.equal(describeSpan(TIMELINE_ES, span, ORIGIN),
     'count() #1: durmiendo, sleep 1 s, de 1.00025 s a 2.00025 s, dura 1 s');
 });
+
+test('a selected span says the arrows that start or end on it', () => {
+  const flows = [
+    { flow: 'spawn', fromLane: 'main', from: ORIGIN + 1000, toLane: 'count() #1', to: ORIGIN + 1000.25 },
+    { flow: 'timer', fromLane: 'count() #1', from: ORIGIN + 1000.25, toLane: 'count() #1', to: ORIGIN + 2000.25 },
+    { flow: 'return', fromLane: 'count() #1', from: ORIGIN + 2000.25, toLane: 'main', to: ORIGIN + 2001 },
+    { flow: 'spawn', fromLane: 'main', from: ORIGIN + 1000, toLane: 'count() #2', to: ORIGIN + 1000.5 },
+  ];
+  assert.equal(describeSpan(TIMELINE_TEXTS_EN, span, ORIGIN, flows),
+    'count() #1: sleeping, sleep 1 s, from 1.00025 s to 2.00025 s, lasting 1 s; arrows: ' +
+    'started from main at 1 s, timer from count() #1 at 1.00025 s, result to main at 2.001 s');
+  assert.match(describeSpan(TIMELINE_ES, span, ORIGIN, flows), /; flechas: iniciada desde main a los 1 s, /);
+});

@@ -81,6 +81,15 @@ describe('the event loop at the replay cursor', () => {
     assert.ok(loopLabels.includes('a step of chain(1)'), loopLabels.join());
   });
 
+  test('a span selected by keyboard says the arrows that start or end on it', async () => {
+    const page = await ranExample('#count-async?coroutines=2&speed=10');
+    await page.focus('#timeline');
+    await page.keyboard.press('ArrowRight');
+    const selected = await page.$eval('#timeline', (timeline) => timeline.selectedSpan.lane);
+    const said = await page.$eval('#timeline', (timeline) => timeline.shadowRoot.getElementById('announce').textContent);
+    assert.match(said, new RegExp(`^${selected.replace(/[()]/g, '\\$&')}: .*; arrows: .*(started|called|timer|result)`), said);
+  });
+
   test('plays to the end, and the same in Spanish', async () => {
     const page = await ranExample('#rand?speed=10', { locale: 'es-ES' });
     await page.focus('#replay');

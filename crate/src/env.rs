@@ -55,6 +55,8 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
         let site = Site::of(Location::caller());
         let lane = lane.into();
         let label = label.into();
+        // One moment for the span's start and the arrow that leads to it.
+        let now = env.now_ms();
         env.scheduler().lane_started(
             env,
             Frame {
@@ -63,11 +65,12 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
                 label: label.clone(),
                 site,
             },
+            now,
         );
         Task {
             env,
             lane,
-            current: Some((SpanState::Running, env.now_ms(), label)),
+            current: Some((SpanState::Running, now, label)),
         }
     }
 
@@ -93,13 +96,15 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
         self.enter_at(state, label.into(), Site::of(Location::caller()));
     }
 
-    fn enter_at(&mut self, state: SpanState, label: Label, site: Site) {
+    /// As `enter`, at the source line `site`; returns the moment the new span starts.
+    fn enter_at(&mut self, state: SpanState, label: Label, site: Site) -> f64 {
         let now = self.env.now_ms();
         self.close_span(now);
         self.env
             .scheduler()
             .lane_entered(&self.lane, state, &label, site);
         self.current = Some((state, now, label));
+        now
     }
 
     /// Sleeps without blocking, recorded as a sleeping span and a timer of the event
@@ -109,13 +114,14 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
         let site = Site::of(Location::caller());
         async move {
             let label = Message::new(messages::SLEEP, vec![("seconds", Arg::Seconds { ms })]);
-            self.enter_at(SpanState::Sleeping, label.into(), site);
+            let set_at = self.enter_at(SpanState::Sleeping, label.into(), site);
             let env = self.env;
-            let set_at = env.now_ms();
             let timer = (ms > 0.0)
                 .then(|| env.scheduler().timer_set(env, &self.lane, ms))
                 .flatten();
             env.sleep(ms).await;
+            let resumed = Message::new(messages::RESUMED, Vec::new());
+            let resumed_at = self.enter_at(SpanState::Running, resumed.into(), site);
             if let Some(timer) = timer {
                 timer.fired();
                 env.emit(Event::Flow(Flow {
@@ -123,11 +129,9 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
                     from_lane: self.lane.clone(),
                     from_ms: set_at,
                     to_lane: self.lane.clone(),
-                    to_ms: env.now_ms(),
+                    to_ms: resumed_at,
                 }));
             }
-            let resumed = Message::new(messages::RESUMED, Vec::new());
-            self.enter_at(SpanState::Running, resumed.into(), site);
         }
     }
 
@@ -175,7 +179,7 @@ impl<E: Env + ?Sized> Drop for Task<'_, E> {
     fn drop(&mut self) {
         let now = self.env.now_ms();
         self.close_span(now);
-        self.env.scheduler().lane_ended(self.env, &self.lane);
+        self.env.scheduler().lane_ended(self.env, &self.lane, now);
     }
 }
 

@@ -288,7 +288,12 @@ mod tests {
         let main = MAIN_LANE.to_string();
         let expected: Vec<(&str, String, f64)> = [500.0, 1000.0, 1500.0, 2000.0]
             .into_iter()
-            .flat_map(|at| [("call", coroutine.clone(), at), ("return", main.clone(), at)])
+            .flat_map(|at| {
+                [
+                    ("call", coroutine.clone(), at),
+                    ("return", main.clone(), at),
+                ]
+            })
             .collect();
         assert_eq!(arrows, expected);
     }

@@ -337,9 +337,8 @@ impl Scheduler {
 
     /// A coroutine starts in the running task: its lane joins the task's await chain, with
     /// an arrow from whoever called it or spawned its task.
-    pub fn lane_started<E: Env + ?Sized>(&self, env: &E, frame: Frame) {
+    pub fn lane_started<E: Env + ?Sized>(&self, env: &E, frame: Frame, now: f64) {
         let Some(task) = self.current() else { return };
-        let now = env.now_ms();
         let mut tasks = self.tasks.borrow_mut();
         let Some(entry) = tasks.get_mut(&task) else {
             return;
@@ -381,9 +380,8 @@ impl Scheduler {
 
     /// A coroutine returns: an arrow hands its result to its caller; the task's last one
     /// is where the task's result is handed back from.
-    pub fn lane_ended<E: Env + ?Sized>(&self, env: &E, lane: &str) {
+    pub fn lane_ended<E: Env + ?Sized>(&self, env: &E, lane: &str, now: f64) {
         let Some(task) = self.current() else { return };
-        let now = env.now_ms();
         let mut tasks = self.tasks.borrow_mut();
         let Some(entry) = tasks.get_mut(&task) else {
             return;

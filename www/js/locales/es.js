@@ -178,6 +178,10 @@ export const TIMELINE_ES = {
   duration: (length) => `duración ${length}`,
   describe: ({ lane, state, label, from, to, length }) =>
     `${lane}: ${state}${label ? `, ${label}` : ''}, de ${from} a ${to}, dura ${length}`,
+  flowKinds: { spawn: 'iniciada', call: 'llamada', return: 'resultado', timer: 'temporizador', send: 'enviado' },
+  arrows: (list) => `; flechas: ${list}`,
+  arrowIn: ({ kind, lane, at }) => `${kind} desde ${lane} a los ${at}`,
+  arrowOut: ({ kind, lane, at }) => `${kind} hacia ${lane} a los ${at}`,
   edgeSpan: ({ last, lane }) => `${last ? 'Último' : 'Primer'} tramo de ${lane}`,
   edgeLane: ({ last }) => `${last ? 'Última' : 'Primera'} fila`,
   moreLanes: ({ from, to, total, pinned }) =>

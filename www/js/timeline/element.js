@@ -461,7 +461,7 @@ export class PgTimeline extends HTMLElement {
       return;
     }
     if (scrollIntoView) this.#bringIntoView(selection);
-    this.#captions.announce(describeSpan(this.#texts, selection.span, this.#viewport.originOrZero));
+    this.#captions.announce(describeSpan(this.#texts, selection.span, this.#viewport.originOrZero, this.#flows));
     // Drawing now, so that the tooltip is placed against the frame the learner will see.
     this.renderNow();
     if (scrollIntoView) this.#showSelectionTooltip();

@@ -16,6 +16,10 @@ export const TIMELINE_TEXTS_EN = {
   duration: (length) => `duration ${length}`,
   describe: ({ lane, state, label, from, to, length }) =>
     `${lane}: ${state}${label ? `, ${label}` : ''}, from ${from} to ${to}, lasting ${length}`,
+  flowKinds: { spawn: 'started', call: 'called', return: 'result', timer: 'timer', send: 'sent' },
+  arrows: (list) => `; arrows: ${list}`,
+  arrowIn: ({ kind, lane, at }) => `${kind} from ${lane} at ${at}`,
+  arrowOut: ({ kind, lane, at }) => `${kind} to ${lane} at ${at}`,
   edgeSpan: ({ last, lane }) => `${last ? 'Last' : 'First'} span of ${lane}`,
   edgeLane: ({ last }) => `${last ? 'Last' : 'First'} lane`,
   moreLanes: ({ from, to, total, pinned }) =>

@@ -19,12 +19,27 @@ export function tooltipLines(texts, { lane, span }, origin) {
   };
 }
 
-/** `span` in one sentence, times since `origin`. */
-export function describeSpan(texts, span, origin) {
-  return texts.describe({
+/** `span` in one sentence, times since `origin`, with the cause arrows of `flows` that
+ * start or end on it: the arrows in words. */
+export function describeSpan(texts, span, origin, flows = []) {
+  const sentence = texts.describe({
     lane: span.lane, state: texts.states[span.state], label: span.label,
     from: formatTime(span.start - origin), to: formatTime(span.end - origin), length: formatLength(span),
   });
+  const within = (time) => time >= span.start && time <= span.end;
+  const arrows = flows.flatMap((flow) => {
+    const kind = texts.flowKinds[flow.flow] ?? flow.flow;
+    const said = [];
+    // An arrow along its own lane (a timer) is said once, at its end.
+    if (flow.fromLane === span.lane && within(flow.from) && flow.toLane !== span.lane) {
+      said.push(texts.arrowOut({ kind, lane: flow.toLane, at: formatTime(flow.to - origin) }));
+    }
+    if (flow.toLane === span.lane && within(flow.to)) {
+      said.push(texts.arrowIn({ kind, lane: flow.fromLane, at: formatTime(flow.from - origin) }));
+    }
+    return said;
+  });
+  return arrows.length ? sentence + texts.arrows(arrows.join(', ')) : sentence;
 }
 
 export class Tooltip {
