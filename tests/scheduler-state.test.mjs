@@ -95,3 +95,13 @@ test('counters follow the ready queue and the pending timers', () => {
   assert.equal(Math.max(...points.map((point) => point.timers)), 2);
   assert.deepEqual(points.at(-1), { at: 1002, ready: 0, timers: 0 });
 });
+
+test('a generator at its yield is listed with where it waits, until it is resumed', () => {
+  const kept = new SchedulerRecord();
+  const site = { file: 'crate/src/demos/coroutines.rs', line: 140 };
+  kept.add({ kind: 'sched', type: 'generatorParked', lane: "print_name('Dear')", parked: true, site, at: 500 });
+  kept.add({ kind: 'sched', type: 'generatorParked', lane: "print_name('Dear')", parked: false, site, at: 1000 });
+  assert.deepEqual(kept.stateAfter(1).generators, [{ lane: "print_name('Dear')", since: 500, site }]);
+  assert.deepEqual(kept.stateAfter(2).generators, []);
+  assert.equal(kept.countAt(999), 1);
+});

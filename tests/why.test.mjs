@@ -19,9 +19,20 @@ async function ranExample(hash, contextOptions) {
 const schedulerView = (page) => page.evaluate(() => {
   const lists = [...document.querySelectorAll('#scheduler-state dd')]
     .map((dd) => [...dd.querySelectorAll('li')].map((li) => li.textContent));
-  const [running, ready, timers, suspended] = lists;
+  const [running = [], ready = [], timers = [], suspended = []] = lists;
   return { moment: document.getElementById('scheduler-moment').textContent, running, ready, timers, suspended };
 });
+
+/** Steps the replay forward by `step` (a key, or a click of Next) until the scheduler's
+ * view satisfies `reached`, at most 40 times; returns the view. */
+async function stepUntil(page, reached, step = () => page.keyboard.press('.')) {
+  let view = await schedulerView(page);
+  for (let count = 0; count < 40 && !reached(view); count++) {
+    await step();
+    view = await schedulerView(page);
+  }
+  return view;
+}
 
 describe('the event loop at the replay cursor', () => {
   test('Count Async: the ready queue holds the three new tasks, then three timers are pending', async () => {
@@ -31,20 +42,12 @@ describe('the event loop at the replay cursor', () => {
     await page.focus('#replay');
     await page.keyboard.press('Home');
     assert.match((await schedulerView(page)).moment, /^Before the first event/);
-    let view;
-    for (let step = 0; step < 40; step++) {
-      await page.keyboard.press('.');
-      view = await schedulerView(page);
-      if (view.ready.length === 3) break;
-    }
+    let view = await stepUntil(page, ({ ready }) => ready.length === 3);
     assert.deepEqual(view.ready, ['count() #1: new, its first step', 'count() #2: new, its first step',
       'count() #3: new, its first step']);
     assert.deepEqual(view.suspended, ['main: awaiting asyncio.gather()']);
     // Then each is stepped in turn, from the front of the queue, sets its timer and waits.
-    for (let step = 0; step < 40 && view.suspended.length < 4; step++) {
-      await page.click('#replay-next');
-      view = await schedulerView(page);
-    }
+    view = await stepUntil(page, ({ suspended }) => suspended.length === 4, () => page.click('#replay-next'));
     assert.equal(view.timers.length, 3);
     assert.ok(view.timers.every((timer) => /^count\(\) #\d: due at 1\.\d\d\d s$/.test(timer)), view.timers.join());
     assert.deepEqual(view.ready, []);
@@ -67,12 +70,7 @@ describe('the event loop at the replay cursor', () => {
     assert.deepEqual(flows, ['spawn', 'call', 'timer', 'return', 'call', 'timer', 'return', 'return']);
     await page.focus('#replay');
     await page.keyboard.press('Home');
-    let view;
-    for (let step = 0; step < 30; step++) {
-      await page.keyboard.press('.');
-      view = await schedulerView(page);
-      if (view.suspended?.some((entry) => entry.startsWith('chain(1)'))) break;
-    }
+    const view = await stepUntil(page, ({ suspended }) => suspended.some((entry) => entry.startsWith('chain(1)')));
     assert.ok(view.suspended.some((entry) => /^chain\(1\): awaiting part1\(1\) › part1\(1\): sleep \d+ s$/.test(entry)),
       view.suspended.join(' | '));
     // The event loop's lane is the loop's own steps, named by their tasks.
@@ -103,6 +101,15 @@ describe('the event loop at the replay cursor', () => {
     assert.match(view.moment, /^A los .*, evento (\d+) de \1: main retorna: ha terminado\.$/);
     assert.equal(await page.textContent('#replay-next'), 'Evento siguiente');
     assert.equal(await page.isDisabled('#replay-next'), true, 'nothing after the last event');
+  });
+
+  test('Coroutines: the generator waits at its yield for the next send', async () => {
+    const page = await ranExample('#coroutines?speed=10');
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    const view = await stepUntil(page, ({ suspended }) => suspended.some((entry) => entry.startsWith('print_name')));
+    assert.ok(view.suspended.includes("print_name('Dear'): at its yield, awaiting the next send()"), view.suspended.join(' | '));
+    assert.match(await page.textContent('#python-code-cursor'), /line 8 holds/, 'name = (yield)');
   });
 
   test('worker examples step through their spans, without a scheduler', async () => {

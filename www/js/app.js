@@ -223,6 +223,7 @@ function showReplay(origin, record) {
         ...(state.running ? [{ site: state.running.site, kind: 'running' }] : []),
         // Each coroutine of a suspended task's await chain waits at a line of its own.
         ...state.suspended.flatMap(({ awaiting }) => awaiting.map(({ site }) => ({ site, kind: 'parked' }))),
+        ...state.generators.map(({ site }) => ({ site, kind: 'parked' })),
       ]);
     },
   });

@@ -49,7 +49,8 @@ export class SchedulerRecord {
    * await it resumes from (null for its first step); `ready` the queue, front first, each
    * `{task, cause, by, since}`; `timers` the pending ones, soonest first, each `{timer,
    * task, lane, deadline, since}`; `suspended` each task parked at an await, `{task,
-   * awaiting, since, site}`; `done` the tasks that finished. */
+   * awaiting, since, site}`; `generators` each generator at its yield, waiting for the
+   * next send, `{lane, since, site}`; `done` the tasks that finished. */
   stateAfter(count) {
     let running = null;
     const ready = [];
@@ -57,6 +58,7 @@ export class SchedulerRecord {
     const suspended = new Map();
     const done = [];
     const parkedAt = new Map(); // task → the site of the await it last stopped at
+    const generators = new Map(); // lane → a generator at its yield, {lane, since, site}
     for (const event of this.#events.slice(0, count)) {
       switch (event.type) {
         case 'woken':
@@ -86,12 +88,18 @@ export class SchedulerRecord {
         case 'timerEnded':
           timers.delete(event.timer);
           break;
+        case 'generatorParked':
+          if (event.parked) generators.set(event.lane, { lane: event.lane, since: event.at, site: event.site });
+          else generators.delete(event.lane);
+          break;
         default:
           break;
       }
     }
     const pending = [...timers.values()].sort((a, b) => a.deadline - b.deadline || a.timer - b.timer);
-    return { running, ready, timers: pending, suspended: [...suspended.values()], done };
+    return {
+      running, ready, timers: pending, suspended: [...suspended.values()], generators: [...generators.values()], done,
+    };
   }
 
   /** The event loop's own lane: each step it ran, named by its task, and between steps,

@@ -41,6 +41,8 @@ export function describeEvent(record, index, origin) {
       return t('eventTimerSet', { lane: event.lane, time: at(event.deadline) });
     case 'timerEnded':
       return t(event.fired ? 'eventTimerFired' : 'eventTimerDropped');
+    case 'generatorParked':
+      return t(event.parked ? 'eventGeneratorParked' : 'eventGeneratorResumed', { lane: event.lane });
     default:
       return '';
   }
@@ -61,7 +63,10 @@ export function showScheduler(record, count, origin) {
     : [];
   const ready = state.ready.map((entry) => `${record.nameOf(entry.task)}: ${causeText(record, entry)}`);
   const timers = state.timers.map((timer) => t('schedulerTimer', { lane: timer.lane, time: at(timer.deadline) }));
-  const suspended = state.suspended.map((entry) => awaitChain(entry.awaiting) || record.nameOf(entry.task));
+  const suspended = [
+    ...state.suspended.map((entry) => awaitChain(entry.awaiting) || record.nameOf(entry.task)),
+    ...state.generators.map(({ lane }) => t('schedulerGenerator', { lane })),
+  ];
   $('scheduler-state').replaceChildren(
     ...group('schedulerRunning', running, 'schedulerIdle', 'ul'),
     ...group('schedulerReady', ready, 'schedulerEmpty', 'ol'),

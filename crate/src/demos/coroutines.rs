@@ -26,9 +26,12 @@
 //! suspension, before returning, exactly as in Python. (An `async fn` is the same idea
 //! compiled for you: the compiler turns each `.await` into a state of such a machine.)
 
+use std::panic::Location;
+
 use crate::env::{Env, Task, SPEED};
 use crate::messages::{self, Arg, Message, Sentence};
 use crate::params::Param;
+use crate::scheduler::{SchedEvent, Site};
 use crate::trace::{Event, Label, Span, SpanState, MAIN_LANE};
 
 /// A span's label that names the call it is about: "resumed by send('Ada')".
@@ -128,16 +131,32 @@ impl PrintName {
         self.record_suspension(env);
         body(&Task::start(env, self.lane.clone(), label));
         self.state = match resumes {
-            Resumes::Suspends => State::Suspended {
-                since_ms: env.now_ms(),
-            },
+            Resumes::Suspends => {
+                let at_yield = Site::of(Location::caller()); // py: name = (yield)
+                self.park(env, true, at_yield);
+                State::Suspended {
+                    since_ms: env.now_ms(),
+                }
+            }
             Resumes::Finishes => State::Closed,
         };
+    }
+
+    /// Tells the event loop's record that the body stops at its `yield` (`parked`) at
+    /// `site`, or goes on from it.
+    fn park<E: Env + ?Sized>(&self, env: &E, parked: bool, site: Site) {
+        env.emit(Event::Sched(SchedEvent::GeneratorParked {
+            lane: self.lane.clone(),
+            parked,
+            site,
+            at_ms: env.now_ms(),
+        }));
     }
 
     /// Records the wait at the `yield` up to now, if the body is waiting there.
     fn record_suspension<E: Env + ?Sized>(&self, env: &E) {
         if let State::Suspended { since_ms } = self.state {
+            self.park(env, false, Site::of(Location::caller()));
             env.emit(Event::Span(Span {
                 lane: self.lane.clone(),
                 state: SpanState::Waiting,

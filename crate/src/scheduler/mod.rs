@@ -102,6 +102,14 @@ pub enum SchedEvent {
         deadline_ms: f64,
         at_ms: f64,
     },
+    /// A generator (Coroutines' `print_name`) stops at its `yield`, waiting for the next
+    /// `send`, or is resumed from it. It is no task: whoever calls `send` runs it.
+    GeneratorParked {
+        lane: String,
+        parked: bool,
+        site: Site,
+        at_ms: f64,
+    },
     /// A timer fired (and its task runs on), or was dropped unfired: its run was stopped.
     TimerEnded {
         timer: TimerId,

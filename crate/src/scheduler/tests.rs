@@ -59,6 +59,17 @@ fn record(env: &VirtualEnv) -> Vec<String> {
             }
             // Each step's start is in the line of its end.
             SchedEvent::PollStarted { .. } => continue,
+            SchedEvent::GeneratorParked {
+                lane,
+                parked,
+                at_ms,
+                ..
+            } => {
+                format!(
+                    "{at_ms} {lane} {}",
+                    if parked { "parked" } else { "resumed" }
+                )
+            }
             SchedEvent::TimerEnded { fired, at_ms, .. } => {
                 format!("{at_ms} timer {}", if fired { "fired" } else { "dropped" })
             }

@@ -71,7 +71,8 @@ pub(super) fn event_to_js(event: &Event) -> JsValue {
 
 /// `{kind: "sched", type, task, ...}`: `spawned` (name, parent, at), `woken` (cause,
 /// timer or last, at), `pollStarted` (at), `polled` (start, end, done, awaiting), `timerSet` (timer, lane,
-/// deadline, at), `timerEnded` (timer, fired, at).
+/// deadline, at), `timerEnded` (timer, fired, at), `generatorParked` (lane, parked, site,
+/// at).
 fn sched_to_js(event: &SchedEvent) -> JsValue {
     let sched = |kind: &str, fields: &[(&str, JsValue)]| {
         let mut all = vec![("kind", "sched".into()), ("type", kind.into())];
@@ -148,6 +149,20 @@ fn sched_to_js(event: &SchedEvent) -> JsValue {
                 ("task", id(*task)),
                 ("lane", lane.into()),
                 ("deadline", (*deadline_ms).into()),
+                ("at", (*at_ms).into()),
+            ],
+        ),
+        SchedEvent::GeneratorParked {
+            lane,
+            parked,
+            site,
+            at_ms,
+        } => sched(
+            "generatorParked",
+            &[
+                ("lane", lane.into()),
+                ("parked", (*parked).into()),
+                ("site", site_to_js(*site)),
                 ("at", (*at_ms).into()),
             ],
         ),
