@@ -11,6 +11,7 @@ const { embedSnippet } = await import('../www/js/share.js');
 const { EVENT_LOOP_LANE, eventLoopSpans } = await import('../www/js/event-loop-lane.js');
 const { toTraceEvents } = await import('../www/js/trace-export.js');
 const { SchedulerRecord } = await import('../www/js/scheduler-state.js');
+const { pythonTwin } = await import('../www/js/code-panes.js');
 const { crateSentence, useLanguage } = await import('../www/js/i18n.js');
 const { failureMessage } = await import('../www/js/build.js');
 
@@ -91,7 +92,15 @@ test('the trace export holds the arrows as flows, and the scheduler as steps, wa
   }, 1000);
   const of = (ph) => trace.traceEvents.filter((e) => e.ph === ph);
   assert.deepEqual(of('s').map(({ id, name, ts }) => [id, name, ts]), [[1, 'timer', 1000]]);
-  assert.deepEqual(of('f').map(({ id, bp, ts }) => [id, bp, ts]), [[1, 'e', 1_000_000]]);
+  // Its end falls on the sleep's end: moved a microsecond in, for Perfetto to bind it there.
+  assert.deepEqual(of('f').map(({ id, bp, ts }) => [id, bp, ts]), [[1, 'e', 999_999]]);
+  // And so when an instant follows there (a last step too short to last a microsecond).
+  const instant = { lane: 'main', state: 'running', start: 2000, end: 2000, label: 'print' };
+  const again = toTraceEvents({
+    spans: [{ lane: 'main', state: 'sleeping', start: 1001, end: 2000, label: 'sleep 1 s' }, instant],
+    flows: [{ flow: 'timer', fromLane: 'main', from: 1001, toLane: 'main', to: 2000 }],
+  }, 1000);
+  assert.equal(again.traceEvents.find((e) => e.ph === 'f').ts, 999_999);
   const steps = of('X').filter((e) => e.cat === 'poll');
   assert.deepEqual(steps.map(({ pid, ts, dur, args }) => [pid, ts, dur, args.outcome]),
     [[2, 0, 1000, 'pending'], [2, 1_000_000, 2000, 'done']]);
@@ -127,4 +136,11 @@ test('a failure says what it was: the crate’s report, a trap, or the error’s
   assert.equal(failureMessage(new Error('x'), 'panic: panicked at a.rs'), 'panic: panicked at a.rs');
   assert.equal(failureMessage(new WebAssembly.RuntimeError('unreachable')), 'trap: unreachable');
   assert.equal(failureMessage(new TypeError('Failed to fetch')), 'Failed to fetch');
+});
+
+test('a Rust line names its Python twin by line, and by file where the example has two', () => {
+  assert.deepEqual(pythonTwin('    task.sleep(ms).await; // py: 19 await asyncio.sleep(i)'), { file: null, line: 19 });
+  assert.deepEqual(pythonTwin('        main.enter(w, awaiting("count()")); // py: countsync.py:13 count()'),
+    { file: 'countsync.py', line: 13 });
+  assert.equal(pythonTwin('    let x = 1; // a comment'), null);
 });

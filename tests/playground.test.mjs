@@ -260,6 +260,12 @@ describe('Count Async', () => {
     assert.deepEqual(flows.filter((name) => name === 'return').length, 3);
     assert.ok(trace.traceEvents.some((e) => e.ph === 'C' && e.name === 'ready queue' && e.args.tasks === 3),
       'the ready queue held the three new tasks at once');
+    // Perfetto binds each end of an arrow to the slice around it on its thread.
+    const slices = trace.traceEvents.filter((e) => e.ph === 'X' && e.pid === 1);
+    for (const end of trace.traceEvents.filter((e) => e.ph === 's' || e.ph === 'f')) {
+      assert.ok(slices.some((x) => x.tid === end.tid && x.ts <= end.ts && end.ts < x.ts + x.dur),
+        `${end.ph} ${end.name} at ${end.ts} µs on thread ${end.tid} lies within a slice`);
+    }
     const sleeps = trace.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'sleeping');
     assert.equal(sleeps.length, 3);
     for (const sleep of sleeps) {

@@ -51,6 +51,10 @@ test('a selected span says the arrows that start or end on it', () => {
   ];
   assert.equal(describeSpan(TIMELINE_TEXTS_EN, span, ORIGIN, flows),
     'count() #1: sleeping, sleep 1 s, from 1.00025 s to 2.00025 s, lasting 1 s; arrows: ' +
-    'started from main at 1 s, timer from count() #1 at 1.00025 s, result to main at 2.001 s');
+    'started from main at 1 s, result to main at 2.001 s');
+  // The span that an arrow's end starts says it; the one before, sharing that edge, not.
+  const resumed = { ...span, state: 'running', label: '', start: span.end, end: span.end + 1 };
+  assert.equal(describeSpan(TIMELINE_TEXTS_EN, resumed, ORIGIN, flows),
+    'count() #1: running, from 2.00025 s to 2.00125 s, lasting 1 ms; arrows: timer from count() #1 at 1.00025 s');
   assert.match(describeSpan(TIMELINE_ES, span, ORIGIN, flows), /; flechas: iniciada desde main a los 1 s, /);
 });

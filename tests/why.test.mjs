@@ -42,10 +42,14 @@ describe('the event loop at the replay cursor', () => {
     await page.focus('#replay');
     await page.keyboard.press('Home');
     assert.match((await schedulerView(page)).moment, /^Before the first event/);
+    // As asyncio's create_task, gather queues each task while main still runs.
     let view = await stepUntil(page, ({ ready }) => ready.length === 3);
     assert.deepEqual(view.ready, ['count() #1: new, its first step', 'count() #2: new, its first step',
       'count() #3: new, its first step']);
+    assert.match(view.running[0], /^main, since /);
+    view = await stepUntil(page, ({ running }) => running.length === 0);
     assert.deepEqual(view.suspended, ['main: awaiting asyncio.gather()']);
+    assert.equal(view.ready.length, 3);
     // Then each is stepped in turn, from the front of the queue, sets its timer and waits.
     view = await stepUntil(page, ({ suspended }) => suspended.length === 4, () => page.click('#replay-next'));
     assert.equal(view.timers.length, 3);
@@ -58,6 +62,10 @@ describe('the event loop at the replay cursor', () => {
     assert.match(python, /line 8 holds 3 suspended/, 'await asyncio.sleep(1) in countasync.py');
     const marked = await page.$$eval('#python-code .line-mark', (marks) => marks.length);
     assert.ok(marked >= 1);
+    // A timer that fires leaves the pending timers as its task joins the ready queue.
+    const woken = await stepUntil(page, ({ ready }) => ready.length === 1);
+    assert.match(woken.ready[0], /^count\(\) #1: its timer fired$/);
+    assert.equal(woken.timers.length, 2);
     // "," steps back.
     const before = (await schedulerView(page)).moment;
     await page.keyboard.press(',');
@@ -79,6 +87,15 @@ describe('the event loop at the replay cursor', () => {
     assert.ok(loopLabels.includes('a step of chain(1)'), loopLabels.join());
   });
 
+  test('one after another: the Python pane turns to countsync.py, where main calls count()', async () => {
+    const page = await ranExample('#count-async?mode=sequential&coroutines=2&speed=10');
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    await stepUntil(page, ({ suspended }) => suspended.length === 1);
+    await page.waitForFunction(() => document.querySelector('#python-tabs [aria-selected="true"]')?.textContent === 'countsync.py');
+    await page.waitForFunction(() => /line 13 holds 1 suspended/.test(document.getElementById('python-code-cursor').textContent));
+  });
+
   test('a span selected by keyboard says the arrows that start or end on it', async () => {
     const page = await ranExample('#count-async?coroutines=2&speed=10');
     await page.focus('#timeline');
@@ -94,9 +111,12 @@ describe('the event loop at the replay cursor', () => {
     await page.keyboard.press('Home');
     await page.selectOption('#replay-speed', '10');
     await page.click('#replay-play');
-    assert.equal(await page.getAttribute('#replay-play', 'aria-pressed'), 'true');
-    await page.waitForFunction(() => document.getElementById('replay-play').getAttribute('aria-pressed') === 'false',
+    assert.equal(await page.textContent('#replay-play'), 'Pausa', 'the button says what it will do');
+    assert.equal(await page.getAttribute('#scheduler-moment', 'aria-live'), 'off', 'not read out at every frame');
+    await page.waitForFunction(() => document.getElementById('replay-play').dataset.playing === 'false',
       null, { timeout: 30_000 });
+    assert.equal(await page.textContent('#replay-play'), 'Reproducir');
+    assert.equal(await page.getAttribute('#scheduler-moment', 'aria-live'), 'polite');
     const view = await schedulerView(page);
     assert.match(view.moment, /^A los .*, evento (\d+) de \1: main retorna: ha terminado\.$/);
     assert.equal(await page.textContent('#replay-next'), 'Evento siguiente');

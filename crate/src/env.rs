@@ -38,6 +38,10 @@ pub trait Env {
     fn emit(&self, event: Event);
     /// The event loop's record of its tasks (see [`crate::scheduler`]).
     fn scheduler(&self) -> &Scheduler;
+    /// When a sleep of `ms` set now would be due.
+    fn deadline_ms(&self, ms: f64) -> f64 {
+        self.now_ms() + ms
+    }
 }
 
 /// One lane of the timeline: a coroutine or task, tracked from state to state so that every
@@ -122,8 +126,7 @@ impl<'e, E: Env + ?Sized> Task<'e, E> {
             env.sleep(ms).await;
             let resumed = Message::new(messages::RESUMED, Vec::new());
             let resumed_at = self.enter_at(SpanState::Running, resumed.into(), site);
-            if let Some(timer) = timer {
-                timer.fired();
+            if timer.is_some() {
                 env.emit(Event::Flow(Flow {
                     kind: FlowKind::Timer,
                     from_lane: self.lane.clone(),
@@ -256,6 +259,11 @@ impl<E: Env> Env for Accelerated<E> {
 
     fn scheduler(&self) -> &Scheduler {
         self.inner.scheduler()
+    }
+
+    fn deadline_ms(&self, ms: f64) -> f64 {
+        let inner = self.inner.deadline_ms(ms / self.speed);
+        self.origin_ms + (inner - self.origin_ms) * self.speed
     }
 }
 

@@ -28,8 +28,8 @@ import {
 import { clipped, parseLink } from './link.js';
 import { markCode, renderCode } from './code-panes.js';
 import { Run, refusalText } from './run.js';
-import { enableReplay, hideReplay, setUpReplayKeys } from './replay.js';
-import { hideScheduler, showScheduler } from './scheduler-view.js';
+import { enableReplay, hideReplay, refreshReplay, setUpReplayKeys } from './replay.js';
+import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setStatus, statusIfUnchanged } from './status.js';
@@ -215,14 +215,17 @@ function showReplay(origin, record) {
   enableReplay({
     origin,
     record,
+    onPlaying: (playing) => announceMoments(!playing),
     onMoment: ({ count, atEnd }) => {
       if (!record.size) return;
-      showScheduler(record, count, origin);
       const state = record.stateAfter(count);
+      showScheduler(record, count, origin, state);
       markCode(atEnd ? [] : [
         ...(state.running ? [{ site: state.running.site, kind: 'running' }] : []),
-        // Each coroutine of a suspended task's await chain waits at a line of its own.
-        ...state.suspended.flatMap(({ awaiting }) => awaiting.map(({ site }) => ({ site, kind: 'parked' }))),
+        // Each coroutine of a suspended (or queued) task's await chain waits at a line of
+        // its own.
+        ...[...state.suspended, ...state.ready]
+          .flatMap(({ awaiting }) => awaiting.map(({ site }) => ({ site, kind: 'parked' }))),
         ...state.generators.map(({ site }) => ({ site, kind: 'parked' })),
       ]);
     },
@@ -300,6 +303,7 @@ function setUpLanguage() {
     renderNav(current.id);
     renderExampleTexts(current);
     updateShare(current);
+    refreshReplay();
   });
 }
 

@@ -40,7 +40,7 @@ async function renderSourcePane(tabsId, codeId, files, stillShown) {
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
     if (index >= 0 && step) select((index + step + tabs.length) % tabs.length, true);
   };
-  panes.set(codeId, { files, shown: 0 });
+  panes.set(codeId, { files, shown: 0, select: (index) => select(index) });
   async function select(index, focus = false) {
     panes.get(codeId).shown = index;
     tabs.forEach((tab, i) => {
@@ -73,17 +73,18 @@ export function renderCode(example, stillShown) {
   ]);
 }
 
-/** The Python twin a Rust line names in its comment, `// py: await asyncio.sleep(1)`. */
-export const pythonTwin = (rustLine) => rustLine.match(/\/\/ py: (.+)$/)?.[1].trim() ?? null;
-
-/** The 1-based numbers of the lines of `text` that contain `snippet`. */
-export const linesContaining = (text, snippet) => text.split('\n')
-  .flatMap((line, index) => (line.includes(snippet) ? [index + 1] : []));
+/** The line of the Python original a Rust line names in its comment,
+ * `// py: [file.py:]line text`: `{file, line}`, `file` null for "the original shown". */
+export function pythonTwin(rustLine) {
+  const match = rustLine.match(/\/\/ py: (?:([\w.-]+\.py):)?(\d+) /);
+  return match ? { file: match[1] ?? null, line: Number(match[2]) } : null;
+}
 
 /** Marks the code at the replay cursor: `marks`, each `{site: {file, line}, kind}` ('running':
  * the await a running task resumes from; 'parked': one a task waits at), in the Rust pane
- * if its file is shown, and the Python line it names (`// py:`) in the Python pane. An
- * empty list clears them. The same is said in words under each pane. */
+ * if its file is shown, and the Python line it names (`// py:`) in the Python pane, whose
+ * tab turns to the file named when none of the marks is in the one shown. An empty list
+ * clears them. The same is said in words under each pane. */
 export function markCode(marks) {
   cursorMarks = marks;
   return showMarks();
@@ -91,25 +92,28 @@ export function markCode(marks) {
 
 async function showMarks() {
   const rust = panes.get('rust-code');
-  const python = panes.get('python-code');
   const rustFile = rust?.files[rust.shown];
-  const pythonFile = python?.files[python.shown];
   const rustMarks = [];
-  const pythonMarks = [];
+  const twins = [];
   if (rustFile && cursorMarks.length) {
-    const rustText = await fetchSource(rustFile.url);
-    const rustLines = rustText.split('\n');
-    const pythonText = pythonFile ? await fetchSource(pythonFile.url) : '';
+    const rustLines = (await fetchSource(rustFile.url)).split('\n');
     for (const { site, kind } of cursorMarks) {
       if (!site || !site.file.endsWith(`/${rustFile.name}`)) continue;
       rustMarks.push({ line: site.line, kind });
       const twin = pythonTwin(rustLines[site.line - 1] ?? '');
-      const [pythonLine] = twin ? linesContaining(pythonText, twin) : [];
-      if (pythonLine) pythonMarks.push({ line: pythonLine, kind });
+      if (twin) twins.push({ ...twin, kind });
     }
   }
   drawMarks('rust-code', rustMarks);
-  drawMarks('python-code', pythonMarks);
+  const python = panes.get('python-code');
+  const shown = python?.files[python.shown]?.name;
+  const named = twins.filter((twin) => twin.file).map((twin) => twin.file);
+  if (python && named.length && !named.includes(shown)) {
+    const index = python.files.findIndex((file) => file.name === named[0]);
+    // Selecting the tab draws the marks again, in that file.
+    if (index >= 0 && index !== python.shown) return python.select(index);
+  }
+  drawMarks('python-code', twins.filter((twin) => !twin.file || twin.file === shown));
 }
 
 /** Highlights `marks` in pane `codeId` (one highlight per line, running over parked) and

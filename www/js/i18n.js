@@ -66,7 +66,8 @@ export const MESSAGES_EN = {
   schedulerTimers: 'Pending timers, soonest first (asyncio’s loop._scheduled)',
   schedulerTimer: '{lane}: due at {time}',
   schedulerSuspended: 'Suspended, and what each awaits',
-  schedulerEmpty: 'none',
+  schedulerNoTask: 'none',
+  schedulerNoTimer: 'none',
   schedulerMore: '… and {count} more',
   causeStart: 'new, its first step',
   causeTimer: 'its timer fired',
@@ -80,7 +81,7 @@ export const MESSAGES_EN = {
   eventDone: '{task} returns: it is done',
   eventSuspended: '{task} suspends at an await: {awaits}',
   eventTimerSet: '{lane} sets a timer due at {time}',
-  eventTimerFired: 'the timer has fired; its task runs on',
+  eventTimerFired: 'the timer of {lane} fires: it leaves the pending timers',
   eventTimerDropped: 'a pending timer is dropped with its stopped task',
   replayPrevious: 'Previous event',
   replayNext: 'Next event',
@@ -125,8 +126,19 @@ export function t(key, vars = {}) {
 /** A number written as the current language writes it (1,887,914 and 11.05 in English;
  * 1.887.914 and 11,05 in Spanish); `format`: a number of decimals to fix, or
  * Intl.NumberFormat's options. */
-export const formatNumber = (number, format) => number.toLocaleString(language,
-  typeof format === 'number' ? { minimumFractionDigits: format, maximumFractionDigits: format } : format);
+export function formatNumber(number, format) {
+  // A formatter per language and format, made once: making one costs as much as a
+  // thousand uses, and a replay writes thousands of times.
+  const key = `${language} ${JSON.stringify(format ?? null)}`;
+  let formatter = numberFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(language,
+      typeof format === 'number' ? { minimumFractionDigits: format, maximumFractionDigits: format } : format);
+    numberFormats.set(key, formatter);
+  }
+  return formatter.format(number);
+}
+const numberFormats = new Map();
 
 /** Milliseconds as seconds with `digits` decimals: "1.00 s", in Spanish "1,00 s". */
 export const formatSeconds = (ms, digits = 2) => `${formatNumber(ms / 1000, digits)} s`;

@@ -5,33 +5,16 @@
 import { $ } from './dom.js';
 import { formatSeconds, t } from './i18n.js';
 import { replayOutput } from './output.js';
+import { countUpTo, momentsOf } from './replay-moments.js';
 
 let stopPlaying = () => {};
-
-/** The number of `times` (nondecreasing) at or before `at`. */
-export function countUpTo(times, at) {
-  let [low, high] = [0, times.length];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (times[middle] <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The moments a replay steps through: the scheduler's events when it has any (each one a
- * step, though several may share a microsecond), else every span's start and end and
- * every line's time, in order. */
-export function momentsOf(record, spans, lineTimes) {
-  if (record.size) return Array.from({ length: record.size }, (_, index) => record.timeOf(index));
-  const times = [...spans.flatMap((span) => [span.start, span.end]), ...lineTimes];
-  return [...new Set(times)].sort((a, b) => a - b);
-}
+/** Shows the replay's moment again, in the page's language: after a switch of language. */
+let showAgain = () => {};
 
 /** Sets up the replay of the run shown, which began at `origin` (epoch ms).
  * `onMoment({at, count, atEnd})` is called at every move, `count` being the number of
- * moments passed. */
-export function enableReplay({ origin, record, onMoment }) {
+ * moments passed; `onPlaying(playing)` as it starts or stops playing. */
+export function enableReplay({ origin, record, onMoment, onPlaying = () => {} }) {
   stopPlaying();
   const timeline = $('timeline');
   const output = replayOutput();
@@ -70,9 +53,11 @@ export function enableReplay({ origin, record, onMoment }) {
 
   let frame = 0;
   const play = $('replay-play');
+  // The button says what it will do; while playing, the moments are not read out.
   const setPlaying = (playing) => {
-    play.setAttribute('aria-pressed', String(playing));
     play.textContent = t(playing ? 'replayPause' : 'replayPlay');
+    play.dataset.playing = String(playing);
+    onPlaying(playing);
   };
   function pause() {
     cancelAnimationFrame(frame);
@@ -97,8 +82,18 @@ export function enableReplay({ origin, record, onMoment }) {
     frame = requestAnimationFrame(tick);
   };
   stopPlaying = pause;
+  showAgain = () => {
+    setPlaying(Boolean(frame));
+    show();
+  };
+  setPlaying(false);
   show();
   $('replay-controls').hidden = false;
+}
+
+/** After a switch of language: the replay's texts, and what its moment shows, again. */
+export function refreshReplay() {
+  if (!$('replay-controls').hidden) showAgain();
 }
 
 export function hideReplay() {

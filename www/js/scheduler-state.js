@@ -8,11 +8,16 @@
 export class SchedulerRecord {
   #events = [];
   #names = new Map();
+  #timerLanes = new Map();
+  /** The state after the first `count` events, kept so that stepping on from it, as the
+   * replay mostly does, reads only the events in between. */
+  #cursor = null;
 
   /** Keeps one `{kind: 'sched', type, ...}` event. */
   add(event) {
     this.#events.push(event);
     if (event.type === 'spawned') this.#names.set(event.task, event.name);
+    else if (event.type === 'timerSet') this.#timerLanes.set(event.timer, event.lane);
   }
 
   get size() {
@@ -27,93 +32,61 @@ export class SchedulerRecord {
     return this.#names.get(task) ?? `task ${task}`;
   }
 
+  /** The lane whose sleep set `timer`. */
+  laneOfTimer(timer) {
+    return this.#timerLanes.get(timer) ?? '';
+  }
+
   /** When event `index` happened: a step at its end. */
   timeOf(index) {
     const event = this.#events[index];
     return event.type === 'polled' ? event.end : event.at;
   }
 
-  /** How many events had happened by `time`: the state at `time` is `stateAfter` that. */
-  countAt(time) {
-    let [low, high] = [0, this.#events.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.timeOf(middle) <= time) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
   /** The loop's state once the first `count` events had happened: `{running, ready,
-   * timers, suspended, done}`. `running` is `{task, since, site}` or null, `site` the
-   * await it resumes from (null for its first step); `ready` the queue, front first, each
-   * `{task, cause, by, since}`; `timers` the pending ones, soonest first, each `{timer,
-   * task, lane, deadline, since}`; `suspended` each task parked at an await, `{task,
-   * awaiting, since, site}`; `generators` each generator at its yield, waiting for the
-   * next send, `{lane, since, site}`; `done` the tasks that finished. */
+   * timers, suspended, generators, done}`. `running` is `{task, since, site}` or null,
+   * `site` the await it resumes from (null for its first step); `ready` the queue, front
+   * first, each `{task, cause, by, since, awaiting}`; `timers` the pending ones, soonest first, each
+   * `{timer, task, lane, deadline, since}`; `suspended` each task parked at an await,
+   * `{task, awaiting, since, site}`; `generators` each generator at its yield, waiting for
+   * the next send, `{lane, since, site}`; `done` how many tasks finished. */
   stateAfter(count) {
-    let running = null;
-    const ready = [];
-    const timers = new Map();
-    const suspended = new Map();
-    const done = [];
-    const parkedAt = new Map(); // task → the site of the await it last stopped at
-    const generators = new Map(); // lane → a generator at its yield, {lane, since, site}
-    for (const event of this.#events.slice(0, count)) {
-      switch (event.type) {
-        case 'woken':
-          suspended.delete(event.task);
-          ready.push({ task: event.task, cause: event.cause, by: event.by, since: event.at });
-          break;
-        case 'pollStarted': {
-          const queued = ready.findIndex((entry) => entry.task === event.task);
-          if (queued >= 0) ready.splice(queued, 1);
-          running = { task: event.task, since: event.at, site: parkedAt.get(event.task) ?? null };
-          break;
-        }
-        case 'polled':
-          running = null;
-          if (event.done) done.push(event.task);
-          else {
-            const site = event.awaiting.at(-1)?.site ?? null;
-            parkedAt.set(event.task, site);
-            suspended.set(event.task, { task: event.task, awaiting: event.awaiting, since: event.end, site });
-          }
-          break;
-        case 'timerSet':
-          timers.set(event.timer, {
-            timer: event.timer, task: event.task, lane: event.lane, deadline: event.deadline, since: event.at,
-          });
-          break;
-        case 'timerEnded':
-          timers.delete(event.timer);
-          break;
-        case 'generatorParked':
-          if (event.parked) generators.set(event.lane, { lane: event.lane, since: event.at, site: event.site });
-          else generators.delete(event.lane);
-          break;
-        default:
-          break;
-      }
+    if (!this.#cursor || this.#cursor.count > count) this.#cursor = emptyCursor();
+    const cursor = this.#cursor;
+    for (; cursor.count < Math.min(count, this.#events.length); cursor.count++) {
+      advance(cursor, this.#events[cursor.count]);
     }
-    const pending = [...timers.values()].sort((a, b) => a.deadline - b.deadline || a.timer - b.timer);
+    const timers = [...cursor.timers.values()].sort((a, b) => a.deadline - b.deadline || a.timer - b.timer);
     return {
-      running, ready, timers: pending, suspended: [...suspended.values()], generators: [...generators.values()], done,
+      running: cursor.running,
+      ready: cursor.ready.slice(cursor.readyFront),
+      timers,
+      suspended: [...cursor.suspended.values()],
+      generators: [...cursor.generators.values()],
+      done: cursor.done,
     };
   }
 
-  /** The event loop's own lane: each step it ran, named by its task, and between steps,
-   * idle until a timer is due (or, with no timer pending, the run's end). */
+  /** The event loop's own lane: each step it ran, named by its task, and between steps
+   * with no task ready, the loop idle until a timer is due. (A gap while tasks wait in
+   * the queue is the browser's work between two steps, not idleness: it is left blank.) */
   loopSpans(lane) {
     const spans = [];
     let previousEnd = null;
+    let ready = 0;
+    let idleFromPreviousEnd = false; // whether the queue was empty as the last step ended
     for (const event of this.#events) {
-      if (event.type !== 'polled') continue;
-      if (previousEnd !== null && event.start > previousEnd) {
-        spans.push({ lane, state: 'waiting', start: previousEnd, end: event.start, idle: true });
+      if (event.type === 'woken') ready += 1;
+      else if (event.type === 'pollStarted') {
+        if (idleFromPreviousEnd && event.at > previousEnd) {
+          spans.push({ lane, state: 'waiting', start: previousEnd, end: event.at, idle: true });
+        }
+        ready = Math.max(0, ready - 1);
+      } else if (event.type === 'polled') {
+        spans.push({ lane, state: 'running', start: event.start, end: event.end, task: this.nameOf(event.task) });
+        previousEnd = event.end;
+        idleFromPreviousEnd = ready === 0;
       }
-      spans.push({ lane, state: 'running', start: event.start, end: event.end, task: this.nameOf(event.task) });
-      previousEnd = event.end;
     }
     return spans;
   }
@@ -132,5 +105,66 @@ export class SchedulerRecord {
       if (ready !== before[0] || timers !== before[1]) points.push({ at: event.at, ready, timers });
     }
     return points;
+  }
+}
+
+function emptyCursor() {
+  return {
+    count: 0,
+    running: null,
+    // The queue, and the index of its front: taking the front is then no copy.
+    ready: [],
+    readyFront: 0,
+    timers: new Map(),
+    suspended: new Map(),
+    generators: new Map(),
+    parkedAt: new Map(), // task → the site of the await it last stopped at
+    done: 0,
+  };
+}
+
+/** The state `cursor` after `event`. */
+function advance(cursor, event) {
+  switch (event.type) {
+    case 'woken': {
+      // Queued, it still stands at the await it stopped at, until the loop steps it.
+      const awaiting = cursor.suspended.get(event.task)?.awaiting ?? [];
+      cursor.suspended.delete(event.task);
+      cursor.ready.push({ task: event.task, cause: event.cause, by: event.by, since: event.at, awaiting });
+      break;
+    }
+    case 'pollStarted': {
+      // The loop steps the task at the front of the queue.
+      if (cursor.ready[cursor.readyFront]?.task === event.task) cursor.readyFront += 1;
+      else {
+        const queued = cursor.ready.findIndex((entry, index) => index >= cursor.readyFront && entry.task === event.task);
+        if (queued >= 0) cursor.ready.splice(queued, 1);
+      }
+      cursor.running = { task: event.task, since: event.at, site: cursor.parkedAt.get(event.task) ?? null };
+      break;
+    }
+    case 'polled':
+      cursor.running = null;
+      if (event.done) cursor.done += 1;
+      else {
+        const site = event.awaiting.at(-1)?.site ?? null;
+        cursor.parkedAt.set(event.task, site);
+        cursor.suspended.set(event.task, { task: event.task, awaiting: event.awaiting, since: event.end, site });
+      }
+      break;
+    case 'timerSet':
+      cursor.timers.set(event.timer, {
+        timer: event.timer, task: event.task, lane: event.lane, deadline: event.deadline, since: event.at,
+      });
+      break;
+    case 'timerEnded':
+      cursor.timers.delete(event.timer);
+      break;
+    case 'generatorParked':
+      if (event.parked) cursor.generators.set(event.lane, { lane: event.lane, since: event.at, site: event.site });
+      else cursor.generators.delete(event.lane);
+      break;
+    default:
+      break;
   }
 }

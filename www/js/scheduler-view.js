@@ -40,7 +40,7 @@ export function describeEvent(record, index, origin) {
     case 'timerSet':
       return t('eventTimerSet', { lane: event.lane, time: at(event.deadline) });
     case 'timerEnded':
-      return t(event.fired ? 'eventTimerFired' : 'eventTimerDropped');
+      return event.fired ? t('eventTimerFired', { lane: record.laneOfTimer(event.timer) }) : t('eventTimerDropped');
     case 'generatorParked':
       return t(event.parked ? 'eventGeneratorParked' : 'eventGeneratorResumed', { lane: event.lane });
     default:
@@ -48,9 +48,9 @@ export function describeEvent(record, index, origin) {
   }
 }
 
-/** Shows, in `#scheduler`, the loop's state after the first `count` events of `record`. */
-export function showScheduler(record, count, origin) {
-  const state = record.stateAfter(count);
+/** Shows, in `#scheduler`, `state`, the loop's state after the first `count` events of
+ * `record`. */
+export function showScheduler(record, count, origin, state) {
   const at = (time) => formatSeconds(time - origin, 3);
   const moment = count === 0 ? t('schedulerBeforeStart')
     : t('schedulerMoment', {
@@ -58,33 +58,37 @@ export function showScheduler(record, count, origin) {
       event: describeEvent(record, count - 1, origin),
     });
   $('scheduler-moment').textContent = moment;
-  const running = state.running
-    ? [t('schedulerRunningTask', { task: record.nameOf(state.running.task), since: at(state.running.since) })]
-    : [];
-  const ready = state.ready.map((entry) => `${record.nameOf(entry.task)}: ${causeText(record, entry)}`);
-  const timers = state.timers.map((timer) => t('schedulerTimer', { lane: timer.lane, time: at(timer.deadline) }));
-  const suspended = [
-    ...state.suspended.map((entry) => awaitChain(entry.awaiting) || record.nameOf(entry.task)),
-    ...state.generators.map(({ lane }) => t('schedulerGenerator', { lane })),
-  ];
+  const running = state.running ? [state.running] : [];
+  const suspended = [...state.suspended, ...state.generators];
   $('scheduler-state').replaceChildren(
-    ...group('schedulerRunning', running, 'schedulerIdle', 'ul'),
-    ...group('schedulerReady', ready, 'schedulerEmpty', 'ol'),
-    ...group('schedulerTimers', timers, 'schedulerEmpty', 'ol'),
-    ...group('schedulerSuspended', suspended, 'schedulerEmpty', 'ul'),
+    ...group('schedulerRunning', running, 'schedulerIdle', 'ul',
+      (entry) => t('schedulerRunningTask', { task: record.nameOf(entry.task), since: at(entry.since) })),
+    ...group('schedulerReady', state.ready, 'schedulerNoTask', 'ol',
+      (entry) => `${record.nameOf(entry.task)}: ${causeText(record, entry)}`),
+    ...group('schedulerTimers', state.timers, 'schedulerNoTimer', 'ol',
+      (timer) => t('schedulerTimer', { lane: timer.lane, time: at(timer.deadline) })),
+    ...group('schedulerSuspended', suspended, 'schedulerNoTask', 'ul',
+      (entry) => (entry.awaiting ? awaitChain(entry.awaiting) || record.nameOf(entry.task)
+        : t('schedulerGenerator', { lane: entry.lane }))),
   );
   $('scheduler').hidden = false;
 }
 
-/** A term and its list (`tag`: ordered or not), or the word for an empty one. */
-function group(termKey, items, emptyKey, tag) {
+/** A term and its list (`tag`: ordered or not) of `entries`, each written by `write`, the
+ * first few only; or the word for an empty one. */
+function group(termKey, entries, emptyKey, tag, write) {
   const term = element('dt', { textContent: t(termKey) });
-  if (!items.length) return [term, element('dd', { className: 'empty', textContent: t(emptyKey) })];
-  const shown = items.slice(0, MOST_LISTED).map((text) => element('li', { textContent: text }));
-  if (items.length > MOST_LISTED) {
-    shown.push(element('li', { className: 'more', textContent: t('schedulerMore', { count: items.length - MOST_LISTED }) }));
+  if (!entries.length) return [term, element('dd', { className: 'empty', textContent: t(emptyKey) })];
+  const shown = entries.slice(0, MOST_LISTED).map((entry) => element('li', { textContent: write(entry) }));
+  if (entries.length > MOST_LISTED) {
+    shown.push(element('li', { className: 'more', textContent: t('schedulerMore', { count: entries.length - MOST_LISTED }) }));
   }
   return [term, element('dd', {}, [element(tag, {}, shown)])];
+}
+
+/** While the replay plays, the moment is not read out at every frame. */
+export function announceMoments(announce) {
+  $('scheduler-moment').setAttribute('aria-live', announce ? 'polite' : 'off');
 }
 
 export function hideScheduler() {

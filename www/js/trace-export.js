@@ -28,13 +28,47 @@ export function toTraceEvents({ spans, flows = [], record = null }, origin, proc
       dur: Math.max(0, us(span.end) - us(span.start)),
       args: { state: span.state },
     })),
-    ...flows.filter((flow) => tid.has(flow.fromLane) && tid.has(flow.toLane)).flatMap((flow, index) => [
-      { ph: 's', id: index + 1, name: flow.flow, cat: 'cause', pid: PLAYGROUND_PID, tid: tid.get(flow.fromLane), ts: us(flow.from) },
-      { ph: 'f', bp: 'e', id: index + 1, name: flow.flow, cat: 'cause', pid: PLAYGROUND_PID, tid: tid.get(flow.toLane), ts: us(flow.to) },
-    ]),
+    ...flowEvents(flows, spans, tid, us),
     ...(record?.size ? schedulerEvents(record, us) : []),
   ];
   return { displayTimeUnit: 'ms', traceEvents: events };
+}
+
+/** Each arrow as a flow: "s" on its cause's lane, "f" on its effect's. Perfetto binds
+ * each to the slice enclosing it, a slice ending where it starts: an end that falls on a
+ * span's end (a result handed back as its coroutine returns), with no longer slice
+ * starting there, is moved a microsecond in. */
+function flowEvents(flows, spans, tid, us) {
+  const slices = new Map(); // lane → [[start, end] in µs], by start
+  for (const span of spans) {
+    if (!slices.has(span.lane)) slices.set(span.lane, []);
+    slices.get(span.lane).push([us(span.start), us(span.end)]);
+  }
+  for (const list of slices.values()) list.sort((a, b) => a[0] - b[0]);
+  const within = (lane, ts) => {
+    const list = slices.get(lane);
+    let [low, high] = [0, list.length];
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle][0] <= ts) low = middle + 1;
+      else high = middle;
+    }
+    // The slices starting at or before `ts`, latest first: one around it, else one that
+    // ends there (an instant, a zero-length slice, encloses nothing).
+    for (let index = low - 1; index >= 0 && index >= low - 3; index--) {
+      const [start, end] = list[index];
+      if (ts < end) return ts;
+      if (end === ts && end > start) return ts - 1;
+    }
+    return ts;
+  };
+  return flows.filter((flow) => tid.has(flow.fromLane) && tid.has(flow.toLane)).flatMap((flow, index) => {
+    const common = { id: index + 1, name: flow.flow, cat: 'cause', pid: PLAYGROUND_PID };
+    return [
+      { ph: 's', ...common, tid: tid.get(flow.fromLane), ts: within(flow.fromLane, us(flow.from)) },
+      { ph: 'f', bp: 'e', ...common, tid: tid.get(flow.toLane), ts: within(flow.toLane, us(flow.to)) },
+    ];
+  });
 }
 
 /** Metadata naming process `pid` and its threads, `names[i]` being thread i + 1. */

@@ -94,12 +94,12 @@ pub fn parse_chains(text: &str) -> Result<Vec<u32>, ParamError> {
 }
 
 pub async fn part1<E: Env + ?Sized>(env: &E, random: &RefCell<PyRandom>, n: u32) -> String {
-    let mut task = Task::start(env, format!("part1({n})"), format!("part1({n})")); // py: async def part1
+    let mut task = Task::start(env, format!("part1({n})"), format!("part1({n})")); // py: 8 async def part1
     let i = random.borrow_mut().randint(0, 10);
-    task.print(format!("part1({n}) sleeping for {i} seconds.")); // py: print(f"part1({n}) sleeping
-    task.sleep(f64::from(i) * 1000.0).await; // py: await asyncio.sleep(i)
+    task.print(format!("part1({n}) sleeping for {i} seconds.")); // py: 10 print(f"part1({n}) sleeping
+    task.sleep(f64::from(i) * 1000.0).await; // py: 11 await asyncio.sleep(i)
     let result = format!("result{n}-1");
-    task.print(format!("Returning part1({n}) == {result}.")); // py: print(f"Returning part1
+    task.print(format!("Returning part1({n}) == {result}.")); // py: 13 print(f"Returning part1
     result
 }
 
@@ -110,40 +110,40 @@ pub async fn part2<E: Env + ?Sized>(
     arg: &str,
 ) -> String {
     let call = format!("part2({n}, '{arg}')");
-    let mut task = Task::start(env, format!("part2({n})"), call.clone()); // py: async def part2
+    let mut task = Task::start(env, format!("part2({n})"), call.clone()); // py: 16 async def part2
     let i = random.borrow_mut().randint(0, 10);
-    task.print(format!("{call} sleeping for {i} seconds.")); // py: print(f"part2{n, arg} sleeping
-    task.sleep(f64::from(i) * 1000.0).await; // py: await asyncio.sleep(i)
+    task.print(format!("{call} sleeping for {i} seconds.")); // py: 18 print(f"part2{n, arg} sleeping
+    task.sleep(f64::from(i) * 1000.0).await; // py: 19 await asyncio.sleep(i)
     let result = format!("result{n}-2 derived from {arg}");
-    task.print(format!("Returning {call} == {result}.")); // py: print(f"Returning part2
+    task.print(format!("Returning {call} == {result}.")); // py: 21 print(f"Returning part2
     result
 }
 
 pub async fn chain<E: Env + ?Sized>(env: &E, random: &RefCell<PyRandom>, n: u32) {
     let start = env.now_ms();
-    let mut task = Task::start(env, format!("chain({n})"), format!("chain({n})")); // py: async def chain
-    task.enter(SpanState::Waiting, awaiting(format!("part1({n})"))); // py: p1 = await part1(n)
+    let mut task = Task::start(env, format!("chain({n})"), format!("chain({n})")); // py: 24 async def chain
+    task.enter(SpanState::Waiting, awaiting(format!("part1({n})"))); // py: 26 p1 = await part1(n)
     let p1 = part1(env, random, n).await;
-    task.enter(SpanState::Waiting, awaiting(format!("part2({n}, '{p1}')"))); // py: p2 = await part2(n, p1)
+    task.enter(SpanState::Waiting, awaiting(format!("part2({n}, '{p1}')"))); // py: 27 p2 = await part2(n, p1)
     let p2 = part2(env, random, n, &p1).await;
-    task.enter(SpanState::Running, "print"); // py: end = time.perf_counter() - start
+    task.enter(SpanState::Running, "print"); // py: 28 end = time.perf_counter() - start
     let took = (env.now_ms() - start) / 1000.0;
     let report = format!("-->Chained result{n} => {p2} (took {took:.2} seconds).");
-    task.print(report); // py: print(f"-->Chained
+    task.print(report); // py: 29 print(f"-->Chained
 }
 
 /// The whole program for the chains `ns`; returns the elapsed milliseconds.
 pub async fn run<E: Env + ?Sized>(env: &E, seed: u64, ns: &[u32]) -> f64 {
     let start = env.now_ms();
     let random = RefCell::new(PyRandom::seeded(seed));
-    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: asyncio.run(main(*args))
+    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: 39 asyncio.run(main(*args))
     let chains = ns
         .iter()
         .map(|&n| (format!("chain({n})"), chain(env, &random, n)));
-    main.gather(chains).await; // py: await asyncio.gather(*(chain(n) for n in args))
+    main.gather(chains).await; // py: 32 await asyncio.gather(*(chain(n) for n in args))
     let elapsed = env.now_ms() - start;
     let seconds = elapsed / 1000.0;
-    main.print(format!("Program finished in {seconds:.2} seconds.")); // py: print(f"Program finished
+    main.print(format!("Program finished in {seconds:.2} seconds.")); // py: 41 print(f"Program finished
     elapsed
 }
 

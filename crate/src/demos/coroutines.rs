@@ -132,7 +132,7 @@ impl PrintName {
         body(&Task::start(env, self.lane.clone(), label));
         self.state = match resumes {
             Resumes::Suspends => {
-                let at_yield = Site::of(Location::caller()); // py: name = (yield)
+                let at_yield = Site::of(Location::caller()); // py: 8 name = (yield)
                 self.park(env, true, at_yield);
                 State::Suspended {
                     since_ms: env.now_ms(),

@@ -108,7 +108,7 @@ type Way<'a> = Pin<Box<dyn Future<Output = f64> + 'a>>;
 /// run, as the originals' `perf_counter()` is read before the event loop starts.
 pub async fn run<E: Env + ?Sized>(env: &E, coroutines: u32, mode: Mode) -> Elapsed {
     let start = env.now_ms();
-    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: asyncio.run(main())
+    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: 17 asyncio.run(main())
     let counts = |lanes| Counts {
         coroutines,
         lanes,
@@ -126,7 +126,7 @@ pub async fn run<E: Env + ?Sized>(env: &E, coroutines: u32, mode: Mode) -> Elaps
         Mode::SideBySide => {
             // As `asyncio.gather(gathered(), one_after_another())`: each way a task.
             let way = |lanes: &'static str| async move {
-                let mut way_main = Task::start(env, format!("{lanes}main()"), "main()");
+                let mut way_main = Task::start(env, format!("{lanes}main()"), "main()"); // py: 11 main
                 if lanes == GATHERED_LANES {
                     gather_counts(env, &mut way_main, counts(lanes)).await
                 } else {
@@ -140,7 +140,7 @@ pub async fn run<E: Env + ?Sized>(env: &E, coroutines: u32, mode: Mode) -> Elaps
                     Box::pin(way(SEQUENTIAL_LANES)),
                 ),
             ];
-            let elapsed = main.gather(ways).await;
+            let elapsed = main.gather(ways).await; // py: countasync.py:12 await asyncio.gather(
             Elapsed {
                 gathered: Some(elapsed[0]),
                 sequential: Some(elapsed[1]),
@@ -150,10 +150,10 @@ pub async fn run<E: Env + ?Sized>(env: &E, coroutines: u32, mode: Mode) -> Elaps
 }
 
 pub async fn count<E: Env + ?Sized>(env: &E, lane: String) {
-    let mut task = Task::start(env, lane, "count()"); // py: async def count():
-    task.print("One"); // py: print("One")
-    task.sleep(SLEEP_MS).await; // py: await asyncio.sleep(1)
-    task.print("Two"); // py: print("Two")
+    let mut task = Task::start(env, lane, "count()"); // py: 6 async def count():
+    task.print("One"); // py: 7 print("One")
+    task.sleep(SLEEP_MS).await; // py: 8 await asyncio.sleep(1)
+    task.print("Two"); // py: 9 print("Two")
 }
 
 /// One way's `count()` coroutines: how many, their lanes' prefix, and the moment the
@@ -177,7 +177,7 @@ async fn gather_counts<E: Env + ?Sized>(env: &E, main: &mut Task<'_, E>, way: Co
         let lane = lane_name(lanes, i);
         (lane.clone(), count(env, lane))
     });
-    main.gather(counts).await; // py: await asyncio.gather(count(), count(), count())
+    main.gather(counts).await; // py: countasync.py:12 await asyncio.gather(count(), count(), count())
     report_elapsed(env, main, "count_async.rs", start)
 }
 
@@ -194,7 +194,7 @@ async fn count_one_after_another<E: Env + ?Sized>(
         start,
     } = way;
     for i in 1..=coroutines {
-        main.enter(SpanState::Waiting, awaiting("count()")); // py: count()
+        main.enter(SpanState::Waiting, awaiting("count()")); // py: countsync.py:13 count()
         count(env, lane_name(lanes, i)).await;
     }
     report_elapsed(env, main, "count_sync.rs", start)
@@ -211,10 +211,10 @@ fn report_elapsed<E: Env + ?Sized>(
     start: f64,
 ) -> f64 {
     let elapsed = env.now_ms() - start;
-    main.enter(SpanState::Running, "print"); // py: elapsed = time.perf_counter() - s
+    main.enter(SpanState::Running, "print"); // py: 18 elapsed = time.perf_counter() - s
     let seconds = elapsed / 1000.0;
     let report = format!("{script} executed in {seconds:.2} seconds.");
-    main.print(report); // py: print(f"{__file__} executed
+    main.print(report); // py: 19 print(f"{__file__} executed
     elapsed
 }
 

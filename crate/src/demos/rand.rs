@@ -39,30 +39,30 @@ pub async fn makerandom<E: Env + ?Sized>(
     idx: u32,
     threshold: u32,
 ) -> u32 {
-    let mut task = Task::start(env, format!("makerandom({idx})"), "makerandom()"); // py: async def makerandom
-    task.print(format!("Initiated makerandom({idx}).")); // py: f"Initiated makerandom({idx}).")
+    let mut task = Task::start(env, format!("makerandom({idx})"), "makerandom()"); // py: 15 async def makerandom
+    task.print(format!("Initiated makerandom({idx}).")); // py: 16 f"Initiated makerandom({idx}).")
     let mut i = random.borrow_mut().randint(0, 10);
     while i <= threshold {
-        task.print(format!("makerandom({idx}) == {i} too low; retrying.")); // py: too low; retrying.")
-        task.sleep(f64::from(idx + 1) * 1000.0).await; // py: await asyncio.sleep(idx + 1)
+        task.print(format!("makerandom({idx}) == {i} too low; retrying.")); // py: 19 too low; retrying.")
+        task.sleep(f64::from(idx + 1) * 1000.0).await; // py: 20 await asyncio.sleep(idx + 1)
         i = random.borrow_mut().randint(0, 10);
     }
-    task.print(format!("---> Finished: makerandom({idx}) == {i}")); // py: f"---> Finished
+    task.print(format!("---> Finished: makerandom({idx}) == {i}")); // py: 22 f"---> Finished
     i
 }
 
 /// The whole program: returns `[r1, r2, r3]`.
 pub async fn run<E: Env + ?Sized>(env: &E, seed: u64) -> Vec<u32> {
     let random = RefCell::new(PyRandom::seeded(seed));
-    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: asyncio.run(main())
+    let mut main = Task::start(env, MAIN_LANE, "main()"); // py: 31 asyncio.run(main())
     let makerandoms = (0..COROUTINES).map(|idx| {
         let task = format!("makerandom({idx})");
         (task, makerandom(env, &random, idx, 10 - idx - 1))
     });
-    let results = main.gather(makerandoms).await; // py: res = await asyncio.gather(
-    main.print(""); // py: print()
+    let results = main.gather(makerandoms).await; // py: 26 res = await asyncio.gather(
+    main.print(""); // py: 32 print()
     let [r1, r2, r3] = [results[0], results[1], results[2]];
-    main.print(format!("r1: {r1}, r2: {r2}, r3: {r3}")); // py: print(f"r1: {r1}
+    main.print(format!("r1: {r1}, r2: {r2}, r3: {r3}")); // py: 33 print(f"r1: {r1}
     results
 }
 

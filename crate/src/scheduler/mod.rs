@@ -232,8 +232,27 @@ impl Scheduler {
             parent,
             at_ms,
         }));
-        waking_because(Cause::Start, || self.waker(task).wake());
+        self.schedule(env, task, Cause::Start);
         task
+    }
+
+    /// Puts `task` at the back of the ready queue now, recording why, unless it is there
+    /// already: wakes on the loop's own thread (a task created, its gathered tasks done),
+    /// which asyncio also queues at once.
+    fn schedule<E: Env + ?Sized>(&self, env: &E, task: TaskId, cause: Cause) {
+        {
+            let mut tasks = self.tasks.borrow_mut();
+            let Some(entry) = tasks.get_mut(&task).filter(|entry| !entry.queued) else {
+                return;
+            };
+            entry.queued = true;
+        }
+        self.ready.borrow_mut().push_back(task);
+        env.emit(Event::Sched(SchedEvent::Woken {
+            task,
+            cause,
+            at_ms: env.now_ms(),
+        }));
     }
 
     fn waker(&self, task: TaskId) -> Waker {
@@ -258,20 +277,30 @@ impl Scheduler {
         }
         let at_ms = env.now_ms();
         for (task, cause) in woken {
-            let cause = {
-                let mut tasks = self.tasks.borrow_mut();
-                let Some(entry) = tasks.get_mut(&task).filter(|entry| !entry.queued) else {
-                    continue;
-                };
-                entry.queued = true;
-                match cause {
-                    // The timer queue names no timer; the task's own pending one is it.
-                    Cause::TimerFired => entry.pending_timer.map_or(Cause::Yield, Cause::Timer),
-                    other => other,
+            let cause = match cause {
+                // The timer queue names no timer: the task's own pending one fired, and
+                // leaves the pending timers as its task joins the ready queue.
+                Cause::TimerFired => {
+                    let fired = self
+                        .tasks
+                        .borrow_mut()
+                        .get_mut(&task)
+                        .and_then(|entry| entry.pending_timer.take());
+                    match fired {
+                        Some(timer) => {
+                            env.emit(Event::Sched(SchedEvent::TimerEnded {
+                                timer,
+                                fired: true,
+                                at_ms,
+                            }));
+                            Cause::Timer(timer)
+                        }
+                        None => Cause::Other,
+                    }
                 }
+                other => other,
             };
-            self.ready.borrow_mut().push_back(task);
-            env.emit(Event::Sched(SchedEvent::Woken { task, cause, at_ms }));
+            self.schedule(env, task, cause);
         }
     }
 
@@ -433,7 +462,7 @@ impl Scheduler {
             timer,
             task,
             lane: lane.to_string(),
-            deadline_ms: at_ms + ms,
+            deadline_ms: env.deadline_ms(ms),
             at_ms,
         }));
         Some(TimerGuard {
@@ -441,34 +470,33 @@ impl Scheduler {
             env,
             task,
             timer,
-            fired: false,
         })
     }
 }
 
-/// A pending timer of a task; dropped when the task runs on (fired) or is dropped itself.
+/// A pending timer of a task. When it fires, the scheduler records it as it wakes the
+/// task; dropped unfired (its run was stopped), the guard records that.
 pub struct TimerGuard<'s, E: Env + ?Sized> {
     scheduler: &'s Scheduler,
     env: &'s E,
     task: TaskId,
     timer: TimerId,
-    fired: bool,
-}
-
-impl<E: Env + ?Sized> TimerGuard<'_, E> {
-    pub fn fired(mut self) {
-        self.fired = true;
-    }
 }
 
 impl<E: Env + ?Sized> Drop for TimerGuard<'_, E> {
     fn drop(&mut self) {
-        if let Some(entry) = self.scheduler.tasks.borrow_mut().get_mut(&self.task) {
-            entry.pending_timer = None;
+        let mut tasks = self.scheduler.tasks.borrow_mut();
+        let Some(entry) = tasks.get_mut(&self.task) else {
+            return;
+        };
+        if entry.pending_timer != Some(self.timer) {
+            return;
         }
+        entry.pending_timer = None;
+        drop(tasks);
         self.env.emit(Event::Sched(SchedEvent::TimerEnded {
             timer: self.timer,
-            fired: self.fired,
+            fired: false,
             at_ms: self.env.now_ms(),
         }));
     }
@@ -573,22 +601,21 @@ pub async fn gather_tasks<E: Env + ?Sized, F: Future>(
     .await;
     // Each child's result is handed back to the gathering coroutine as it resumes.
     let now = env.now_ms();
-    if let Some(to_lane) = scheduler.top_lane(parent) {
-        for (task, _) in &children {
-            let finished = scheduler
-                .tasks
-                .borrow_mut()
-                .remove(task)
-                .and_then(|e| e.finished_at);
-            if let Some((from_lane, from_ms)) = finished {
-                env.emit(Event::Flow(Flow {
-                    kind: FlowKind::Return,
-                    from_lane,
-                    from_ms,
-                    to_lane: to_lane.clone(),
-                    to_ms: now,
-                }));
-            }
+    let to_lane = scheduler.top_lane(parent);
+    for (task, _) in &children {
+        let finished = scheduler
+            .tasks
+            .borrow_mut()
+            .remove(task)
+            .and_then(|e| e.finished_at);
+        if let (Some((from_lane, from_ms)), Some(to_lane)) = (finished, &to_lane) {
+            env.emit(Event::Flow(Flow {
+                kind: FlowKind::Return,
+                from_lane,
+                from_ms,
+                to_lane: to_lane.clone(),
+                to_ms: now,
+            }));
         }
     }
     outputs.into_iter().flatten().collect()

@@ -2,6 +2,7 @@
 //! page's scheduler view and arrows are drawn from.
 
 use super::*;
+use crate::demos::count_async::Mode;
 use crate::demos::{chained, coroutines, count_async, rand};
 use crate::trace::Event;
 use crate::virtual_time::VirtualEnv;
@@ -97,30 +98,32 @@ fn flows(env: &VirtualEnv) -> Vec<String> {
 fn count_async_gathered_three_tasks_each_polled_twice_three_timers_pending() {
     let env = VirtualEnv::new();
     env.run(count_async::run(&env, 3, count_async::Mode::Gather));
+    // asyncio's order: create_task queues each task at once; a timer leaves the pending
+    // timers as its task joins the ready queue.
     let expected = [
         "0 spawn main by -",
         "0 wake main start",
         "0 spawn count() #1 by main",
-        "0 spawn count() #2 by main",
-        "0 spawn count() #3 by main",
-        "0-0 poll main awaits [main: awaiting asyncio.gather()]",
         "0 wake count() #1 start",
+        "0 spawn count() #2 by main",
         "0 wake count() #2 start",
+        "0 spawn count() #3 by main",
         "0 wake count() #3 start",
+        "0-0 poll main awaits [main: awaiting asyncio.gather()]",
         "0 timer count() #1 due 1000",
         "0-0 poll count() #1 awaits [count() #1: sleep 1 s]",
         "0 timer count() #2 due 1000",
         "0-0 poll count() #2 awaits [count() #2: sleep 1 s]",
         "0 timer count() #3 due 1000",
         "0-0 poll count() #3 awaits [count() #3: sleep 1 s]",
+        "1000 timer fired",
         "1000 wake count() #1 timer",
-        "1000 timer fired",
         "1000-1000 poll count() #1 done",
+        "1000 timer fired",
         "1000 wake count() #2 timer",
-        "1000 timer fired",
         "1000-1000 poll count() #2 done",
-        "1000 wake count() #3 timer",
         "1000 timer fired",
+        "1000 wake count() #3 timer",
         "1000-1000 poll count() #3 done",
         "1000 wake main children done, last count() #3",
         "1000-1000 poll main done",
@@ -300,35 +303,83 @@ fn a_stopped_run_drops_its_pending_timers() {
     assert_eq!(dropped, ["400 timer dropped", "400 timer dropped"]);
 }
 
-/// Every place a task of Count Async, Rand or Chained stops at or prints from names its
-/// line of the Python original (`// py: …`), for the page to mark both at the cursor.
+/// The Python originals of each example the comments point into.
+fn python_files(rust_file: &str) -> &'static [&'static str] {
+    match rust_file.rsplit('/').next() {
+        Some("count_async.rs") => &["countasync.py", "countsync.py"],
+        Some("rand.rs") => &["rand.py"],
+        Some("chained.rs") => &["chained.py"],
+        Some("coroutines.rs") => &["coroutines.py"],
+        other => panic!("no Python original for {other:?}"),
+    }
+}
+
+/// Every place a task stops at or prints from names its line of the Python original,
+/// `// py: [file.py:]line text`, for the page to mark both at the cursor: that line of the
+/// file named (or of one of the example's files) holds the text.
 #[test]
 fn every_await_and_print_names_its_python_twin() {
     let env = VirtualEnv::new();
-    env.run(count_async::run(&env, 2, count_async::Mode::Gather));
-    env.run(count_async::run(&env, 2, count_async::Mode::Sequential));
+    for mode in [Mode::Gather, Mode::Sequential, Mode::SideBySide] {
+        env.run(count_async::run(&env, 2, mode));
+    }
     env.run(rand::run(&env, 444));
     env.run(chained::run(&env, 444, &chained::DEFAULT_CHAINS));
+    // The coroutine script's own steps and pauses are the playground's, not the
+    // original's lines: only its generator's yield is checked.
+    let script = VirtualEnv::new();
+    script.run(coroutines::run_script(&script, 500.0));
     let mut sites: Vec<Site> = Vec::new();
+    for event in script.events() {
+        if let Event::Sched(SchedEvent::GeneratorParked {
+            site, parked: true, ..
+        }) = event
+        {
+            sites.push(site);
+        }
+    }
     for event in env.events() {
         match event {
             Event::Sched(SchedEvent::Polled { awaiting, .. }) => {
                 sites.extend(awaiting.iter().map(|frame| frame.site));
             }
+            Event::Sched(SchedEvent::GeneratorParked {
+                site, parked: true, ..
+            }) => sites.push(site),
             Event::Line(line) => sites.extend(line.site),
             _ => {}
         }
     }
     assert!(sites.len() > 20);
+    let read =
+        |path: String| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     for site in sites {
-        let path = format!("{}/../{}", env!("CARGO_MANIFEST_DIR"), site.file);
-        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let source = read(format!("{root}/{}", site.file));
         let line = source.lines().nth(site.line as usize - 1).unwrap();
+        let at = format!("{}:{}", site.file, site.line);
+        let twin = line
+            .split("// py: ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{at} has no // py: {line}"));
+        let (place, text) = twin
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("{at}: {twin}"));
+        let (files, number) = match place.split_once(':') {
+            Some((file, number)) => (vec![file], number),
+            None => (python_files(site.file).to_vec(), place),
+        };
+        let number: usize = number.parse().unwrap_or_else(|_| panic!("{at}: {place}"));
+        let found = files.iter().any(|file| {
+            let python = read(format!("{root}/www/python/{file}"));
+            python
+                .lines()
+                .nth(number - 1)
+                .is_some_and(|l| l.contains(text))
+        });
         assert!(
-            line.contains("// py: "),
-            "{}:{} has no // py: {line}",
-            site.file,
-            site.line
+            found,
+            "{at}: line {number} of {files:?} does not hold {text:?}"
         );
     }
 }

@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
+use std::task::{Poll, Waker};
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -43,6 +44,7 @@ impl BrowserEnv {
                 on_event,
                 events: RefCell::default(),
                 armed: Cell::new(false),
+                drained: RefCell::default(),
             }),
             timers: Rc::default(),
             scheduler: Scheduler::default(),
@@ -64,6 +66,8 @@ struct Outbox {
     events: RefCell<VecDeque<Event>>,
     /// Whether a slice is due to be handed over.
     armed: Cell<bool>,
+    /// Who waits for every event to be handed over (a run's end).
+    drained: RefCell<Option<Waker>>,
 }
 
 impl Outbox {
@@ -82,6 +86,8 @@ impl Outbox {
             outbox.hand_over(EVENTS_PER_SLICE);
             if !outbox.events.borrow().is_empty() {
                 outbox.arm();
+            } else if let Some(waiting) = outbox.drained.take() {
+                waiting.wake();
             }
         });
         set_timeout(slice.unchecked_ref(), 0.0);
@@ -98,9 +104,22 @@ impl Outbox {
         }
     }
 
-    /// Hands the page every event kept: a run's outcome comes after all of them.
+    /// Hands the page every event kept, at once: for a step the learner takes by hand.
     fn flush(&self) {
         self.hand_over(usize::MAX);
+    }
+
+    /// Ready once every event kept has been handed over, slice by slice: a run's outcome
+    /// comes after all of them, and the page stays responsive meanwhile.
+    fn drained(self: &Rc<Self>) -> impl Future<Output = ()> + '_ {
+        std::future::poll_fn(move |cx| {
+            if self.events.borrow().is_empty() {
+                return Poll::Ready(());
+            }
+            *self.drained.borrow_mut() = Some(cx.waker().clone());
+            self.arm();
+            Poll::Pending
+        })
     }
 }
 
@@ -128,16 +147,25 @@ struct Timers {
 }
 
 impl Timers {
+    /// When a sleep of `ms` set now is due: counted from when the running task meant to
+    /// run, or, before the run's first sleep, from now.
+    fn deadline_us(&self, ms: f64) -> u64 {
+        let from_us = self
+            .logical_now_us
+            .get()
+            .unwrap_or_else(|| (crate::clock::now_ms() * 1000.0).round() as u64);
+        from_us + (ms * 1000.0).round() as u64
+    }
+
     fn sleep(self: &Rc<Self>, ms: f64) -> Sleep {
         if ms <= 0.0 {
             return crate::env::yield_now();
         }
-        let from_us = self.logical_now_us.get().unwrap_or_else(|| {
-            let now = (crate::clock::now_ms() * 1000.0).round() as u64;
-            self.logical_now_us.set(Some(now));
-            now
-        });
-        let deadline_us = from_us + (ms * 1000.0).round() as u64;
+        let deadline_us = self.deadline_us(ms);
+        if self.logical_now_us.get().is_none() {
+            self.logical_now_us
+                .set(Some(deadline_us - (ms * 1000.0).round() as u64));
+        }
         let fired = self.queue.at(deadline_us);
         self.arm();
         let timers = self.clone();
@@ -193,6 +221,10 @@ impl Env for BrowserEnv {
     fn scheduler(&self) -> &Scheduler {
         &self.scheduler
     }
+
+    fn deadline_ms(&self, ms: f64) -> f64 {
+        self.timers.deadline_us(ms) as f64 / 1000.0
+    }
 }
 
 /// How a page runs an event-loop example: `{speed, origin, stop}` where `origin` is the
@@ -247,7 +279,7 @@ async fn run_example<T>(
     let start = env.now_ms();
     let output = run_until_stopped(env, run_main(env, work), stop_signal(control)).await;
     let elapsed_ms = output.as_ref().map(|_| env.now_ms() - start);
-    env.inner().outbox.flush();
+    env.inner().outbox.drained().await;
     (output, event_loop_outcome(elapsed_ms))
 }
 

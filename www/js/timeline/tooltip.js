@@ -26,15 +26,18 @@ export function describeSpan(texts, span, origin, flows = []) {
     lane: span.lane, state: texts.states[span.state], label: span.label,
     from: formatTime(span.start - origin), to: formatTime(span.end - origin), length: formatLength(span),
   });
-  const within = (time) => time >= span.start && time <= span.end;
+  // A cause belongs to the span it ends (its code ran up to it), an effect to the span it
+  // starts: so that of two spans sharing an edge, one says the arrow.
+  const causedBy = (time) => time > span.start && time <= span.end;
+  const startedBy = (time) => time >= span.start && (time < span.end || span.start === span.end);
   const arrows = flows.flatMap((flow) => {
     const kind = texts.flowKinds[flow.flow] ?? flow.flow;
     const said = [];
     // An arrow along its own lane (a timer) is said once, at its end.
-    if (flow.fromLane === span.lane && within(flow.from) && flow.toLane !== span.lane) {
+    if (flow.fromLane === span.lane && causedBy(flow.from) && flow.toLane !== span.lane) {
       said.push(texts.arrowOut({ kind, lane: flow.toLane, at: formatTime(flow.to - origin) }));
     }
-    if (flow.toLane === span.lane && within(flow.to)) {
+    if (flow.toLane === span.lane && startedBy(flow.to)) {
       said.push(texts.arrowIn({ kind, lane: flow.fromLane, at: formatTime(flow.from - origin) }));
     }
     return said;
