@@ -92,6 +92,7 @@ sentences! {
     WAITING_FOR_LOOP = "spanWaitingForLoop": "waiting for the loop";
     SEQUENTIAL_LOOP = "spanSequentialLoop": "sequential loop";
     ROWS = "spanRows": "rows {first}–{last}";
+    IDLE = "spanIdle": "idle: asleep, or looking for work";
     COUNTING = "spanCounting": "{iterations} × {sharing}";
 }
 

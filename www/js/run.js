@@ -76,13 +76,15 @@ export class Run {
     // Event-loop examples may run sped up: their clock runs `speed` times as fast from
     // `origin`, and so does the timeline's "now" cursor.
     const control = { speed: this.#speed, origin, stop: this.#stopSignal };
-    // Lines and spans of a stopped pool run are dropped with its worker; an event-loop run
+    // Lines, spans and arrows of a stopped pool run are dropped with its worker; an event-loop run
     // reports how far it got, then says it stopped. A run that another has replaced shows
     // nothing more: the page is the new run's.
     const emit = (event) => {
       if ((this.#stopped && example.usesPool) || !shown()) return;
       if (event.kind === 'line') output.write(event);
       else if (event.kind === 'span') timeline.addSpan(shownSpan(event));
+      // Arrows (a hand-out, a start, a join) for a timeline that draws them.
+      else if (event.kind === 'flow') timeline.addFlow?.(event);
     };
     let status;
     let message;

@@ -226,5 +226,6 @@ export const CRATE_ES = {
   spanWaitingForLoop: 'esperando al bucle',
   spanSequentialLoop: 'bucle secuencial',
   spanRows: 'filas {first}–{last}',
+  spanIdle: 'inactivo: dormido, o buscando trabajo',
   spanCounting: '{iterations} × {sharing}',
 };

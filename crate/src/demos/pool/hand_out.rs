@@ -1,13 +1,16 @@
 //! How rows are handed to the workers: in chunks (map, starmap) or one call at a time
-//! (apply), each hand-out one span of the worker that took it and one step of progress.
+//! (apply), each hand-out one span of the worker that took it and one step of progress
+//! (apply's also an arrow from the caller that handed it).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use super::kernel::{howmany_within_range, Rows};
+use super::timeline::worker_lane_of;
+use crate::clock;
 use crate::messages::{self, Arg, Message};
-use crate::trace::{Label, SpanSink, SpanState, RUNNER_LANE};
+use crate::trace::{Flow, FlowKind, Label, Span, SpanSink, SpanState, RUNNER_LANE};
 
 /// Rows counted so far by the current run, by the pool and the loop together: a run
 /// counts `2 × rows × repeats` in all. The page reads it from the shared memory while
@@ -76,20 +79,27 @@ fn for_each_chunk<T: Sync>(
 
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
 /// worker has run it, so every call pays a full round trip. Each call is one span of the
-/// worker that ran it, and the round trips between are left out: a worker's lane shows
-/// its stretches of work and, between them, how long it stood idle.
+/// worker that ran it, with an arrow from the moment the caller handed it over; the round
+/// trips between are left out, so a worker's lane shows its stretches of work and, between
+/// them, how long it stood idle.
 pub fn apply_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
     let chunk_rows = chunk_rows.max(1);
     let calls = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
     for (call, (counts, rows)) in calls.enumerate() {
         let handed = counts.len();
+        // The clock is read for the arrow alone: not at all when nothing is recorded.
+        let handed_ms = spans.is_tracing().then(clock::now_ms);
         rayon::scope(|_| {
-            spans.record(
-                worker_lane,
-                SpanState::Running,
-                || rows_label(call * chunk_rows, handed),
-                || rows.count_into(counts),
-            )
+            let Some(handed_ms) = handed_ms else {
+                return rows.count_into(counts);
+            };
+            let label = rows_label(call * chunk_rows, handed);
+            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
+                rows.count_into(counts)
+            });
+            let taken = (span.lane.clone(), span.start_ms);
+            spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, handed_ms), taken));
+            spans.extend([span]);
         });
         ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
     }
@@ -110,7 +120,7 @@ pub(super) fn rows_label(first_row: usize, rows: usize) -> Label {
 
 pub(super) fn worker_lane() -> String {
     match rayon::current_thread_index() {
-        Some(index) => format!("worker {index}"),
+        Some(index) => worker_lane_of(index),
         None => RUNNER_LANE.to_string(),
     }
 }

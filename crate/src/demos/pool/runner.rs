@@ -7,6 +7,7 @@ use super::hand_out::{
 };
 use super::kernel::Rows;
 use super::report::PoolReport;
+use super::timeline::call_events;
 use super::{Matrix, PoolMethod, PoolParams};
 use crate::clock;
 use crate::messages::{self, Arg, Message};
@@ -76,13 +77,15 @@ pub fn run_pool(
     };
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let elapsed = runner.record(on_runner, SpanState::Waiting, waiting_label, || {
+        let (elapsed, wait) = Span::timed(on_runner(), SpanState::Waiting, waiting_label(), || {
             call.count_into(&mut parallel, &worker_spans)
         });
         parallel_times_ms.push(elapsed);
-        for span in worker_spans.into_spans() {
-            emit(Event::Span(span));
+        if worker_spans.is_tracing() {
+            let (chunks, sent) = worker_spans.into_parts();
+            call_events(method, chunks, sent, workers, &wait, emit);
         }
+        runner.extend([wait]);
 
         // On a pool thread too, and timed there by its own span (see `on_a_pool_thread`).
         let loop_span = runner.record(

@@ -1,0 +1,80 @@
+// End-to-end: what the worker examples (1, 2, 7–9) show of why each thing ran when — the
+// spans of their timelines, and the arrows the page hands the timeline.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedPlayground } from './support/harness.mjs';
+
+const served = servedPlayground();
+
+/** The page at `hash`, keeping every arrow it hands the timeline (passed on to the
+ * timeline's own addFlow, where it has one). */
+async function open(hash) {
+  const { page } = await served.open(hash);
+  await page.$eval('#timeline', (timeline) => {
+    const add = timeline.addFlow?.bind(timeline);
+    timeline.seenFlows = [];
+    timeline.addFlow = (flow) => {
+      timeline.seenFlows.push(flow);
+      add?.(flow);
+    };
+  });
+  return page;
+}
+
+async function run(page) {
+  await page.click('#run');
+  await page.waitForFunction(
+    () => ['done', 'error', 'stopped'].includes(document.getElementById('status').dataset.kind),
+    null, { timeout: 60_000 });
+  assert.match(await page.textContent('#status'), /^Finished/);
+  return page.$eval('#timeline', (timeline) => ({ spans: timeline.spans, flows: timeline.seenFlows }));
+}
+
+const IDLE = 'idle: asleep, or looking for work';
+
+describe('the pool’s timeline', () => {
+  test('each worker is busy with its chunks or idle for the whole call; arrows wake it and release the runner', async () => {
+    const page = await open('#pool-map?rows=400000&repeats=1&workers=2');
+    const { spans, flows } = await run(page);
+    const wait = spans.find((span) => span.label === 'waiting for pool.map');
+    for (const lane of ['worker 0', 'worker 1']) {
+      const inCall = spans.filter((span) => span.lane === lane && span.label !== 'sequential loop')
+        .sort((a, b) => a.start - b.start);
+      assert.ok(inCall.length > 0, lane);
+      for (const span of inCall) {
+        assert.ok(span.label === IDLE ? span.state === 'waiting' : /^rows \d/.test(span.label), span.label);
+      }
+      // Idle fills what the chunks leave of the wait (a worker's clock may be a little off
+      // the runner's: chunks may start before the wait, as measured).
+      const busy = inCall.filter((span) => span.label !== IDLE);
+      for (const [before, after] of inCall.slice(1).map((span, i) => [inCall[i], span])) {
+        assert.ok(after.start >= before.end - 1e-9, `${lane}: ${before.label} then ${after.label}`);
+        if (after.label === IDLE || before.label === IDLE) assert.equal(after.start, before.end);
+      }
+      if (busy.length === 0) assert.deepEqual([inCall[0].start, inCall[0].end], [wait.start, wait.end]);
+    }
+    const sent = flows.filter((flow) => flow.flow === 'send');
+    assert.ok(sent.length >= 1 && sent.length <= 2, JSON.stringify(sent));
+    for (const flow of sent) {
+      assert.deepEqual([flow.fromLane, flow.from], ['runner', wait.start]);
+      assert.ok(spans.some((span) => span.lane === flow.toLane && span.start === flow.to && span.label.startsWith('rows ')));
+    }
+    const back = flows.filter((flow) => flow.flow === 'return');
+    assert.equal(back.length, 1);
+    assert.deepEqual([back[0].toLane, back[0].to], ['runner', wait.end]);
+  });
+
+  test('pool.apply: an arrow hands each call to the worker that ran it', async () => {
+    const page = await open('#pool-apply?rows=500&repeats=1&workers=2');
+    const { spans, flows } = await run(page);
+    const calls = spans.filter((span) => span.label.startsWith('rows '));
+    const sent = flows.filter((flow) => flow.flow === 'send');
+    assert.equal(calls.length, 500);
+    assert.equal(sent.length, 500);
+    for (const flow of sent) {
+      assert.equal(flow.fromLane, 'runner');
+      assert.ok(calls.some((span) => span.lane === flow.toLane && span.start === flow.to));
+    }
+  });
+});
