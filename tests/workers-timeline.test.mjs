@@ -78,3 +78,28 @@ describe('the pool’s timeline', () => {
     }
   });
 });
+
+describe('the threads’ timeline', () => {
+  const count = (label) => Number(label.match(/ ([\d,]+) times?/)[1].replaceAll(',', ''));
+
+  test('main starts and joins each thread; the counts show each thread’s rounds and its turns at the lock', async () => {
+    const page = await open('#threading?iterations=100000&workers=2');
+    const { spans, flows } = await run(page);
+    const find = (label) => spans.find((span) => span.label === label);
+    for (const [target, join] of [['print_square(10)', 't1.join()'], ['print_cube(10)', 't2.join()']]) {
+      const [printed, joined] = [find(target), find(join)];
+      const spawn = flows.find((flow) => flow.flow === 'spawn' && flow.toLane === printed.lane && flow.to === printed.start);
+      assert.equal(spawn?.fromLane, 'main', target);
+      const back = flows.find((flow) => flow.flow === 'return' && flow.to === joined.end);
+      assert.deepEqual([back?.fromLane, back?.from, back?.toLane], [printed.lane, printed.end, 'main'], join);
+    }
+    for (const lane of ['thread 0', 'thread 1']) {
+      const on = (prefix) => spans.filter((span) => span.lane === lane && span.label.startsWith(prefix));
+      for (const prefix of ['read, add, write ', 'held the lock ', 'fetch_add ']) {
+        const increments = on(prefix).reduce((sum, span) => sum + count(span.label), 0);
+        assert.equal(increments, 100_000, `${lane}: ${prefix}`);
+      }
+      for (const wait of on('waiting for the lock')) assert.equal(wait.state, 'waiting');
+    }
+  });
+});

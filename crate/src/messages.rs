@@ -93,7 +93,12 @@ sentences! {
     SEQUENTIAL_LOOP = "spanSequentialLoop": "sequential loop";
     ROWS = "spanRows": "rows {first}–{last}";
     IDLE = "spanIdle": "idle: asleep, or looking for work";
-    COUNTING = "spanCounting": "{iterations} × {sharing}";
+    STARTING_LINE = "spanStartingLine": "at the starting line, waiting for the other threads";
+    READ_ADD_WRITE = "spanReadAddWrite": "read, add, write {count|time|times} ({interleavings} after another thread's write)";
+    LOCK_WAIT = "spanLockWait": "waiting for the lock";
+    LOCK_HELD = "spanLockHeld": "held the lock {count|time|times}";
+    LOCK_HELD_BRIEF_WAITS = "spanLockHeldBriefWaits": "held the lock {count|time|times}, waiting {waits|time|times} too briefly to show";
+    FETCH_ADD = "spanFetchAdd": "fetch_add {count|time|times}";
 }
 
 /// A value of a message, kept as a value so that the page can write it its own way.

@@ -227,5 +227,10 @@ export const CRATE_ES = {
   spanSequentialLoop: 'bucle secuencial',
   spanRows: 'filas {first}–{last}',
   spanIdle: 'inactivo: dormido, o buscando trabajo',
-  spanCounting: '{iterations} × {sharing}',
+  spanStartingLine: 'en la línea de salida, esperando a los demás hilos',
+  spanReadAddWrite: 'leer, sumar, escribir {count|vez|veces} ({interleavings} tras una escritura de otro hilo)',
+  spanLockWait: 'esperando el cerrojo',
+  spanLockHeld: 'tuvo el cerrojo {count|vez|veces}',
+  spanLockHeldBriefWaits: 'tuvo el cerrojo {count|vez|veces}; esperó {waits|vez|veces}, demasiado poco para mostrarlo',
+  spanFetchAdd: 'fetch_add {count|vez|veces}',
 };
