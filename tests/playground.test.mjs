@@ -450,8 +450,9 @@ describe('Multiprocessing', () => {
     ]);
     assert.match(lines[4], /^Started in the order Asia, America, Europe, Africa; finished in the order (\w+, ){3}\w+\.$/);
     assert.match(lines[5], /^Calls counted by each process's global: 1, 1, 1, 1; by the page's own: 0\./);
+    // Main, which joins them, and a lane per process.
     assert.deepEqual([...await timelineLanes(page)].sort(), [
-      'process 1 (Asia)', 'process 2 (America)', 'process 3 (Europe)', 'process 4 (Africa)',
+      'main', 'process 1 (Asia)', 'process 2 (America)', 'process 3 (Europe)', 'process 4 (Africa)',
     ]);
   });
 

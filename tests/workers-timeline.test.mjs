@@ -103,3 +103,29 @@ describe('the threads’ timeline', () => {
     }
   });
 });
+
+describe('the processes’ timeline', () => {
+  test('main starts each process, sends it its argument, gets its answer and joins it; its start split into what it costs', async () => {
+    const page = await open('#multiprocessing?processes=4');
+    const { spans, flows } = await run(page);
+    const lanes = [...new Set(spans.map((span) => span.lane))].filter((lane) => lane.startsWith('process '));
+    assert.equal(lanes.length, 4);
+    for (const lane of lanes) {
+      const [worker, instance, work] = spans.filter((span) => span.lane === lane).sort((a, b) => a.start - b.start);
+      assert.deepEqual([worker.label, instance.label, work.label],
+        ['starting: a new worker', 'a wasm instance of its own', 'print_func']);
+      assert.ok(worker.end === instance.start && instance.end === work.start);
+      const of = (kind) => flows.filter((flow) => flow.flow === kind && (flow.toLane === lane || flow.fromLane === lane));
+      const [spawn] = of('spawn');
+      assert.deepEqual([spawn.fromLane, spawn.to], ['main', worker.start]);
+      const [sent, answered] = of('send').sort((a, b) => a.from - b.from);
+      assert.deepEqual([sent.fromLane, sent.to], ['main', instance.start]);
+      assert.deepEqual([answered.from, answered.toLane], [work.end, 'main']);
+      const [joined] = of('return');
+      assert.deepEqual([joined.from, joined.toLane], [work.end, 'main']);
+      assert.ok(joined.to >= answered.to);
+    }
+    const joins = spans.filter((span) => span.lane === 'main' && /^procs\[\d\]\.join\(\)$/.test(span.label));
+    assert.ok(joins.length >= 1 && joins.every((span) => span.state === 'waiting'));
+  });
+});

@@ -85,7 +85,8 @@ sentences! {
     RESUMED_BY = "spanResumedBy": "resumed by {call}";
     SUSPENDED_AT_YIELD = "spanSuspendedAtYield": "suspended at yield";
     COROUTINE_RUNS = "spanCoroutineRuns": "{call}: the coroutine runs";
-    PROCESS_STARTING = "spanProcessStarting": "starting: a new worker and wasm instance";
+    PROCESS_WORKER_START = "spanProcessWorkerStart": "starting: a new worker";
+    PROCESS_INSTANCE = "spanProcessInstance": "a wasm instance of its own";
     GENERATE_MATRIX = "spanGenerateMatrix": "generate the matrix";
     BUILD_TUPLES = "spanBuildTuples": "build the tuples";
     WAITING_FOR = "spanWaitingFor": "waiting for {what}";
