@@ -77,32 +77,71 @@ fn for_each_chunk<T: Sync>(
         });
 }
 
+/// One of apply's calls as its caller saw it: when it handed the call over, and which pool
+/// thread ran it, from when to when.
+#[derive(Clone, Copy, Debug)]
+pub struct ApplyCall {
+    pub handed_ms: f64,
+    pub thread: Option<usize>,
+    pub start_ms: f64,
+    pub end_ms: f64,
+}
+
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
-/// worker has run it, so every call pays a full round trip. Each call is one span of the
-/// worker that ran it, with an arrow from the moment the caller handed it over; the round
-/// trips between are left out, so a worker's lane shows its stretches of work and, between
-/// them, how long it stood idle.
-pub fn apply_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
+/// worker has run it, so every call pays a full round trip. When `calls` is given, each
+/// call adds a record to it: plain numbers, so that recording costs a call three clock
+/// readings, and no lock or allocation inside the round trip it is there to show
+/// ([`record_calls`] makes them spans and arrows afterwards).
+pub fn apply_into(
+    counts: &mut [u32],
+    rows: Rows,
+    chunk_rows: usize,
+    mut calls: Option<&mut Vec<ApplyCall>>,
+) {
     let chunk_rows = chunk_rows.max(1);
-    let calls = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
-    for (call, (counts, rows)) in calls.enumerate() {
+    let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
+    for (counts, rows) in chunks {
         let handed = counts.len();
-        // The clock is read for the arrow alone: not at all when nothing is recorded.
-        let handed_ms = spans.is_tracing().then(clock::now_ms);
-        rayon::scope(|_| {
-            let Some(handed_ms) = handed_ms else {
-                return rows.count_into(counts);
-            };
-            let label = rows_label(call * chunk_rows, handed);
-            let ((), span) = Span::timed(worker_lane(), SpanState::Running, label, || {
-                rows.count_into(counts)
-            });
-            let taken = (span.lane.clone(), span.start_ms);
-            spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, handed_ms), taken));
-            spans.extend([span]);
-        });
+        match calls.as_deref_mut() {
+            None => rayon::scope(|_| rows.count_into(counts)),
+            Some(calls) => {
+                let handed_ms = clock::now_ms();
+                let (((), start_ms, end_ms), thread) = rayon::scope(|_| {
+                    let timed = clock::timed(|| rows.count_into(counts));
+                    (timed, rayon::current_thread_index())
+                });
+                calls.push(ApplyCall {
+                    handed_ms,
+                    thread,
+                    start_ms,
+                    end_ms,
+                });
+            }
+        }
         ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
     }
+}
+
+/// Apply's `calls` of `chunk_rows` rows each, as their spans (each on the lane of the
+/// worker that ran it) and their arrows (from the caller that handed it over).
+pub fn record_calls(calls: &[ApplyCall], chunk_rows: usize, rows: usize, spans: &SpanSink) {
+    let chunk_rows = chunk_rows.max(1);
+    let calls = calls.iter().enumerate().map(|(call, record)| {
+        let first_row = call * chunk_rows;
+        let lane = record
+            .thread
+            .map_or(RUNNER_LANE.to_string(), worker_lane_of);
+        let taken = (lane.clone(), record.start_ms);
+        spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, record.handed_ms), taken));
+        Span {
+            lane,
+            state: SpanState::Running,
+            start_ms: record.start_ms,
+            end_ms: record.end_ms,
+            label: rows_label(first_row, chunk_rows.min(rows - first_row)),
+        }
+    });
+    spans.extend(calls.collect::<Vec<_>>());
 }
 
 /// "rows 0–24999": the rows a worker was handed.

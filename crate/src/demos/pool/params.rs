@@ -1,6 +1,6 @@
 //! What a pool run may be asked for, and what it would hand out and allocate.
 
-use super::hand_out::StarmapItem;
+use super::hand_out::{ApplyCall, StarmapItem};
 use super::PoolMethod;
 use crate::messages::{self, Arg};
 use crate::params::{self, Param, ParamError, Values};
@@ -110,8 +110,8 @@ pub struct RunSize {
     /// The most arrows it records: per repeat, one to each worker's first chunk (map,
     /// starmap) or one per call (apply), and one back to the runner.
     pub flows: u64,
-    /// The matrix, the counts, starmap's tuples, the spans and arrows, as if all were held
-    /// at once, and the rest of what a run allocates.
+    /// The matrix, the counts, starmap's tuples, the spans and arrows held at once, and the
+    /// rest of what a run allocates.
     pub bytes: u64,
 }
 
@@ -248,29 +248,32 @@ impl PoolParams {
         // The runner's: the matrix, starmap's tuples, and per repeat a wait for the call and
         // one for the loop; and the loop's own.
         let runner_spans = 2 + 3 * repeats;
-        let idle = hand_offs + wide(workers) * repeats;
-        let spans = hand_offs + idle + runner_spans;
-        let flows = match method {
-            PoolMethod::Apply => hand_offs + repeats,
-            PoolMethod::Map | PoolMethod::Starmap => (wide(workers) + 1) * repeats,
+        // Per repeat: a chunk and an idle stretch per hand-off, and each worker's last.
+        let repeat_spans = 2 * hand_offs_per_repeat + wide(workers);
+        let spans = repeat_spans * repeats + runner_spans;
+        let repeat_flows = match method {
+            PoolMethod::Apply => hand_offs_per_repeat + 1,
+            PoolMethod::Map | PoolMethod::Starmap => wide(workers) + 1,
         };
+        let flows = repeat_flows * repeats;
+        // What is held at once: the runner's spans, kept to the end, and one repeat's
+        // workers' spans and arrows, handed on before the next repeat.
+        let events_bytes =
+            (repeat_spans + runner_spans) * wide(SPAN_BYTES) + repeat_flows * wide(FLOW_BYTES);
         let cells = rows * wide(self.columns);
         let counts = (2 * rows + rows.min(wide(method.warm_up_rows()))) * wide(size_of::<u32>());
+        // Starmap's tuples; apply's records of one repeat's calls, while it runs.
         let tuples = match method {
             PoolMethod::Starmap => rows * wide(size_of::<StarmapItem>()),
-            _ => 0,
+            PoolMethod::Apply => hand_offs_per_repeat * wide(size_of::<ApplyCall>()),
+            PoolMethod::Map => 0,
         };
         RunSize {
             hand_offs_per_repeat,
             hand_offs,
             spans,
             flows,
-            bytes: cells
-                + counts
-                + tuples
-                + spans * wide(SPAN_BYTES)
-                + flows * wide(FLOW_BYTES)
-                + RUN_OVERHEAD_BYTES,
+            bytes: cells + counts + tuples + events_bytes + RUN_OVERHEAD_BYTES,
         }
     }
 

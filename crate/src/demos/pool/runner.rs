@@ -3,7 +3,8 @@
 use std::sync::atomic::Ordering;
 
 use super::hand_out::{
-    apply_into, count_parallel_into, starmap_into, worker_lane, StarmapItem, ROWS_DONE,
+    apply_into, count_parallel_into, record_calls, starmap_into, worker_lane, StarmapItem,
+    ROWS_DONE,
 };
 use super::kernel::Rows;
 use super::report::PoolReport;
@@ -169,7 +170,20 @@ impl PoolCall<'_> {
         let ((), start_ms, end_ms) = match method {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
-            PoolMethod::Apply => clock::timed(|| apply_into(counts, rows, chunk_rows, spans)),
+            PoolMethod::Apply => {
+                let tracing = spans.is_tracing();
+                let calls = if tracing {
+                    rows.count().div_ceil(chunk_rows)
+                } else {
+                    0
+                };
+                let mut calls = Vec::with_capacity(calls);
+                let timed = clock::timed(|| {
+                    apply_into(counts, rows, chunk_rows, tracing.then_some(&mut calls))
+                });
+                record_calls(&calls, chunk_rows, rows.count(), spans);
+                timed
+            }
             PoolMethod::Map => on_a_pool_thread(|| {
                 clock::timed(|| count_parallel_into(counts, rows, chunk_rows, spans))
             }),
