@@ -309,7 +309,9 @@ export const EXAMPLES = [
         'are threads sharing one memory (rayon on Web Workers): nothing is copied, and rows ' +
         'go out in chunks so each hand-off is paid once per chunk. The job is still tiny — a ' +
         'few milliseconds — so waking the workers costs as much as the work: raise the rows ' +
-        'to a few million to see the speedup approach the number of cores.',
+        'to a few million to see the speedup approach the number of cores. On the timeline, ' +
+        'each worker shows the chunks it took and, between them, its time idle: the wait ' +
+        'before its first chunk is what waking it cost.',
       'The pool runs in a dedicated Worker, because rayon blocks the thread that calls it ' +
         'and the page must stay responsive. The data comes from a seeded generator (PCG32), ' +
         'so a seed always gives the same matrix. (The original calls ' +
