@@ -87,7 +87,9 @@ async function poolRuns(page, rows, bigRows, rounds) {
       .map((wait) => {
         const firstStarts = new Map();
         for (const span of spans) {
-          if (!span.lane.startsWith('worker') || span.start < wait.start || span.end > wait.end) continue;
+          // A worker's chunks only: its idle stretches fill the rest of the wait.
+          if (!span.lane.startsWith('worker') || span.state !== 'running') continue;
+          if (span.start < wait.start || span.end > wait.end) continue;
           firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
         }
         // A worker that took no chunk at all started too late to matter: as late as the call.

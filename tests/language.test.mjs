@@ -124,6 +124,7 @@ describe('the page in Spanish', () => {
     let labels = await page.$eval('#timeline', (t) => [...new Set(t.spans.map((s) => s.label))]);
     assert.ok(labels.includes('generar la matriz') && labels.includes('esperando a pool.map'), labels.join());
     assert.ok(labels.includes('filas 0–2499'), labels.join());
+    assert.ok(labels.includes('inactivo: dormido, o buscando trabajo'), labels.join());
 
     // A rule of the crate's, refused next to its field in Spanish. (Spanish groups
     // thousands from five digits on: 2500, 20.000.)
@@ -142,7 +143,8 @@ describe('the page in Spanish', () => {
     assert.match(lines[3], /^1 hilo × 1000 incrementos, sin sincronizar: 1000 de 1000 \(no se perdió ninguno\) en \d+,\d\d ms$/);
     assert.match(await page.textContent('#status'), /^Terminado: sin sincronizar 1000 de 1000 \(no se perdió ninguno: un hilo solo/);
     labels = await page.$eval('#timeline', (t) => t.spans.map((s) => s.label));
-    assert.ok(labels.includes('1000 × atómico'), labels.join());
+    for (const label of ['leer, sumar, escribir 50 veces (0 tras una escritura de otro hilo)',
+      'tuvo el cerrojo 50 veces', 'fetch_add 50 veces']) assert.ok(labels.includes(label), labels.join());
   });
 
   test('switches at once, keeps the form’s values, and keeps the choice', async () => {

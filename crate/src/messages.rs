@@ -85,14 +85,21 @@ sentences! {
     RESUMED_BY = "spanResumedBy": "resumed by {call}";
     SUSPENDED_AT_YIELD = "spanSuspendedAtYield": "suspended at yield";
     COROUTINE_RUNS = "spanCoroutineRuns": "{call}: the coroutine runs";
-    PROCESS_STARTING = "spanProcessStarting": "starting: a new worker and wasm instance";
+    PROCESS_WORKER_START = "spanProcessWorkerStart": "starting: a new worker";
+    PROCESS_INSTANCE = "spanProcessInstance": "a wasm instance of its own";
     GENERATE_MATRIX = "spanGenerateMatrix": "generate the matrix";
     BUILD_TUPLES = "spanBuildTuples": "build the tuples";
     WAITING_FOR = "spanWaitingFor": "waiting for {what}";
     WAITING_FOR_LOOP = "spanWaitingForLoop": "waiting for the loop";
     SEQUENTIAL_LOOP = "spanSequentialLoop": "sequential loop";
     ROWS = "spanRows": "rows {first}–{last}";
-    COUNTING = "spanCounting": "{iterations} × {sharing}";
+    IDLE = "spanIdle": "idle: asleep, or looking for work";
+    STARTING_LINE = "spanStartingLine": "at the starting line, waiting for the other threads";
+    READ_ADD_WRITE = "spanReadAddWrite": "read, add, write {count|time|times} ({interleavings} after another thread's write)";
+    LOCK_WAIT = "spanLockWait": "waiting for the lock";
+    LOCK_HELD = "spanLockHeld": "held the lock {count|time|times}";
+    LOCK_HELD_BRIEF_WAITS = "spanLockHeldBriefWaits": "held the lock {count|time|times}, waiting {waits|time|times} too briefly to show";
+    FETCH_ADD = "spanFetchAdd": "fetch_add {count|time|times}";
 }
 
 /// A value of a message, kept as a value so that the page can write it its own way.

@@ -111,13 +111,25 @@ impl Span {
     }
 }
 
-/// Where the threads of a run put their spans. Switched off, nothing is timed or kept: the
-/// benchmark compares the two to measure what the timeline costs the run.
-pub struct SpanSink(Option<std::sync::Mutex<Vec<Span>>>);
+/// Where the threads of a run put their spans and arrows. Switched off, nothing is timed or
+/// kept: the benchmark compares the two to measure what the timeline costs the run.
+pub struct SpanSink(Option<std::sync::Mutex<Kept>>);
+
+#[derive(Default)]
+struct Kept {
+    spans: Vec<Span>,
+    flows: Vec<Flow>,
+}
 
 impl SpanSink {
     pub fn new(tracing: bool) -> Self {
         SpanSink(tracing.then(Default::default))
+    }
+
+    /// Whether anything is kept: a step whose only use is the timeline (reading the clock
+    /// for an arrow) is skipped when not.
+    pub fn is_tracing(&self) -> bool {
+        self.0.is_some()
     }
 
     /// Runs `step` and, when tracing, keeps the span it took: the one way a step is
@@ -140,14 +152,35 @@ impl SpanSink {
     pub fn extend(&self, spans: impl IntoIterator<Item = Span>) {
         if let Some(kept) = &self.0 {
             // A panicking worker cannot leave a half-pushed span: the data stays usable.
-            kept.lock().unwrap_or_else(|e| e.into_inner()).extend(spans);
+            kept.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .spans
+                .extend(spans);
+        }
+    }
+
+    /// Keeps, when tracing, the arrow `flow` makes.
+    pub fn flow(&self, flow: impl FnOnce() -> Flow) {
+        if let Some(kept) = &self.0 {
+            let flow = flow();
+            kept.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .flows
+                .push(flow);
         }
     }
 
     pub fn into_spans(self) -> Vec<Span> {
-        self.0
-            .map(|kept| kept.into_inner().unwrap_or_else(|e| e.into_inner()))
-            .unwrap_or_default()
+        self.into_parts().0
+    }
+
+    /// The spans and the arrows kept, each in the order they were kept.
+    pub fn into_parts(self) -> (Vec<Span>, Vec<Flow>) {
+        let kept = self
+            .0
+            .map(|kept| kept.into_inner().unwrap_or_else(|e| e.into_inner()));
+        let Kept { spans, flows } = kept.unwrap_or_default();
+        (spans, flows)
     }
 }
 
@@ -204,6 +237,23 @@ pub struct Flow {
     pub from_ms: f64,
     pub to_lane: String,
     pub to_ms: f64,
+}
+
+impl Flow {
+    /// An arrow of `kind` from `(lane, ms)` to `(lane, ms)`.
+    pub fn new(
+        kind: FlowKind,
+        (from_lane, from_ms): (impl Into<String>, f64),
+        (to_lane, to_ms): (impl Into<String>, f64),
+    ) -> Self {
+        Flow {
+            kind,
+            from_lane: from_lane.into(),
+            from_ms,
+            to_lane: to_lane.into(),
+            to_ms,
+        }
+    }
 }
 
 /// What an arrow says; the page names each kind in its language.

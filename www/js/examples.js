@@ -126,8 +126,8 @@ const POOL_LABELS = {
 };
 
 /** The pool examples' Rust files, in the order a reader would take them. */
-const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/kernel.rs',
-  'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs'];
+const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/timeline.rs',
+  'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs'];
 
 // Whatever the parameters: the description must not contradict the form beside it.
 const POOL_DATA = 'A matrix of random digits, rows × columns; for each row, count the values ' +
@@ -309,7 +309,9 @@ export const EXAMPLES = [
         'are threads sharing one memory (rayon on Web Workers): nothing is copied, and rows ' +
         'go out in chunks so each hand-off is paid once per chunk. The job is still tiny — a ' +
         'few milliseconds — so waking the workers costs as much as the work: raise the rows ' +
-        'to a few million to see the speedup approach the number of cores.',
+        'to a few million to see the speedup approach the number of cores. On the timeline, ' +
+        'each worker shows the chunks it took and, between them, its time idle: the wait ' +
+        'before its first chunk is what waking it cost.',
       'The pool runs in a dedicated Worker, because rayon blocks the thread that calls it ' +
         'and the page must stay responsive. The data comes from a seeded generator (PCG32), ' +
         'so a seed always gives the same matrix. (The original calls ' +

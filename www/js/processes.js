@@ -17,17 +17,22 @@ export function processHost() {
   };
 
   return {
-    /** Starts a process; resolves to {line, calls, startedMs, readyMs, finishedMs}. `fail`,
-     * for the tests: the process fails as a bug would (crate/src/web/failure.rs, debugFail). */
+    /** Starts a process; resolves to {line, calls, startedMs, postedMs, receivedMs, readyMs,
+     * finishedMs, answeredMs}: when this thread asked for its worker and posted it the
+     * continent, when the process received that, had its wasm instance and had finished,
+     * and when this thread had its answer. `fail`, for the tests: the process fails as a
+     * bug would (crate/src/web/failure.rs, debugFail). */
     start(continent, { fail } = {}) {
       if (stopped) return Promise.reject(stoppedError());
       const startedMs = epochNow();
       const worker = moduleWorker(new URL('./process-worker.js', import.meta.url));
       return new Promise((resolve, reject) => {
         running.set(worker, reject);
+        let postedMs;
         worker.addEventListener('message', ({ data }) => {
+          const answeredMs = epochNow();
           finish(worker);
-          if (data.type === 'done') resolve({ ...data, startedMs });
+          if (data.type === 'done') resolve({ ...data, startedMs, postedMs, answeredMs });
           else if (data.type === 'downloadFailed') reject(downloadFailed(data.file));
           else reject(new Error(data.message));
         });
@@ -36,6 +41,7 @@ export function processHost() {
           finish(worker);
           reject(event.message ? new Error(event.message) : downloadFailed('js/process-worker.js'));
         });
+        postedMs = epochNow();
         worker.postMessage({ type: 'start', continent, fail });
       });
     },

@@ -79,7 +79,7 @@ export class Run {
     // Event-loop examples may run sped up: their clock runs `speed` times as fast from
     // `origin`, and so does the timeline's "now" cursor.
     const control = { speed: this.#speed, origin, stop: this.#stopSignal };
-    // Lines and spans of a stopped pool run are dropped with its worker; an event-loop run
+    // Lines, spans and arrows of a stopped pool run are dropped with its worker; an event-loop run
     // reports how far it got, then says it stopped. A run that another has replaced shows
     // nothing more: the page is the new run's.
     const emit = (event) => {

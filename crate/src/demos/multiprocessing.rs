@@ -33,7 +33,7 @@ use futures::future::join_all;
 
 use crate::messages::{self, Arg, Message};
 use crate::params::Param;
-use crate::trace::{Emit, Event, Line, Span, SpanState, MAIN_LANE};
+use crate::trace::{Emit, Event, Flow, FlowKind, Label, Line, Span, SpanState, MAIN_LANE};
 
 pub const DEFAULT_PROCESSES: u32 = 4;
 pub const MAX_PROCESSES: u32 = 16;
@@ -84,14 +84,24 @@ pub fn continents(processes: u32) -> Vec<String> {
         .collect()
 }
 
-/// What a finished process sends back, its clock readings in epoch milliseconds.
+/// What a finished process sends back, with the clock readings of its life in epoch
+/// milliseconds: some taken by main, some by the process.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProcessReport {
     pub line: String,
     pub calls: u32,
+    /// Main asked for a new worker.
     pub started_ms: f64,
+    /// Main posted the process its argument.
+    pub posted_ms: f64,
+    /// The process, its script loaded, received it.
+    pub received_ms: f64,
+    /// Its own wasm instance was ready.
     pub ready_ms: f64,
+    /// It had run `print_func`, and posted what it printed.
     pub finished_ms: f64,
+    /// Main received that.
+    pub answered_ms: f64,
 }
 
 pub type Started = Pin<Box<dyn Future<Output = Result<ProcessReport, String>>>>;
@@ -114,35 +124,20 @@ pub async fn start_then_join(
     let started: Vec<(String, Started)> = names
         .iter()
         .enumerate()
-        .map(|(i, name)| (format!("process {} ({name})", i + 1), host.start(name)))
+        .map(|(i, name)| (process_lane(i, name), host.start(name)))
         .collect();
     let joined = join_all(started.into_iter().map(|(lane, process)| async move {
         let report = process.await?;
-        emit(Event::Span(Span {
-            lane: lane.clone(),
-            state: SpanState::Waiting,
-            start_ms: report.started_ms,
-            end_ms: report.ready_ms,
-            label: Message::new(messages::PROCESS_STARTING, Vec::new()).into(),
-        }));
-        emit(Event::Span(Span {
-            lane: lane.clone(),
-            state: SpanState::Running,
-            start_ms: report.ready_ms,
-            end_ms: report.finished_ms,
-            label: "print_func".into(),
-        }));
-        emit(Event::Line(Line::printed(
-            lane,
-            report.line.clone(),
-            report.finished_ms,
-        )));
+        for event in life_of(&lane, &report) {
+            emit(event);
+        }
         Ok::<_, String>(report)
     }))
     .await;
     let reports: Vec<ProcessReport> = joined.into_iter().collect::<Result<_, _>>()?;
-    let last_finish = reports.iter().map(|r| r.finished_ms).fold(0.0, f64::max);
-    let say = |message: Message| emit(Event::Line(Line::said(MAIN_LANE, message, last_finish)));
+    let (joins, all_joined_ms) = joins(&names, &reports);
+    joins.into_iter().for_each(emit);
+    let say = |message: Message| emit(Event::Line(Line::said(MAIN_LANE, message, all_joined_ms)));
     let mut finish_order: Vec<(f64, &str)> = reports
         .iter()
         .zip(&names)
@@ -171,6 +166,93 @@ pub async fn start_then_join(
     Ok(reports)
 }
 
+fn process_lane(index: usize, name: &str) -> String {
+    format!("process {} ({name})", index + 1)
+}
+
+/// A process's life on its lane, as its report measured it: main starts it (an arrow),
+/// the browser starts its worker, main's message with its argument arrives (an arrow), it
+/// makes a wasm instance of its own, runs `print_func` and prints, and sends that back (an
+/// arrow).
+fn life_of(lane: &str, report: &ProcessReport) -> Vec<Event> {
+    let on_lane = |state, start_ms, end_ms, label: Label| {
+        Event::Span(Span {
+            lane: lane.to_string(),
+            state,
+            start_ms,
+            end_ms,
+            label,
+        })
+    };
+    let arrow = |kind, from, to| Event::Flow(Flow::new(kind, from, to));
+    let main = |at_ms| (MAIN_LANE, at_ms);
+    let here = |at_ms| (lane, at_ms);
+    vec![
+        arrow(
+            FlowKind::Spawn,
+            main(report.started_ms),
+            here(report.started_ms),
+        ),
+        on_lane(
+            SpanState::Waiting,
+            report.started_ms,
+            report.received_ms,
+            Label::said(messages::PROCESS_WORKER_START),
+        ),
+        arrow(
+            FlowKind::Send,
+            main(report.posted_ms),
+            here(report.received_ms),
+        ),
+        on_lane(
+            SpanState::Running,
+            report.received_ms,
+            report.ready_ms,
+            Label::said(messages::PROCESS_INSTANCE),
+        ),
+        on_lane(
+            SpanState::Running,
+            report.ready_ms,
+            report.finished_ms,
+            "print_func".into(),
+        ),
+        Event::Line(Line::printed(lane, report.line.clone(), report.finished_ms)),
+        arrow(
+            FlowKind::Send,
+            here(report.finished_ms),
+            main(report.answered_ms),
+        ),
+    ]
+}
+
+/// Main's joins, as the original makes them, one process after another once all have
+/// started: each waits until its process's answer is in, and no earlier than the join
+/// before it ended; an arrow from the end of the process to the end of its join. Returns
+/// them, and when the last join ended.
+fn joins(names: &[String], reports: &[ProcessReport]) -> (Vec<Event>, f64) {
+    let mut events = Vec::new();
+    let mut joined_ms = reports.iter().map(|r| r.posted_ms).fold(0.0, f64::max);
+    for (index, (name, report)) in names.iter().zip(reports).enumerate() {
+        let start_ms = joined_ms;
+        joined_ms = joined_ms.max(report.answered_ms);
+        if joined_ms > start_ms {
+            events.push(Event::Span(Span {
+                lane: MAIN_LANE.to_string(),
+                state: SpanState::Waiting,
+                start_ms,
+                end_ms: joined_ms,
+                label: format!("procs[{index}].join()").into(),
+            }));
+        }
+        events.push(Event::Flow(Flow::new(
+            FlowKind::Return,
+            (process_lane(index, name), report.finished_ms),
+            (MAIN_LANE, joined_ms),
+        )));
+    }
+    (events, joined_ms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,8 +275,11 @@ mod tests {
                     line,
                     calls: 1,
                     started_ms: order,
+                    posted_ms: order + 0.5,
+                    received_ms: 5.0 + order,
                     ready_ms: 10.0 + order,
                     finished_ms: 100.0 - order,
+                    answered_ms: 100.5 - order,
                 })
             })
         }
@@ -235,8 +320,8 @@ mod tests {
         assert!(lines.contains(&("process 4 (Africa)", 96.0)));
         assert_eq!(
             lines[4..],
-            [("main", 99.0), ("main", 99.0)],
-            "the summary comes after the last process"
+            [("main", 99.5), ("main", 99.5)],
+            "the summary comes after the last join"
         );
         let texts: Vec<_> = events
             .iter()
@@ -252,7 +337,78 @@ mod tests {
             .iter()
             .filter(|e| matches!(e, Event::Span(_)))
             .count();
-        assert_eq!(spans, 8, "a starting span and a running span per process");
+        assert_eq!(
+            spans,
+            3 * 4 + 1,
+            "a worker's start, an instance's and the work per process; one join that waited"
+        );
+    }
+
+    #[test]
+    fn each_process_is_started_sent_its_argument_answers_and_is_joined_in_order() {
+        let host = ReversedHost {
+            started: RefCell::new(0),
+        };
+        let events = RefCell::new(Vec::new());
+        crate::virtual_time::VirtualEnv::new()
+            .run(start_then_join(&host, 3, &|e| events.borrow_mut().push(e)))
+            .unwrap();
+        let events = events.into_inner();
+        let on = |lane: &str| -> Vec<(SpanState, f64, f64, String)> {
+            let spans = events.iter().filter_map(Event::as_span);
+            let spans = spans.filter(|s| s.lane == lane);
+            spans
+                .map(|s| (s.state, s.start_ms, s.end_ms, s.label.english()))
+                .collect()
+        };
+        assert_eq!(
+            on("process 2 (America)"),
+            [
+                (
+                    SpanState::Waiting,
+                    2.0,
+                    7.0,
+                    "starting: a new worker".into()
+                ),
+                (
+                    SpanState::Running,
+                    7.0,
+                    12.0,
+                    "a wasm instance of its own".into()
+                ),
+                (SpanState::Running, 12.0, 98.0, "print_func".into()),
+            ]
+        );
+        let flows: Vec<(FlowKind, &str, f64, &str, f64)> = (events.iter())
+            .filter_map(Event::as_flow)
+            .filter(|f| f.from_lane.contains("America") || f.to_lane.contains("America"))
+            .map(|f| {
+                (
+                    f.kind,
+                    f.from_lane.as_str(),
+                    f.from_ms,
+                    f.to_lane.as_str(),
+                    f.to_ms,
+                )
+            })
+            .collect();
+        let lane = "process 2 (America)";
+        assert_eq!(
+            flows,
+            [
+                (FlowKind::Spawn, "main", 2.0, lane, 2.0),
+                (FlowKind::Send, "main", 2.5, lane, 7.0),
+                (FlowKind::Send, lane, 98.0, "main", 98.5),
+                // Joined after process 1, whose answer came last (99.5).
+                (FlowKind::Return, lane, 98.0, "main", 99.5),
+            ]
+        );
+        // Joins one after another from the last start: the first waits for its answer, the
+        // others' answers were in by then.
+        assert_eq!(
+            on("main"),
+            [(SpanState::Waiting, 3.5, 99.5, "procs[0].join()".into())]
+        );
     }
 
     #[test]

@@ -81,7 +81,8 @@ pub fn run_pool(method: &str, params: JsValue, on_event: Function) -> Result<JsV
 }
 
 /// The page's way of starting a process: `host.start(continent)` returns a promise of
-/// `{line, calls, startedMs, readyMs, finishedMs}` (see `www/js/processes.js`).
+/// `{line, calls, startedMs, postedMs, receivedMs, readyMs, finishedMs, answeredMs}` (see
+/// `www/js/processes.js`).
 struct JsProcessHost {
     host: JsValue,
 }
@@ -102,12 +103,16 @@ impl ProcessHost for JsProcessHost {
                 .await
                 .map_err(|error| describe(&error))?;
             let field = |name: &str| Reflect::get(&report, &name.into()).unwrap_or_default();
+            let ms = |name: &str| field(name).as_f64().unwrap_or(0.0);
             Ok(ProcessReport {
                 line: field("line").as_string().unwrap_or_default(),
-                calls: field("calls").as_f64().unwrap_or(0.0) as u32,
-                started_ms: field("startedMs").as_f64().unwrap_or(0.0),
-                ready_ms: field("readyMs").as_f64().unwrap_or(0.0),
-                finished_ms: field("finishedMs").as_f64().unwrap_or(0.0),
+                calls: ms("calls") as u32,
+                started_ms: ms("startedMs"),
+                posted_ms: ms("postedMs"),
+                received_ms: ms("receivedMs"),
+                ready_ms: ms("readyMs"),
+                finished_ms: ms("finishedMs"),
+                answered_ms: ms("answeredMs"),
             })
         })
     }

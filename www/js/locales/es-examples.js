@@ -182,7 +182,9 @@ export const EXAMPLES_ES = {
         'nada, y las filas salen en bloques (chunks), así que cada traspaso se paga una vez ' +
         'por bloque. El trabajo sigue siendo minúsculo — unos pocos milisegundos —, así que ' +
         'despertar a los workers cuesta tanto como el propio trabajo: sube las filas a unos ' +
-        'cuantos millones para ver cómo la aceleración se acerca al número de núcleos.',
+        'cuantos millones para ver cómo la aceleración se acerca al número de núcleos. En la ' +
+        'línea de tiempo, cada worker muestra los bloques que tomó y, entre ellos, su tiempo ' +
+        'inactivo: la espera antes de su primer bloque es lo que costó despertarlo.',
       'El pool se ejecuta en un Worker dedicado, porque rayon bloquea el hilo que lo llama y ' +
         'la página debe seguir respondiendo. Los datos salen de un generador con semilla ' +
         '(PCG32), así que una semilla siempre da la misma matriz. (El original llama a ' +

@@ -1,13 +1,16 @@
 //! How rows are handed to the workers: in chunks (map, starmap) or one call at a time
-//! (apply), each hand-out one span of the worker that took it and one step of progress.
+//! (apply), each hand-out one span of the worker that took it and one step of progress
+//! (apply's also an arrow from the caller that handed it).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use super::kernel::{howmany_within_range, Rows};
+use super::timeline::worker_lane_of;
+use crate::clock;
 use crate::messages::{self, Arg, Message};
-use crate::trace::{Label, SpanSink, SpanState, RUNNER_LANE};
+use crate::trace::{Flow, FlowKind, Label, Span, SpanSink, SpanState, RUNNER_LANE};
 
 /// Rows counted so far by the current run, by the pool and the loop together: a run
 /// counts `2 × rows × repeats` in all. The page reads it from the shared memory while
@@ -74,25 +77,71 @@ fn for_each_chunk<T: Sync>(
         });
 }
 
+/// One of apply's calls as its caller saw it: when it handed the call over, and which pool
+/// thread ran it, from when to when.
+#[derive(Clone, Copy, Debug)]
+pub struct ApplyCall {
+    pub handed_ms: f64,
+    pub thread: Option<usize>,
+    pub start_ms: f64,
+    pub end_ms: f64,
+}
+
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
-/// worker has run it, so every call pays a full round trip. Each call is one span of the
-/// worker that ran it, and the round trips between are left out: a worker's lane shows
-/// its stretches of work and, between them, how long it stood idle.
-pub fn apply_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
+/// worker has run it, so every call pays a full round trip. When `calls` is given, each
+/// call adds a record to it: plain numbers, so that recording costs a call three clock
+/// readings, and no lock or allocation inside the round trip it is there to show
+/// ([`record_calls`] makes them spans and arrows afterwards).
+pub fn apply_into(
+    counts: &mut [u32],
+    rows: Rows,
+    chunk_rows: usize,
+    mut calls: Option<&mut Vec<ApplyCall>>,
+) {
     let chunk_rows = chunk_rows.max(1);
-    let calls = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
-    for (call, (counts, rows)) in calls.enumerate() {
+    let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
+    for (counts, rows) in chunks {
         let handed = counts.len();
-        rayon::scope(|_| {
-            spans.record(
-                worker_lane,
-                SpanState::Running,
-                || rows_label(call * chunk_rows, handed),
-                || rows.count_into(counts),
-            )
-        });
+        match calls.as_deref_mut() {
+            None => rayon::scope(|_| rows.count_into(counts)),
+            Some(calls) => {
+                let handed_ms = clock::now_ms();
+                let (((), start_ms, end_ms), thread) = rayon::scope(|_| {
+                    let timed = clock::timed(|| rows.count_into(counts));
+                    (timed, rayon::current_thread_index())
+                });
+                calls.push(ApplyCall {
+                    handed_ms,
+                    thread,
+                    start_ms,
+                    end_ms,
+                });
+            }
+        }
         ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
     }
+}
+
+/// Apply's `calls` of `chunk_rows` rows each, as their spans (each on the lane of the
+/// worker that ran it) and their arrows (from the caller that handed it over).
+pub fn record_calls(calls: &[ApplyCall], chunk_rows: usize, rows: usize, spans: &SpanSink) {
+    let chunk_rows = chunk_rows.max(1);
+    let calls = calls.iter().enumerate().map(|(call, record)| {
+        let first_row = call * chunk_rows;
+        let lane = record
+            .thread
+            .map_or(RUNNER_LANE.to_string(), worker_lane_of);
+        let taken = (lane.clone(), record.start_ms);
+        spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, record.handed_ms), taken));
+        Span {
+            lane,
+            state: SpanState::Running,
+            start_ms: record.start_ms,
+            end_ms: record.end_ms,
+            label: rows_label(first_row, chunk_rows.min(rows - first_row)),
+        }
+    });
+    spans.extend(calls.collect::<Vec<_>>());
 }
 
 /// "rows 0–24999": the rows a worker was handed.
@@ -110,7 +159,7 @@ pub(super) fn rows_label(first_row: usize, rows: usize) -> Label {
 
 pub(super) fn worker_lane() -> String {
     match rayon::current_thread_index() {
-        Some(index) => format!("worker {index}"),
+        Some(index) => worker_lane_of(index),
         None => RUNNER_LANE.to_string(),
     }
 }

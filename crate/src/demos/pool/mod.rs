@@ -29,8 +29,9 @@ mod report;
 mod runner;
 #[cfg(test)]
 mod tests;
+mod timeline;
 
-pub use hand_out::{apply_into, count_parallel_into, starmap_into, ROWS_DONE};
+pub use hand_out::{apply_into, count_parallel_into, starmap_into, ApplyCall, ROWS_DONE};
 pub use kernel::{count_sequential, howmany_within_range, Rows};
 pub use matrix::{Matrix, PCG_STREAM, VALUE_RANGE};
 pub use params::{

@@ -1,10 +1,10 @@
 //! What a pool run may be asked for, and what it would hand out and allocate.
 
-use super::hand_out::StarmapItem;
+use super::hand_out::{ApplyCall, StarmapItem};
 use super::PoolMethod;
 use crate::messages::{self, Arg};
 use crate::params::{self, Param, ParamError, Values};
-use crate::trace::Span;
+use crate::trace::{Flow, Span};
 
 pub const DEFAULT_ROWS: usize = 200_000;
 pub const DEFAULT_COLUMNS: usize = 5;
@@ -53,10 +53,12 @@ impl PoolMethod {
     }
 }
 /// The most calls (pool.apply) or chunks (map, starmap) one run hands out, its repeats
-/// together. Each is a span of the timeline, which draws 100,000 in well under 100 ms
-/// (bench/report.md), and each of apply's calls a round trip of some 20–30 µs in the page:
-/// 100,000 of them take seconds, where the ten million a link could ask for would take
-/// many minutes. (The runner adds a few spans of its own: three per repeat, and two.)
+/// together. Each is a span of the timeline, with at most one idle span beside it (and for
+/// apply an arrow): the timeline draws 100,000 spans in about 30 ms (bench/report.md), so
+/// twice as many within its 100. Each of apply's calls is a round trip of some 20–30 µs in
+/// the page: 100,000 of them take seconds, where the ten million a link could ask for
+/// would take many minutes. (The runner adds a few spans of its own, three per repeat and
+/// two; each worker an idle span and an arrow per repeat.)
 pub const MAX_HAND_OFFS: usize = 100_000;
 /// What one run may allocate: half of the 1 GiB of wasm memory (`--max-memory` in
 /// .cargo/config.toml). The other half holds the module, the threads' stacks and what the
@@ -102,10 +104,14 @@ pub struct RunSize {
     pub hand_offs_per_repeat: u64,
     /// The same over all the repeats.
     pub hand_offs: u64,
-    /// Every span the run records: one per hand-off, and the runner's and the loop's.
+    /// The most spans the run records: one per hand-off, a worker's idle stretches around
+    /// them (at most one before each, and one after its last), the runner's and the loop's.
     pub spans: u64,
-    /// The matrix, the counts, starmap's tuples and the spans, as if all were held at once,
-    /// and the rest of what a run allocates.
+    /// The most arrows it records: per repeat, one to each worker's first chunk (map,
+    /// starmap) or one per call (apply), and one back to the runner.
+    pub flows: u64,
+    /// The matrix, the counts, starmap's tuples, the spans and arrows held at once, and the
+    /// rest of what a run allocates.
     pub bytes: u64,
 }
 
@@ -120,6 +126,9 @@ const RUN_OVERHEAD_BYTES: u64 = 64 << 10;
 /// as much again in spare capacity, its lane and its label's arguments.
 const SPAN_BYTES: usize =
     2 * std::mem::size_of::<Span>() + (LANE_BYTES + ALLOCATION_OVERHEAD_BYTES) + LABEL_HEAP_BYTES;
+/// An arrow's share of a run's memory, as a span's: twice the arrow, and its two lanes.
+const FLOW_BYTES: usize =
+    2 * std::mem::size_of::<Flow>() + 2 * (LANE_BYTES + ALLOCATION_OVERHEAD_BYTES);
 /// The heap a pool span's label holds, at most: that of the rows' sentence with its two
 /// counts ("rows 0–24999"), the largest label a pool run makes (a test checks it).
 pub(super) const LABEL_HEAP_BYTES: usize =
@@ -238,18 +247,33 @@ impl PoolParams {
         let hand_offs = hand_offs_per_repeat * repeats;
         // The runner's: the matrix, starmap's tuples, and per repeat a wait for the call and
         // one for the loop; and the loop's own.
-        let spans = hand_offs + 2 + 3 * repeats;
+        let runner_spans = 2 + 3 * repeats;
+        // Per repeat: a chunk and an idle stretch per hand-off, and each worker's last.
+        let repeat_spans = 2 * hand_offs_per_repeat + wide(workers);
+        let spans = repeat_spans * repeats + runner_spans;
+        let repeat_flows = match method {
+            PoolMethod::Apply => hand_offs_per_repeat + 1,
+            PoolMethod::Map | PoolMethod::Starmap => wide(workers) + 1,
+        };
+        let flows = repeat_flows * repeats;
+        // What is held at once: the runner's spans, kept to the end, and one repeat's
+        // workers' spans and arrows, handed on before the next repeat.
+        let events_bytes =
+            (repeat_spans + runner_spans) * wide(SPAN_BYTES) + repeat_flows * wide(FLOW_BYTES);
         let cells = rows * wide(self.columns);
         let counts = (2 * rows + rows.min(wide(method.warm_up_rows()))) * wide(size_of::<u32>());
+        // Starmap's tuples; apply's records of one repeat's calls, while it runs.
         let tuples = match method {
             PoolMethod::Starmap => rows * wide(size_of::<StarmapItem>()),
-            _ => 0,
+            PoolMethod::Apply => hand_offs_per_repeat * wide(size_of::<ApplyCall>()),
+            PoolMethod::Map => 0,
         };
         RunSize {
             hand_offs_per_repeat,
             hand_offs,
             spans,
-            bytes: cells + counts + tuples + spans * wide(SPAN_BYTES) + RUN_OVERHEAD_BYTES,
+            flows,
+            bytes: cells + counts + tuples + events_bytes + RUN_OVERHEAD_BYTES,
         }
     }
 

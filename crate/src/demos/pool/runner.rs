@@ -3,10 +3,12 @@
 use std::sync::atomic::Ordering;
 
 use super::hand_out::{
-    apply_into, count_parallel_into, starmap_into, worker_lane, StarmapItem, ROWS_DONE,
+    apply_into, count_parallel_into, record_calls, starmap_into, worker_lane, ApplyCall,
+    StarmapItem, ROWS_DONE,
 };
 use super::kernel::Rows;
 use super::report::PoolReport;
+use super::timeline::call_events;
 use super::{Matrix, PoolMethod, PoolParams};
 use crate::clock;
 use crate::messages::{self, Arg, Message};
@@ -76,13 +78,18 @@ pub fn run_pool(
     };
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let elapsed = runner.record(on_runner, SpanState::Waiting, waiting_label, || {
-            call.count_into(&mut parallel, &worker_spans)
+        let mut calls = Vec::new();
+        let (elapsed, wait) = Span::timed(on_runner(), SpanState::Waiting, waiting_label(), || {
+            call.count_into(&mut parallel, &worker_spans, &mut calls)
         });
         parallel_times_ms.push(elapsed);
-        for span in worker_spans.into_spans() {
-            emit(Event::Span(span));
+        record_calls(&calls, chunk_rows, rows.count(), &worker_spans);
+        drop(calls);
+        if worker_spans.is_tracing() {
+            let (chunks, sent) = worker_spans.into_parts();
+            call_events(method, chunks, sent, workers, &wait, emit);
         }
+        runner.extend([wait]);
 
         // On a pool thread too, and timed there by its own span (see `on_a_pool_thread`).
         let loop_span = runner.record(
@@ -154,9 +161,10 @@ struct PoolCall<'a> {
 }
 
 impl PoolCall<'_> {
-    /// Counts every row into `counts` as `method` hands the rows out; returns how long that
-    /// took, in milliseconds.
-    fn count_into(&self, counts: &mut [u32], spans: &SpanSink) -> f64 {
+    /// Counts every row into `counts` as `method` hands the rows out, its chunks' spans
+    /// into `spans` (apply's calls, when tracing, into `calls`, to be made spans once the
+    /// call is over); returns how long that took, in milliseconds.
+    fn count_into(&self, counts: &mut [u32], spans: &SpanSink, calls: &mut Vec<ApplyCall>) -> f64 {
         let PoolCall {
             method,
             rows,
@@ -166,7 +174,14 @@ impl PoolCall<'_> {
         let ((), start_ms, end_ms) = match method {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
-            PoolMethod::Apply => clock::timed(|| apply_into(counts, rows, chunk_rows, spans)),
+            PoolMethod::Apply => {
+                // Reserved before the timing: a record is then a store, never a copy.
+                let tracing = spans.is_tracing();
+                if tracing {
+                    calls.reserve(rows.count().div_ceil(chunk_rows.max(1)));
+                }
+                clock::timed(|| apply_into(counts, rows, chunk_rows, tracing.then_some(calls)))
+            }
             PoolMethod::Map => on_a_pool_thread(|| {
                 clock::timed(|| count_parallel_into(counts, rows, chunk_rows, spans))
             }),
@@ -194,7 +209,7 @@ impl PoolCall<'_> {
             ..*self
         };
         let mut counts = vec![0u32; rows];
-        sample.count_into(&mut counts, &SpanSink::new(false));
+        sample.count_into(&mut counts, &SpanSink::new(false), &mut Vec::new());
         on_a_pool_thread(|| sample.rows.count_into(&mut counts));
     }
 }

@@ -20,12 +20,12 @@
 //! say why.
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, TryLockError};
 
 use super::lane;
 use crate::clock;
 use crate::messages::{self, Arg, Message, Sentence};
-use crate::trace::{Span, SpanSink, SpanState};
+use crate::trace::{Label, Span, SpanSink, SpanState};
 
 /// How the threads of [`count_together`] update their shared counter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,7 +210,8 @@ impl StartingLine {
 }
 
 /// Every thread of the current pool adds one to a shared counter `iterations` times, in
-/// rounds that all start together. Each thread's counting is one span of its lane.
+/// rounds that all start together. Each thread's lane shows its rounds and its waits at the
+/// starting line between them (see [`ThreadLane`]).
 pub fn count_together(sharing: Sharing, iterations: u64, spans: &SpanSink) -> SharedCount {
     // Safe code only: the lost updates come from two separate atomic operations, not from
     // a data race, which Rust would not compile.
@@ -225,53 +226,53 @@ pub fn count_together(sharing: Sharing, iterations: u64, spans: &SpanSink) -> Sh
     };
     let start = clock::now_ms();
     let mut by_thread = rayon::broadcast(|_| {
+        let mut timeline = ThreadLane::new(lane(caller), spans.is_tracing());
         let mut start_ms = None;
         let mut interleavings = 0;
         for (round, size) in round_sizes(iterations).enumerate() {
             starting_line.wait_for_round(round);
-            start_ms.get_or_insert_with(clock::now_ms);
+            let started_ms = clock::now_ms();
+            start_ms.get_or_insert(started_ms);
+            timeline.push(SpanState::Waiting, started_ms, || {
+                Label::said(messages::STARTING_LINE)
+            });
             match sharing {
                 Sharing::Unsynchronised => {
-                    interleavings += add_unsynchronised(&unsynchronised, size);
+                    let seen = add_unsynchronised(&unsynchronised, size);
+                    interleavings += seen;
+                    timeline.push(SpanState::Running, clock::now_ms(), || {
+                        read_add_write(size, seen)
+                    });
                 }
-                Sharing::Mutex => {
-                    for _ in 0..size {
-                        *locked.lock().unwrap_or_else(|e| e.into_inner()) += 1;
-                    }
-                }
+                Sharing::Mutex => add_locked(&locked, size, &mut timeline),
                 Sharing::Atomic => {
                     for _ in 0..size {
                         atomic.fetch_add(1, Ordering::Relaxed);
                     }
+                    timeline.push(SpanState::Running, clock::now_ms(), || {
+                        times_label(messages::FETCH_ADD, size)
+                    });
                 }
             }
         }
-        let end_ms = clock::now_ms();
-        ThreadCount {
-            lane: lane(caller),
+        let end_ms = timeline.until_ms;
+        let count = ThreadCount {
+            lane: timeline.lane.clone(),
             start_ms: start_ms.unwrap_or(end_ms),
             end_ms,
             interleavings,
-        }
+        };
+        (count, timeline.spans)
     });
     let elapsed_ms = clock::now_ms() - start;
-    by_thread.sort_by(|a, b| a.lane.cmp(&b.lane));
-    spans.extend(by_thread.iter().map(|thread| {
-        Span {
-            lane: thread.lane.clone(),
-            state: SpanState::Running,
-            start_ms: thread.start_ms,
-            end_ms: thread.end_ms,
-            label: Message::new(
-                messages::COUNTING,
-                vec![
-                    ("iterations", Arg::Count(iterations)),
-                    ("sharing", Arg::said(sharing.sentence())),
-                ],
-            )
-            .into(),
-        }
-    }));
+    by_thread.sort_by(|a, b| a.0.lane.cmp(&b.0.lane));
+    let by_thread = by_thread
+        .into_iter()
+        .map(|(count, lane_spans)| {
+            spans.extend(lane_spans);
+            count
+        })
+        .collect();
     let counted = match sharing {
         Sharing::Unsynchronised => unsynchronised.into_inner(),
         Sharing::Mutex => locked.into_inner().unwrap_or_else(|e| e.into_inner()),
@@ -285,6 +286,125 @@ pub fn count_together(sharing: Sharing, iterations: u64, spans: &SpanSink) -> Sh
         elapsed_ms,
         by_thread,
     }
+}
+
+/// One thread's lane during a count, span after span with no gap between: from the moment
+/// it joined the count, each wait at the starting line and each round, and in a Mutex
+/// round each wait for the lock long enough to show. Kept on the thread, and handed over
+/// once the count is over: recording costs the count a clock reading per round (and per
+/// wait for the lock), nothing more.
+struct ThreadLane {
+    lane: String,
+    tracing: bool,
+    spans: Vec<Span>,
+    /// Where the lane's last span ended: the next one begins there.
+    until_ms: f64,
+}
+
+impl ThreadLane {
+    fn new(lane: String, tracing: bool) -> Self {
+        ThreadLane {
+            lane,
+            tracing,
+            spans: Vec::new(),
+            until_ms: clock::now_ms(),
+        }
+    }
+
+    /// A span from the end of the last one to `end_ms`; a wait that took no time is not
+    /// one.
+    fn push(&mut self, state: SpanState, end_ms: f64, label: impl FnOnce() -> Label) {
+        let start_ms = self.until_ms;
+        self.until_ms = end_ms;
+        if !self.tracing || (state == SpanState::Waiting && end_ms <= start_ms) {
+            return;
+        }
+        self.spans.push(Span {
+            lane: self.lane.clone(),
+            state,
+            start_ms,
+            end_ms,
+            label: label(),
+        });
+    }
+}
+
+/// A wait for the lock shorter than this is counted in the span around it, not shown as
+/// one: the browser's clock moves in steps of 5 µs in an isolated page, and the timeline
+/// could not draw a thousand of them in a millisecond anyway.
+pub const SHORTEST_WAIT_SHOWN_MS: f64 = 0.02;
+/// The most spans a thread's Mutex count records; its waits after that are counted in its
+/// last span. The timeline stays drawable however the lock is shared.
+pub const MOST_LOCK_SPANS: usize = 1_000;
+
+/// `increments` additions under the lock. Each time the lock is not free at once, the
+/// thread reads the clock before and after waiting for it: a long enough wait ends the
+/// span of holding it and is a span of its own.
+fn add_locked(locked: &Mutex<u64>, increments: u64, timeline: &mut ThreadLane) {
+    if !timeline.tracing {
+        for _ in 0..increments {
+            *locked.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        }
+        return;
+    }
+    // Since the lane's last span: the times the lock was held, and the waits for it that
+    // were too short to show.
+    let (mut held, mut brief) = (0, 0);
+    for _ in 0..increments {
+        let waited_from = match locked.try_lock() {
+            Ok(mut count) => {
+                *count += 1;
+                held += 1;
+                continue;
+            }
+            Err(TryLockError::Poisoned(poisoned)) => {
+                *poisoned.into_inner() += 1;
+                held += 1;
+                continue;
+            }
+            Err(TryLockError::WouldBlock) => clock::now_ms(),
+        };
+        *locked.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        // Read once the lock is free again, not while this thread holds it.
+        let waited_until = clock::now_ms();
+        let short = waited_until - waited_from < SHORTEST_WAIT_SHOWN_MS;
+        if short || timeline.spans.len() + 2 > MOST_LOCK_SPANS {
+            (held, brief) = (held + 1, brief + 1);
+            continue;
+        }
+        if held > 0 {
+            timeline.push(SpanState::Running, waited_from, || held_lock(held, brief));
+        }
+        timeline.push(SpanState::Waiting, waited_until, || {
+            Label::said(messages::LOCK_WAIT)
+        });
+        (held, brief) = (1, 0);
+    }
+    timeline.push(SpanState::Running, clock::now_ms(), || {
+        held_lock(held, brief)
+    });
+}
+
+/// "held the lock 250 times", or with the waits between too short to show.
+fn held_lock(held: u64, brief: u64) -> Label {
+    if brief == 0 {
+        return times_label(messages::LOCK_HELD, held);
+    }
+    let args = vec![("count", Arg::Count(held)), ("waits", Arg::Count(brief))];
+    Message::new(messages::LOCK_HELD_BRIEF_WAITS, args).into()
+}
+
+/// "read, add, write 5,000 times (12 after another thread's write)".
+fn read_add_write(increments: u64, interleavings: u64) -> Label {
+    let args = vec![
+        ("count", Arg::Count(increments)),
+        ("interleavings", Arg::Count(interleavings)),
+    ];
+    Message::new(messages::READ_ADD_WRITE, args).into()
+}
+
+fn times_label(sentence: Sentence, count: u64) -> Label {
+    Message::new(sentence, vec![("count", Arg::Count(count))]).into()
 }
 
 /// `increments` unsynchronised additions: load, then store one more. Returns how many

@@ -1,11 +1,12 @@
 //! The original program: two threads started together, each printing once, and the main
-//! thread joining both.
+//! thread joining both. Arrows show each start and each join: from main to where the
+//! thread began its target, and from where it ended to the end of main's wait for it.
 
 use std::sync::{Condvar, Mutex};
 
 use super::lane;
 use crate::clock;
-use crate::trace::{Event, Line, Span, SpanState, MAIN_LANE};
+use crate::trace::{Event, Flow, FlowKind, Line, Span, SpanState, MAIN_LANE};
 
 /// A thread's target: its name in the original, and what it prints for `num`.
 struct Target {
@@ -62,10 +63,11 @@ struct Original {
 
 impl Original {
     fn start_and_join<'scope>(&'scope self, threads: &rayon::Scope<'scope>) {
+        let started_ms = clock::now_ms();
         // One broadcast starts every pool thread at the same moment; thread i takes target
         // i (a pool of one takes both, in order). Spawned one by one instead, the first
         // thread to wake often took both before the other woke.
-        threads.spawn_broadcast(|_, thread| {
+        threads.spawn_broadcast(move |_, thread| {
             let mine = (0..TARGETS.len()).filter(|t| t % thread.num_threads() == thread.index());
             for target in mine {
                 let Target { name, text } = &TARGETS[target];
@@ -74,16 +76,17 @@ impl Original {
                     lane.clone(),
                     SpanState::Running,
                     format!("{name}({NUM})"),
-                    || self.print(lane, text(NUM)),
+                    || self.print(lane.clone(), text(NUM)),
                 );
-                let ended_ms = span.end_ms;
+                let (began, ended) = ((lane.clone(), span.start_ms), (lane, span.end_ms));
+                self.arrow(FlowKind::Spawn, (MAIN_LANE.to_string(), started_ms), began);
                 self.record(Event::Span(span));
-                self.finished[target].set(ended_ms);
+                self.finished[target].set(ended);
             }
         });
         let mut joined_ms = f64::NEG_INFINITY;
         for (target, finished) in self.finished.iter().enumerate() {
-            let (start_ms, end_ms) = join(finished);
+            let (start_ms, end_ms, ended) = join(finished);
             joined_ms = end_ms;
             self.record(Event::Span(Span {
                 lane: MAIN_LANE.to_string(),
@@ -92,8 +95,17 @@ impl Original {
                 end_ms,
                 label: format!("t{}.join()", target + 1).into(),
             }));
+            self.arrow(FlowKind::Return, ended, (MAIN_LANE.to_string(), end_ms));
         }
         self.print_after(MAIN_LANE.to_string(), "Done!".to_string(), joined_ms);
+    }
+
+    /// An arrow between two lanes; none where main ran the target itself (the build
+    /// without threads), as nothing passed between threads.
+    fn arrow(&self, kind: FlowKind, from: (String, f64), to: (String, f64)) {
+        if from.0 != to.0 {
+            self.record(Event::Flow(Flow::new(kind, from, to)));
+        }
     }
 
     fn record(&self, event: Event) {
@@ -118,29 +130,29 @@ impl Original {
     }
 }
 
-/// Whether a target has finished, and when, by its own thread's clock: what a join waits
-/// for.
+/// Whether a target has finished, on which lane and when, by its own thread's clock: what
+/// a join waits for.
 #[derive(Default)]
 struct Finished {
-    ended_ms: Mutex<Option<f64>>,
+    ended: Mutex<Option<(String, f64)>>,
     signal: Condvar,
 }
 
 impl Finished {
-    fn set(&self, ended_ms: f64) {
-        *self.ended_ms.lock().unwrap_or_else(|e| e.into_inner()) = Some(ended_ms);
+    fn set(&self, ended: (String, f64)) {
+        *self.ended.lock().unwrap_or_else(|e| e.into_inner()) = Some(ended);
         self.signal.notify_all();
     }
 
-    fn ended_ms(&self) -> Option<f64> {
-        *self.ended_ms.lock().unwrap_or_else(|e| e.into_inner())
+    fn ended(&self) -> Option<(String, f64)> {
+        self.ended.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    fn wait(&self) -> f64 {
-        let mut ended = self.ended_ms.lock().unwrap_or_else(|e| e.into_inner());
+    fn wait(&self) -> (String, f64) {
+        let mut ended = self.ended.lock().unwrap_or_else(|e| e.into_inner());
         loop {
-            if let Some(ended_ms) = *ended {
-                return ended_ms;
+            if let Some(ended) = &*ended {
+                return ended.clone();
             }
             ended = self.signal.wait(ended).unwrap_or_else(|e| e.into_inner());
         }
@@ -148,19 +160,20 @@ impl Finished {
 }
 
 /// Waits on the calling thread until `target` has finished; returns when it began and
-/// ended waiting. A caller that is itself a pool thread (the build without threads) runs
-/// pending jobs meanwhile, perhaps the target itself: that time is running, not waiting,
-/// and is left out. A caller outside the pool sleeps until woken.
+/// ended waiting, and where and when the target ended. A caller that is itself a pool
+/// thread (the build without threads) runs pending jobs meanwhile, perhaps the target
+/// itself: that time is running, not waiting, and is left out. A caller outside the pool
+/// sleeps until woken.
 ///
 /// The wait ends no earlier than the target did. Each worker's clock is its own
 /// `timeOrigin` plus `performance.now()`, and two workers' can differ by a fraction of a
 /// millisecond: read on this thread alone, a join could seem to end before the thread it
 /// waited for, which cannot happen.
-fn join(target: &Finished) -> (f64, f64) {
+fn join(target: &Finished) -> (f64, f64, (String, f64)) {
     let mut since = clock::now_ms();
-    let ended_ms = loop {
-        if let Some(ended_ms) = target.ended_ms() {
-            break ended_ms;
+    let ended = loop {
+        if let Some(ended) = target.ended() {
+            break ended;
         }
         match rayon::yield_now() {
             Some(rayon::Yield::Executed) => since = clock::now_ms(),
@@ -168,5 +181,6 @@ fn join(target: &Finished) -> (f64, f64) {
             None => break target.wait(),
         }
     };
-    (since, clock::now_ms().max(ended_ms))
+    let end_ms = clock::now_ms().max(ended.1);
+    (since, end_ms, ended)
 }

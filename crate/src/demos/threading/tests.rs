@@ -3,11 +3,12 @@
 use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::sync::Mutex;
 
-use super::counter::{add_unsynchronised, StartingLine};
+use super::counter::{add_unsynchronised, StartingLine, MOST_LOCK_SPANS, SHORTEST_WAIT_SHOWN_MS};
 use super::original::start_then_join;
 use super::*;
+use crate::messages::Arg;
 use crate::testing::pool;
-use crate::trace::{Span, SpanState};
+use crate::trace::{Flow, FlowKind, Label, Span, SpanState};
 
 fn lines(events: &[Event]) -> Vec<(&str, &str)> {
     let lines = events.iter().filter_map(Event::as_line);
@@ -45,6 +46,40 @@ fn assert_joined_in_order(events: &[Event]) {
         "{t2:?}"
     );
     assert!(done_at(events) >= t2.end_ms);
+    assert_arrows(events, [(square, t1), (cube, t2)]);
+}
+
+/// Main starts each target and joins it: an arrow from main to where the target began, and
+/// one from where it ended to the end of its join; none where main ran the target itself.
+fn assert_arrows(events: &[Event], targets_and_joins: [(&Span, &Span); 2]) {
+    let flows: Vec<&Flow> = events.iter().filter_map(Event::as_flow).collect();
+    let mut expected = 0;
+    for (target, join) in targets_and_joins {
+        if target.lane == MAIN_LANE {
+            continue;
+        }
+        expected += 2;
+        let spawned = |f: &&&Flow| f.kind == FlowKind::Spawn && f.to_lane == target.lane;
+        let spawn = flows
+            .iter()
+            .find(|f| spawned(f) && f.to_ms == target.start_ms);
+        let spawn = spawn.expect("an arrow to the target's start");
+        assert_eq!(spawn.from_lane, MAIN_LANE);
+        assert!(spawn.from_ms <= target.start_ms);
+        let joined = flows
+            .iter()
+            .find(|f| f.kind == FlowKind::Return && f.to_ms == join.end_ms);
+        let joined = joined.expect("an arrow to the end of the join");
+        assert_eq!(
+            (
+                joined.from_lane.as_str(),
+                joined.from_ms,
+                joined.to_lane.as_str()
+            ),
+            (target.lane.as_str(), target.end_ms, MAIN_LANE)
+        );
+    }
+    assert_eq!(flows.len(), expected, "{flows:?}");
 }
 
 #[test]
@@ -115,8 +150,110 @@ fn mutex_and_atomic_never_lose_an_update() {
             let result = pool(threads).install(|| count_together(sharing, 20_000, &spans));
             assert_eq!(result.counted, threads as u64 * 20_000, "{sharing:?}");
             assert_eq!(result.nothing_lost(), None, "needs no explaining");
-            assert_eq!(spans.into_spans().len(), threads);
+            assert_lanes_account_for_every_increment(&result, &spans.into_spans(), 20_000);
         }
+    }
+}
+
+/// The count a span's label gives (`count`), and the waits it counted in (`waits`).
+fn label_count(span: &Span, name: &str) -> u64 {
+    let Label::Said(message) = &span.label else {
+        panic!("{span:?} is a sentence");
+    };
+    let count = message.args.iter().find(|(arg, _)| *arg == name);
+    count.map_or(0, |(_, arg)| match arg {
+        Arg::Count(count) => *count,
+        _ => panic!("{span:?}: {name} is a count"),
+    })
+}
+
+/// Each thread's lane runs without a gap from its first span to its last, which ends when
+/// its count did; its rounds (and a Mutex's stretches of holding the lock) add up to its
+/// increments; every wait for the lock shown is one the clock could see.
+fn assert_lanes_account_for_every_increment(result: &SharedCount, spans: &[Span], each: u64) {
+    for thread in &result.by_thread {
+        let on_lane: Vec<&Span> = spans.iter().filter(|s| s.lane == thread.lane).collect();
+        for pair in on_lane.windows(2) {
+            assert_eq!(pair[0].end_ms, pair[1].start_ms, "{pair:?}");
+        }
+        assert_eq!(on_lane.last().unwrap().end_ms, thread.end_ms);
+        let mut increments = 0;
+        for span in &on_lane {
+            match (span.state, span.label.english()) {
+                (SpanState::Waiting, label) if label.starts_with("at the starting line") => {}
+                (SpanState::Waiting, label) => {
+                    assert_eq!(result.sharing, Sharing::Mutex, "{span:?}");
+                    assert_eq!(label, "waiting for the lock");
+                    assert!(span.end_ms - span.start_ms >= SHORTEST_WAIT_SHOWN_MS);
+                }
+                (SpanState::Running, label) => {
+                    let what = match result.sharing {
+                        Sharing::Unsynchronised => "read, add, write ",
+                        Sharing::Mutex => "held the lock ",
+                        Sharing::Atomic => "fetch_add ",
+                    };
+                    assert!(label.starts_with(what), "{label}");
+                    increments += label_count(span, "count");
+                }
+                (state, _) => panic!("{state:?}"),
+            }
+        }
+        assert_eq!(increments, each, "{}: {on_lane:?}", thread.lane);
+        if result.sharing == Sharing::Mutex {
+            assert!(on_lane.len() <= MOST_LOCK_SPANS + 2 * ROUNDS as usize);
+        }
+    }
+}
+
+#[test]
+fn a_mutex_count_shows_when_each_thread_waited_for_the_lock_and_held_it() {
+    for (threads, iterations) in [(2, 20_000), (2, LONG_COUNT + 1), (4, 50_000)] {
+        let spans = SpanSink::new(true);
+        let result = pool(threads).install(|| count_together(Sharing::Mutex, iterations, &spans));
+        let spans = spans.into_spans();
+        assert_lanes_account_for_every_increment(&result, &spans, iterations);
+        // A wait shown ends once another thread has let the lock go: none while it held it.
+        let waits = spans.iter().filter(|s| s.label == "waiting for the lock");
+        let brief: u64 = spans.iter().map(|s| label_count(s, "waits")).sum();
+        assert!(
+            waits.count() <= threads * MOST_LOCK_SPANS,
+            "{brief} brief waits"
+        );
+    }
+}
+
+#[test]
+fn a_lost_update_shows_two_threads_inside_read_add_write_at_once() {
+    // Runs that lost nothing say nothing here (a busy machine may keep the threads apart):
+    // every run that lost something must show why.
+    for _ in 0..20 {
+        let spans = SpanSink::new(true);
+        let result = pool(2).install(|| count_together(Sharing::Unsynchronised, 100_000, &spans));
+        let spans = spans.into_spans();
+        assert_lanes_account_for_every_increment(&result, &spans, 100_000);
+        let interleavings: u64 = spans.iter().map(|s| label_count(s, "interleavings")).sum();
+        let measured: u64 = result.by_thread.iter().map(|t| t.interleavings).sum();
+        assert_eq!(interleavings, measured, "each round's own, in its label");
+        if result.lost() == 0 {
+            continue;
+        }
+        let inside = |lane: &String| -> Vec<&Span> {
+            let spans = spans.iter().filter(|s| &s.lane == lane);
+            spans
+                .filter(|s| s.label.english().starts_with("read, add, write"))
+                .collect()
+        };
+        let (one, other) = (
+            inside(&result.by_thread[0].lane),
+            inside(&result.by_thread[1].lane),
+        );
+        let overlap = |a: &&Span, b: &&Span| a.start_ms.max(b.start_ms) < a.end_ms.min(b.end_ms);
+        let together = one.iter().any(|a| other.iter().any(|b| overlap(a, b)));
+        assert!(
+            together,
+            "{} lost, yet never both inside: {spans:?}",
+            result.lost()
+        );
     }
 }
 

@@ -4,6 +4,7 @@ mod counting;
 mod params;
 mod report;
 mod runner;
+mod timeline;
 
 use super::hand_out::rows_label;
 use super::params::{ALLOCATION_OVERHEAD_BYTES, LABEL_HEAP_BYTES, LANE_BYTES};

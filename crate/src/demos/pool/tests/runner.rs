@@ -58,7 +58,7 @@ fn map_prints_the_first_counts_then_the_timings_then_what_they_mean() {
     let spans: Vec<_> = events.iter().filter_map(Event::as_span).collect();
     let on_workers = spans
         .iter()
-        .filter(|s| s.lane.starts_with("worker "))
+        .filter(|s| s.lane.starts_with("worker ") && s.state == SpanState::Running)
         .count();
     assert_eq!(
         on_workers,
