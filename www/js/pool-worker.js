@@ -1,7 +1,8 @@
 // A dedicated Worker that owns the rayon thread pool. rayon blocks the thread that calls
 // it, so parallel examples are called from here and never from the page's main thread.
 // Protocol: the page posts {type: 'run', id, method, params}; this worker answers with
-// {type: 'event', id, event} for each line and span, then {type: 'result', id, result} or
+// {type: 'events', id, events} with the run's lines, spans and arrows once it has ended,
+// then {type: 'result', id, result} or
 // {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress,
 // panicReportAddress} is posted once the pool is up; without threads (build.js) the pool
 // is this worker's own thread, and `memory` is null: an unshared memory cannot be sent.
@@ -55,21 +56,22 @@ const ready = (async () => {
 })();
 ready.catch(() => {}); // reported above, and to each run that awaits it
 
-/** A run's events, posted to the page in batches: one message per event costs more than
- * the event itself when a run records 200,000 spans. A batch goes out once it has waited
- * BATCH_MS, so the page still follows a run as it goes. */
-const BATCH_MS = 50;
+/** A run's events, kept until the run has ended, then posted to the page in batches: one
+ * message per event costs more than the event itself when a run records 200,000 spans,
+ * and a batch taken in while the run goes on would take the page's core from the pool's
+ * threads on a machine with few (the timeline would show its own cost). The learner
+ * follows a run by its progress bar meanwhile. */
+const BATCH_EVENTS = 20_000;
 function eventBatches(id) {
   let events = [];
-  let sentAt = performance.now();
-  const send = () => {
-    if (events.length) self.postMessage({ type: 'events', id, events });
-    events = [];
-    sentAt = performance.now();
-  };
   const add = (event) => {
     events.push(event);
-    if (performance.now() - sentAt >= BATCH_MS) send();
+  };
+  const send = () => {
+    for (let start = 0; start < events.length; start += BATCH_EVENTS) {
+      self.postMessage({ type: 'events', id, events: events.slice(start, start + BATCH_EVENTS) });
+    }
+    events = [];
   };
   return { add, send };
 }
