@@ -96,6 +96,19 @@ describe('the event loop at the replay cursor', () => {
     await page.waitForFunction(() => /line 13 holds 1 suspended/.test(document.getElementById('python-code-cursor').textContent));
   });
 
+  test('a switch of language rewrites the loop\'s lane, the moment and the code captions', async () => {
+    const page = await ranExample('#count-async?coroutines=2&speed=10');
+    await page.focus('#replay');
+    await page.keyboard.press('Home');
+    await stepUntil(page, ({ suspended }) => suspended.length === 3);
+    await page.selectOption('#language', 'es');
+    const loopLabels = await page.$eval('#timeline', (timeline) => timeline.spans
+      .filter((span) => span.lane === 'event loop').map((span) => span.label));
+    assert.ok(loopLabels.includes('un paso de main'), loopLabels.join());
+    assert.match((await schedulerView(page)).moment, /^A los /);
+    assert.match(await page.textContent('#rust-code-cursor'), /^En el cursor de la repetición/);
+  });
+
   test('a span selected by keyboard says the arrows that start or end on it', async () => {
     const page = await ranExample('#count-async?coroutines=2&speed=10');
     await page.focus('#timeline');

@@ -27,7 +27,7 @@ import {
 } from './form.js';
 import { clipped, parseLink } from './link.js';
 import { markCode, renderCode } from './code-panes.js';
-import { Run, refusalText } from './run.js';
+import { Run, pageLabel, refusalText } from './run.js';
 import { enableReplay, hideReplay, refreshReplay, setUpReplayKeys } from './replay.js';
 import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
@@ -295,6 +295,7 @@ function setUpLanguage() {
   const show = (language, options) => {
     setLanguage(language, options);
     $('timeline').texts = timelineTexts();
+    $('timeline').relabel(pageLabel);
   };
   show(initialLanguage());
   $('language').value = currentLanguage();

@@ -6,10 +6,11 @@ import { t } from './i18n.js';
 
 export const EVENT_LOOP_LANE = 'event loop';
 
-/** The lane's spans for the steps in `record`, labelled in the page's language. */
+/** The lane's spans for the steps in `record`, labelled in the page's language; each
+ * keeps its text's key, to be written again in another (see `pageLabel`). */
 export function eventLoopSpans(record) {
-  return record.loopSpans(EVENT_LOOP_LANE).map((span) => ({
-    ...span,
-    label: span.idle ? t('loopIdle') : t('loopStep', { task: span.task }),
-  }));
+  return record.loopSpans(EVENT_LOOP_LANE).map((span) => {
+    const labelText = span.idle ? { key: 'loopIdle', vars: {} } : { key: 'loopStep', vars: { task: span.task } };
+    return { ...span, labelText, label: t(labelText.key, labelText.vars) };
+  });
 }

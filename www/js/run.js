@@ -20,9 +20,16 @@ const WORKER_RUN_REFRESH_MS = 250;
 /** The crate's refusal of a parameter, in the page's language; null for other errors. */
 export const refusalText = (error) => (error.sentence ? crateSentence(error.sentence) : null);
 
-/** A span as the timeline shows it: a label that is a sentence of the crate's own in the
- * page's language. */
-export const shownSpan = (span) => (span.labelMessage ? { ...span, label: crateSentence(span.labelMessage) } : span);
+/** A span's label in the page's language, if it is a sentence of the crate's own or of the
+ * page's; undefined for code, which stays as written. */
+export const pageLabel = (span) => (span.labelMessage ? crateSentence(span.labelMessage)
+  : span.labelText ? t(span.labelText.key, span.labelText.vars) : undefined);
+
+/** A span as the timeline shows it: its label in the page's language. */
+export const shownSpan = (span) => {
+  const label = pageLabel(span);
+  return label === undefined ? span : { ...span, label };
+};
 
 export class Run {
   #pool;

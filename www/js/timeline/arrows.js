@@ -7,6 +7,7 @@ import { LANE_HEIGHT } from './layout.js';
 /** How high an arrow along its own lane (a timer set, then the wake it caused) arcs. */
 const ARC_RISE = LANE_HEIGHT / 2 - 3;
 const HEAD = 5;
+const ARROWS_PER_PATH = 256;
 
 /** The arrows of `flows` in view, as `{kind, x1, y1, x2, y2, arc}` in canvas pixels: each
  * from the middle of its lane's row at its time. `rowOf(lane)` is the lane's index in
@@ -14,6 +15,9 @@ const HEAD = 5;
  * and so is one wholly before or after the visible range. */
 export function arrowsInView(flows, scale, rows, rowOf) {
   const arrows = [];
+  // Arrows that would be drawn on the same pixels are drawn once: zoomed out on a
+  // gathered run, thousands fall on each other.
+  const drawn = new Set();
   const { epochStart, epochEnd } = scale;
   const inView = (index) => index !== undefined && rowVisible(rows, index);
   for (const flow of flows) {
@@ -23,6 +27,9 @@ export function arrowsInView(flows, scale, rows, rowOf) {
     const x1 = scale.xOfEpoch(flow.from);
     const x2 = scale.xOfEpoch(flow.to);
     const arc = fromRow === toRow;
+    const key = `${Math.round(x1)} ${fromRow} ${Math.round(x2)} ${toRow}`;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
     arrows.push({
       kind: flow.flow,
       x1,
@@ -48,16 +55,21 @@ export function drawArrows(context, arrows, color) {
   context.fillStyle = color;
   context.lineWidth = 1.25;
   context.globalAlpha = 0.8;
-  context.beginPath();
-  for (const { x1, y1, x2, y2, arc } of arrows) {
-    context.moveTo(x1, y1);
-    if (arc) context.quadraticCurveTo((x1 + x2) / 2, y1 - 2 * ARC_RISE, x2, y2);
-    else context.lineTo(x2, y2);
+  // In paths of a few hundred: the canvas strokes one huge path far more slowly than
+  // many small ones.
+  for (let first = 0; first < arrows.length; first += ARROWS_PER_PATH) {
+    const some = arrows.slice(first, first + ARROWS_PER_PATH);
+    context.beginPath();
+    for (const { x1, y1, x2, y2, arc } of some) {
+      context.moveTo(x1, y1);
+      if (arc) context.quadraticCurveTo((x1 + x2) / 2, y1 - 2 * ARC_RISE, x2, y2);
+      else context.lineTo(x2, y2);
+    }
+    context.stroke();
+    context.beginPath();
+    for (const arrow of some) addHead(context, arrow);
+    context.fill();
   }
-  context.stroke();
-  context.beginPath();
-  for (const arrow of arrows) addHead(context, arrow);
-  context.fill();
   context.restore();
 }
 

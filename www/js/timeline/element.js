@@ -203,6 +203,17 @@ export class PgTimeline extends HTMLElement {
     this.#schedule();
   }
 
+  /** Writes every span's label again, as `labelOf(span)` says (undefined: unchanged): the
+   * page's language changed. */
+  relabel(labelOf) {
+    for (const span of this.#all) {
+      const label = labelOf(span);
+      if (label !== undefined) span.label = String(label);
+    }
+    if (this.#selected) this.#select(this.#selected, { scrollIntoView: false });
+    this.#schedule();
+  }
+
   /** A cause arrow, `{flow, fromLane, from, toLane, to}` (times in epoch ms), drawn
    * between its lanes once both have spans. */
   addFlow(flow) {
