@@ -99,8 +99,12 @@ $(WASM_OUT): $(RUST_SOURCES)
 	$(CARGO) build --release $(WASM_CARGO_FLAGS)
 	@touch $@
 
-$(PKG)/playground_bg.wasm: $(WASM_OUT) tools/patch-rayon-helper.mjs
-	$(WASM_BINDGEN) --target web --out-dir $(PKG) $(WASM_OUT)
+# Without the name section (function names, 30 % of the module): a panic reports its own
+# message and place, and every learner downloads the module.
+WASM_BINDGEN_FLAGS := --target web --remove-name-section
+
+$(PKG)/playground_bg.wasm: $(WASM_OUT) tools/patch-rayon-helper.mjs Makefile
+	$(WASM_BINDGEN) $(WASM_BINDGEN_FLAGS) --out-dir $(PKG) $(WASM_OUT)
 	node tools/patch-rayon-helper.mjs $(PKG)
 
 $(WASM_SINGLE_OUT): $(RUST_SOURCES)
@@ -108,8 +112,8 @@ $(WASM_SINGLE_OUT): $(RUST_SOURCES)
 		--no-default-features --target-dir target/single
 	@touch $@
 
-$(PKG_SINGLE)/playground_bg.wasm: $(WASM_SINGLE_OUT)
-	$(WASM_BINDGEN) --target web --out-dir $(PKG_SINGLE) $(WASM_SINGLE_OUT)
+$(PKG_SINGLE)/playground_bg.wasm: $(WASM_SINGLE_OUT) Makefile
+	$(WASM_BINDGEN) $(WASM_BINDGEN_FLAGS) --out-dir $(PKG_SINGLE) $(WASM_SINGLE_OUT)
 
 # The code view shows the very sources that were compiled, copied at build time.
 $(GENERATED)/.stamp: $(DEMO_SOURCES)
