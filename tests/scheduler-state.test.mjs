@@ -98,7 +98,7 @@ test('stepping back and forth gives the same state as reading from the start', (
   for (const count of [20, 7, 8, 25, 3]) assert.deepEqual(kept.stateAfter(count), fresh().stateAfter(count), `${count}`);
 });
 
-test("the loop's lane is each step, named by its task, with the idle time between", () => {
+test("the loop's lane is each step, named by its task, with the idle time and the loop's own between", () => {
   const spans = record().loopSpans('event loop');
   assert.deepEqual(spans.map((span) => span.task ?? 'idle'),
     ['main', 'count() #1', 'count() #2', 'idle', 'count() #1', 'count() #2', 'main']);
@@ -121,4 +121,18 @@ test('a generator at its yield is listed with where it waits, until it is resume
   assert.deepEqual(kept.stateAfter(1).generators, [{ lane: "print_name('Dear')", since: 500, site }]);
   assert.deepEqual(kept.stateAfter(2).generators, []);
   assert.equal(countUpTo(momentsOf(kept, [], []), 999), 1);
+});
+
+test("a gap between two steps while tasks wait in the queue is the loop's own work, not idleness", () => {
+  const kept = new SchedulerRecord();
+  for (const event of [
+    { type: 'woken', task: 1, cause: 'start', at: 0 },
+    { type: 'woken', task: 2, cause: 'start', at: 0 },
+    { type: 'pollStarted', task: 1, at: 0 },
+    { type: 'polled', task: 1, start: 0, end: 1, done: true, awaiting: [] },
+    { type: 'pollStarted', task: 2, at: 1.5 },
+    { type: 'polled', task: 2, start: 1.5, end: 2, done: true, awaiting: [] },
+  ]) kept.add({ kind: 'sched', ...event });
+  const between = kept.loopSpans('event loop').find((span) => span.start === 1);
+  assert.deepEqual([between.state, between.between, between.end], ['running', true, 1.5]);
 });

@@ -10,7 +10,8 @@ export const EVENT_LOOP_LANE = 'event loop';
  * keeps its text's key, to be written again in another (see `pageLabel`). */
 export function eventLoopSpans(record) {
   return record.loopSpans(EVENT_LOOP_LANE).map((span) => {
-    const labelText = span.idle ? { key: 'loopIdle', vars: {} } : { key: 'loopStep', vars: { task: span.task } };
+    const labelText = span.idle ? { key: 'loopIdle', vars: {} }
+      : span.between ? { key: 'loopBetween', vars: {} } : { key: 'loopStep', vars: { task: span.task } };
     return { ...span, labelText, label: t(labelText.key, labelText.vars) };
   });
 }

@@ -94,6 +94,7 @@ export const MESSAGES_EN = {
   eventGeneratorParked: '{lane} stops at its yield, awaiting the next send()',
   eventGeneratorResumed: '{lane} goes on from its yield',
   loopIdle: 'idle: waiting for the next timer',
+  loopBetween: 'the loop itself, between two steps',
   loopStep: 'a step of {task}',
   elapsedSpedUp: '{own} simulated, {real} real at {speed}×',
   countGathered: '{calls} gathered: {took}',

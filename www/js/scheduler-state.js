@@ -67,9 +67,9 @@ export class SchedulerRecord {
     };
   }
 
-  /** The event loop's own lane: each step it ran, named by its task, and between steps
-   * with no task ready, the loop idle until a timer is due. (A gap while tasks wait in
-   * the queue is the browser's work between two steps, not idleness: it is left blank.) */
+  /** The event loop's own lane: each step it ran, named by its task; between steps with
+   * no task ready, the loop idle until a timer is due; and between steps while tasks wait
+   * in the queue, the loop's own work (collecting wakes, the browser's glue), not idleness. */
   loopSpans(lane) {
     const spans = [];
     let previousEnd = null;
@@ -78,8 +78,10 @@ export class SchedulerRecord {
     for (const event of this.#events) {
       if (event.type === 'woken') ready += 1;
       else if (event.type === 'pollStarted') {
-        if (idleFromPreviousEnd && event.at > previousEnd) {
-          spans.push({ lane, state: 'waiting', start: previousEnd, end: event.at, idle: true });
+        if (previousEnd !== null && event.at > previousEnd) {
+          spans.push(idleFromPreviousEnd
+            ? { lane, state: 'waiting', start: previousEnd, end: event.at, idle: true }
+            : { lane, state: 'running', start: previousEnd, end: event.at, between: true });
         }
         ready = Math.max(0, ready - 1);
       } else if (event.type === 'polled') {

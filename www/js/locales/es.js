@@ -146,6 +146,7 @@ export const MESSAGES_ES = {
   eventGeneratorParked: '{lane} se detiene en su yield, esperando el próximo send()',
   eventGeneratorResumed: '{lane} sigue desde su yield',
   loopIdle: 'inactivo: esperando al siguiente temporizador',
+  loopBetween: 'el propio bucle, entre dos pasos',
   loopStep: 'un paso de {task}',
   elapsedSpedUp: '{own} simulados, {real} reales a {speed}×',
   countGathered: '{calls} reunidas (gather): {took}',
