@@ -1,16 +1,10 @@
 // The moments a replay steps through, and where a time falls among them: pure, so that
 // Node tests them (tests/scheduler-state.test.mjs).
 
+import { upperBound } from './bounds.js';
+
 /** The number of `times` (nondecreasing) at or before `at`. */
-export function countUpTo(times, at) {
-  let [low, high] = [0, times.length];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (times[middle] <= at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+export const countUpTo = (times, at) => upperBound(times.length, (index) => times[index], at);
 
 /** The moments a replay steps through: the scheduler's events when it has any (each one a
  * step, though several may share a microsecond), else every span's start and end and

@@ -7,6 +7,8 @@
 // steps are slices and whose wakes are instant events ("i"), and counter tracks ("C") of
 // the ready queue's length and the pending timers.
 
+import { upperBound } from './bounds.js';
+
 const PLAYGROUND_PID = 1;
 const SCHEDULER_PID = 2;
 
@@ -47,12 +49,7 @@ function flowEvents(flows, spans, tid, us) {
   for (const list of slices.values()) list.sort((a, b) => a[0] - b[0]);
   const within = (lane, ts) => {
     const list = slices.get(lane);
-    let [low, high] = [0, list.length];
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (list[middle][0] <= ts) low = middle + 1;
-      else high = middle;
-    }
+    const low = upperBound(list.length, (index) => list[index][0], ts);
     // The slices starting at or before `ts`, latest first: one around it, else one that
     // ends there (an instant, a zero-length slice, encloses nothing).
     for (let index = low - 1; index >= 0 && index >= low - 3; index--) {

@@ -2,6 +2,8 @@
 // so that a binary search finds the first span that can reach into view; and the lanes'
 // order, the pinned ones last. Pure, so that Node tests it (tests/timeline-lanes.test.mjs).
 
+import { lowerBound } from '../bounds.js';
+
 export const STATES = ['running', 'sleeping', 'waiting'];
 
 /** A span as the timeline keeps it, from whatever a run reported: numbers for times, an end
@@ -19,18 +21,6 @@ export function toSpan(input) {
     end: Number.isFinite(rawEnd) ? Math.max(rawEnd, start) : start,
     label: String(input.label ?? ''),
   };
-}
-
-/** First index in [0, length) whose value is >= `target`, for ascending `valueAt`. */
-function lowerBound(length, valueAt, target) {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (valueAt(mid) < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Whether a span `distance` away and `duration` long is nearer than `best`: on a tie the
