@@ -150,22 +150,23 @@ impl Timers {
     /// When a sleep of `ms` set now is due: counted from when the running task meant to
     /// run, or, before the run's first sleep, from now.
     fn deadline_us(&self, ms: f64) -> u64 {
-        let from_us = self
-            .logical_now_us
+        self.logical_now_us() + (ms * 1000.0).round() as u64
+    }
+
+    /// When the running task meant to run; before the run's first sleep, now.
+    fn logical_now_us(&self) -> u64 {
+        self.logical_now_us
             .get()
-            .unwrap_or_else(|| (crate::clock::now_ms() * 1000.0).round() as u64);
-        from_us + (ms * 1000.0).round() as u64
+            .unwrap_or_else(|| (crate::clock::now_ms() * 1000.0).round() as u64)
     }
 
     fn sleep(self: &Rc<Self>, ms: f64) -> Sleep {
         if ms <= 0.0 {
             return crate::env::yield_now();
         }
+        // The run's first sleep fixes the moment the others count from.
+        self.logical_now_us.set(Some(self.logical_now_us()));
         let deadline_us = self.deadline_us(ms);
-        if self.logical_now_us.get().is_none() {
-            self.logical_now_us
-                .set(Some(deadline_us - (ms * 1000.0).round() as u64));
-        }
         let fired = self.queue.at(deadline_us);
         self.arm();
         let timers = self.clone();
