@@ -18,6 +18,11 @@ const ROWS = QUICK ? 200_000 : 2_000_000;
 // A job five times longer, where waking the workers weighs less.
 const BIG_ROWS = QUICK ? 400_000 : 10_000_000;
 const ROUNDS = QUICK ? 1 : 7;
+// Tracing on vs off for pool.apply: a run's pace (its round trips) varies by a fifth or more
+// from one run to the next on a shared machine, far more than the few per cent measured, so
+// many short runs in pairs, each pair in the other order than the last.
+const APPLY_CALLS = QUICK ? 1_000 : 4_000;
+const APPLY_TRACING_ROUNDS = QUICK ? 2 : 24;
 const PYTHON_ROUNDS = QUICK ? 1 : 3;
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
@@ -72,9 +77,9 @@ const pythonRuns = (workers) =>
 // --- In the page ----------------------------------------------------------------------------
 
 /** pool.map and pool.starmap with one worker and with all, alternating; then tracing on and
- * off with all workers, alternating; then dispatch costs. */
+ * off with all workers, in pairs whose order alternates; then dispatch costs. */
 async function poolRuns(page, rows, bigRows, rounds) {
-  return page.evaluate(async ({ rows, bigRows, rounds, wakeUpParams }) => {
+  return page.evaluate(async ({ rows, bigRows, rounds, wakeUpParams, applyCalls, applyRounds }) => {
     const { PoolClient } = await import('./js/pool-client.js');
     const cores = navigator.hardwareConcurrency;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
@@ -113,10 +118,14 @@ async function poolRuns(page, rows, bigRows, rounds) {
         for (const client of clients) speedup.push(await run(client, method, { rows }));
       }
       for (const client of clients) speedup.push(await run(client, 'map', { rows: bigRows }));
-      for (const trace of [true, false]) {
+      for (const trace of round % 2 ? [false, true] : [true, false]) {
         tracing.push(await run(clients[1], 'map', { rows: bigRows, trace }));
-        // One call per row: the most events per unit of work any run records.
-        tracing.push(await run(clients[1], 'apply', { rows: 20_000, repeats: 5, trace }));
+      }
+    }
+    // One call per row: the most events per unit of work any run records.
+    for (let round = 0; round < applyRounds; round++) {
+      for (const trace of round % 2 ? [false, true] : [true, false]) {
+        tracing.push(await run(clients[1], 'apply', { rows: applyCalls, trace }));
       }
     }
     const wakeUp = await clients[1].run('wakeUp', wakeUpParams, () => {});
@@ -128,7 +137,7 @@ async function poolRuns(page, rows, bigRows, rounds) {
     }
     clients.forEach((client) => client.stop());
     return { cores, speedup, tracing, wakeUp, dispatch };
-  }, { rows, bigRows, rounds, wakeUpParams: WAKE_UP });
+  }, { rows, bigRows, rounds, wakeUpParams: WAKE_UP, applyCalls: APPLY_CALLS, applyRounds: APPLY_TRACING_ROUNDS });
 }
 
 /** Count Async on the page's event loop, called as the page calls it. */
@@ -358,7 +367,7 @@ function analyse(raw) {
   const sortedPan = timeline.flatMap((r) => r.panFrames).sort((a, b) => a - b);
   add('Timeline', 'frame while panning (zoomed 10×)', `${range(pan, ms)}; p95 ${ms(sortedPan[Math.floor(sortedPan.length * 0.95)])}`, '≤ 16.7 ms', sortedPan[Math.floor(sortedPan.length * 0.95)] <= 16.7);
 
-  for (const [method, what] of [['map', `${BIG_ROWS.toLocaleString('en')} rows`], ['apply', '20,000 calls']]) {
+  for (const [method, what] of [['map', `${BIG_ROWS.toLocaleString('en')} rows`], ['apply', `${APPLY_CALLS.toLocaleString('en')} calls`]]) {
     const on = pool.tracing.filter((r) => r.trace && r.method === `pool.${method}`);
     const off = pool.tracing.filter((r) => !r.trace && r.method === `pool.${method}`);
     const overhead = summary(on.map((r, i) => 100 * (r.parallelMs / off[i].parallelMs - 1)));

@@ -262,10 +262,11 @@ impl PoolParams {
             (repeat_spans + runner_spans) * wide(SPAN_BYTES) + repeat_flows * wide(FLOW_BYTES);
         let cells = rows * wide(self.columns);
         let counts = (2 * rows + rows.min(wide(method.warm_up_rows()))) * wide(size_of::<u32>());
-        // Starmap's tuples; apply's records of one repeat's calls, while it runs.
+        // Starmap's tuples; apply's records of every repeat's calls, kept until the last
+        // repeat is timed.
         let tuples = match method {
             PoolMethod::Starmap => rows * wide(size_of::<StarmapItem>()),
-            PoolMethod::Apply => hand_offs_per_repeat * wide(size_of::<ApplyCall>()),
+            PoolMethod::Apply => hand_offs * wide(size_of::<ApplyCall>()),
             PoolMethod::Map => 0,
         };
         RunSize {

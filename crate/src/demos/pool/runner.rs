@@ -76,16 +76,27 @@ pub fn run_pool(
             vec![("what", Arg::Text(method.name().to_string()))],
         ))
     };
+    // Apply's calls of every repeat, as plain numbers, made spans and arrows only once the
+    // last repeat is timed: made between repeats (as map's few chunks are), the work of
+    // making 20,000 spans and arrows slowed the next repeat's round trips by a fifth to a
+    // half in the page (the allocator's and the JavaScript heap's, bench/report.md).
+    let apply_tracing = params.trace && method == PoolMethod::Apply;
+    let mut calls = Vec::with_capacity(if apply_tracing {
+        size.hand_offs as usize
+    } else {
+        0
+    });
+    let mut apply_waits = Vec::new();
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let mut calls = Vec::new();
+        let first_call = calls.len();
         let (elapsed, wait) = Span::timed(on_runner(), SpanState::Waiting, waiting_label(), || {
             call.count_into(&mut parallel, &worker_spans, &mut calls)
         });
         parallel_times_ms.push(elapsed);
-        record_calls(&calls, chunk_rows, rows.count(), &worker_spans);
-        drop(calls);
-        if worker_spans.is_tracing() {
+        if apply_tracing {
+            apply_waits.push((first_call..calls.len(), wait.clone()));
+        } else if worker_spans.is_tracing() {
             let (chunks, sent) = worker_spans.into_parts();
             call_events(method, chunks, sent, workers, &wait, emit);
         }
@@ -118,6 +129,13 @@ pub fn run_pool(
             method.name()
         );
     }
+    for (repeat_calls, wait) in apply_waits {
+        let worker_spans = SpanSink::new(true);
+        record_calls(&calls[repeat_calls], chunk_rows, rows.count(), &worker_spans);
+        let (chunks, sent) = worker_spans.into_parts();
+        call_events(method, chunks, sent, workers, &wait, emit);
+    }
+    drop(calls);
     for span in runner.into_spans() {
         emit(Event::Span(span));
     }
@@ -163,7 +181,7 @@ struct PoolCall<'a> {
 impl PoolCall<'_> {
     /// Counts every row into `counts` as `method` hands the rows out, its chunks' spans
     /// into `spans` (apply's calls, when tracing, into `calls`, to be made spans once the
-    /// call is over); returns how long that took, in milliseconds.
+    /// last repeat is timed); returns how long that took, in milliseconds.
     fn count_into(&self, counts: &mut [u32], spans: &SpanSink, calls: &mut Vec<ApplyCall>) -> f64 {
         let PoolCall {
             method,
@@ -174,14 +192,11 @@ impl PoolCall<'_> {
         let ((), start_ms, end_ms) = match method {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
-            PoolMethod::Apply => {
-                // Reserved before the timing: a record is then a store, never a copy.
-                let tracing = spans.is_tracing();
-                if tracing {
-                    calls.reserve(rows.count().div_ceil(chunk_rows.max(1)));
-                }
-                clock::timed(|| apply_into(counts, rows, chunk_rows, tracing.then_some(calls)))
-            }
+            // `calls` is reserved for every repeat's before the first: a record is a store,
+            // never a copy.
+            PoolMethod::Apply => clock::timed(|| {
+                apply_into(counts, rows, chunk_rows, spans.is_tracing().then_some(calls))
+            }),
             PoolMethod::Map => on_a_pool_thread(|| {
                 clock::timed(|| count_parallel_into(counts, rows, chunk_rows, spans))
             }),
