@@ -131,7 +131,12 @@ pub fn run_pool(
     }
     for (repeat_calls, wait) in apply_waits {
         let worker_spans = SpanSink::new(true);
-        record_calls(&calls[repeat_calls], chunk_rows, rows.count(), &worker_spans);
+        record_calls(
+            &calls[repeat_calls],
+            chunk_rows,
+            rows.count(),
+            &worker_spans,
+        );
         let (chunks, sent) = worker_spans.into_parts();
         call_events(method, chunks, sent, workers, &wait, emit);
     }
@@ -195,7 +200,12 @@ impl PoolCall<'_> {
             // `calls` is reserved for every repeat's before the first: a record is a store,
             // never a copy.
             PoolMethod::Apply => clock::timed(|| {
-                apply_into(counts, rows, chunk_rows, spans.is_tracing().then_some(calls))
+                apply_into(
+                    counts,
+                    rows,
+                    chunk_rows,
+                    spans.is_tracing().then_some(calls),
+                )
             }),
             PoolMethod::Map => on_a_pool_thread(|| {
                 clock::timed(|| count_parallel_into(counts, rows, chunk_rows, spans))
