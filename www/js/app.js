@@ -33,6 +33,7 @@ import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setStatus, statusIfUnchanged } from './status.js';
+import { publish } from './page-events.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
@@ -148,6 +149,7 @@ function showExample(example, query) {
   updateShare(example);
   renderCode(example, () => current === example)
     .catch((error) => setStatus(t('couldNotLoadCode', { message: error.message }), 'error'));
+  publish('example-shown', { example, params });
   if (!params) return Promise.resolve(false);
   return refusedByCrate(example, params).then((refusal) => {
     if (refusal && current === example) showFieldError(refusal.field, refusal.message);
@@ -189,6 +191,7 @@ async function run(example) {
   clearReplay();
   showRunning(true);
   setStatus(t('running'), 'running');
+  publish('run-started', { example, params });
   const { outcome, origin } = await thisRun.perform();
   if (activeRun === thisRun) {
     // A parameter the crate refused (a rule across fields): marked where it is set.
@@ -203,6 +206,8 @@ async function run(example) {
     timeline.now = null;
     activeRun = null;
     showRunning(false);
+    const trace = { lines: thisRun.lines, spans: timeline.spans, flows: timeline.flows, record: thisRun.scheduler };
+    publish('run-ended', { example, params, outcome, origin, trace });
   }
   return outcome;
 }

@@ -39,6 +39,9 @@ export class Run {
   #stopSignal = new Promise((resolve) => { this.#requestStop = resolve; });
   /** The event loop's record of its tasks (event-loop examples only; see scheduler-state.js). */
   scheduler = new SchedulerRecord();
+  /** Every line the run printed, in order, as the crate reported it: what its questions are
+   * checked against (the output panel keeps only the most recent). */
+  lines = [];
 
   /** `example` with its checked `params`, on `pool` for the worker examples; `isShown()`
    * tells whether the page still belongs to this run. */
@@ -91,7 +94,10 @@ export class Run {
     // nothing more: the page is the new run's.
     const emit = (event) => {
       if ((this.#stopped && example.usesPool) || !shown()) return;
-      if (event.kind === 'line') output.write(event);
+      if (event.kind === 'line') {
+        this.lines.push(event);
+        output.write(event);
+      }
       else if (event.kind === 'span') timeline.addSpan(shownSpan(event));
       else if (event.kind === 'flow') timeline.addFlow(event);
       else if (event.kind === 'sched') this.scheduler.add(event);

@@ -1,0 +1,23 @@
+// What happens on the page that several parts follow (the questions, the runs compared, the
+// page around an embed), published by app.js, so that app.js need not know who listens.
+//
+//   'example-shown' {example, params}          an example came on screen (params may be null)
+//   'run-started'   {example, params}          Run was pressed and the parameters were good
+//   'run-ended'     {example, params, outcome, origin, trace}
+//                   trace = {lines, spans, flows, record}: the run's own record, everything it
+//                   printed and drew (record: the event loop's, see scheduler-state.js)
+
+const hub = new EventTarget();
+
+/** Calls `listener(detail)` on each `type`; returns the function that stops it. */
+export function onPage(type, listener) {
+  const handler = (event) => listener(event.detail);
+  hub.addEventListener(type, handler);
+  return () => hub.removeEventListener(type, handler);
+}
+
+/** Tells every listener of `type`. A listener that throws is reported as uncaught (and
+ * fails the end-to-end tests); the other listeners and the page go on. */
+export function publish(type, detail) {
+  hub.dispatchEvent(new CustomEvent(type, { detail }));
+}
