@@ -32,6 +32,7 @@ sentences! {
     NOT_A_CHOICE = "notAChoice": "{field} must be one of {choices}; got \"{got}\".";
     WRONG_TYPE = "wrongType": "{field} must be {expected}.";
     TEXT_LENGTH = "textLength": "The {what} must have {min} to {max|character|characters}; got {got}.";
+    BY_HAND_AT_MOST = "byHandAtMost": "By hand, at most {max} coroutines: each needs a choice of yours; got {got}.";
     PREFIX = "prefix": "prefix";
     NAME = "name": "name";
     A_NUMBER = "aNumber": "a number";

@@ -71,6 +71,23 @@ impl VirtualEnv {
         }
     }
 
+    /// Every event recorded since the last call, taken out: for a run handed on as it goes.
+    pub fn take_events(&self) -> Vec<Event> {
+        std::mem::take(&mut self.0.events.borrow_mut())
+    }
+
+    /// Advances to the earliest deadline and fires every timer due then, in the order they
+    /// were set, as asyncio's loop moves all due callbacks to its ready queue at once;
+    /// false if no timer is pending.
+    pub fn fire_earliest_timers(&self) -> bool {
+        let Some(deadline_us) = self.0.timers.earliest_us() else {
+            return false;
+        };
+        self.0.now_ms.set(deadline_us as f64 / 1000.0);
+        self.0.timers.fire_due(deadline_us);
+        true
+    }
+
     /// Advances to the earliest deadline and fires that one timer. Timers fire one at a
     /// time, as the browser's and asyncio's callbacks do: a task woken by an earlier timer
     /// runs before a later timer with the same deadline is even looked at.

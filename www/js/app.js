@@ -32,6 +32,7 @@ import { enableReplay, hideReplay, refreshReplay, setUpReplayKeys } from './repl
 import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
+import { setUpLoopByHand } from './loop-by-hand.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
 import './timeline/element.js';
@@ -310,6 +311,7 @@ function setUpLanguage() {
     renderExampleTexts(current);
     updateShare(current);
     refreshReplay();
+    publish('language-changed', { language: currentLanguage() });
   });
 }
 
@@ -342,12 +344,12 @@ async function main() {
   // However many lanes a run has, the threads that start and join the others, and the event
   // loop that runs them, stay in view.
   $('timeline').pinnedLanes = [LANES.main, EVENT_LOOP_LANE, LANES.runner];
-  setUpCoroutineLab({
-    clearPage: () => {
-      abandonActiveRun();
-      clearReplay();
-    },
-  });
+  const clearPage = () => {
+    abandonActiveRun();
+    clearReplay();
+  };
+  setUpCoroutineLab({ clearPage });
+  setUpLoopByHand({ clearPage });
   // A new example: the keyboard goes on from its start, not from the top of the page.
   addEventListener('hashchange', () => {
     route();

@@ -233,6 +233,7 @@ export const EXAMPLES = [
       coroutines: 'Coroutines',
       speed: SPEED,
     }),
+    byHand: true,
     eventLoop: true,
     run: countAsync,
   },
@@ -257,6 +258,7 @@ export const EXAMPLES = [
     laneColors: {
       'makerandom(0)': 'var(--cyan)', 'makerandom(1)': 'var(--red)', 'makerandom(2)': 'var(--magenta)',
     },
+    byHand: true,
     eventLoop: true,
     run: eventLoopRun('runRand', 'randGathered'),
   },
@@ -276,6 +278,7 @@ export const EXAMPLES = [
     params: params('chained', {
       chains: 'Chains (n values, as on the command line)', seed: 'Seed', speed: SPEED,
     }),
+    byHand: true,
     eventLoop: true,
     run: eventLoopRun('runChained', 'chains'),
   },

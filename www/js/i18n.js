@@ -44,6 +44,14 @@ export const MESSAGES_EN = {
   labSent: 'Sent “{name}”: the coroutine ran to its yield again.',
   labClosed: 'Closed.',
   labCreateFirst: 'Create the coroutine first.',
+  byHandStarted: 'Running by hand: you are the event loop.',
+  byHandChoose: 'At {at}, {count} tasks are ready. Which runs next? (asyncio would run the ' +
+    'first in the queue, {first}; keys 1–9 pick by place.)',
+  byHandChoseFirst: 'At {at} you ran {chosen}, the first in the queue, as asyncio would.',
+  byHandChoseOther: 'At {at} you ran {chosen}; asyncio would have run {first}, the first in the queue.',
+  byHandFinished: 'The program finished at {at}, after {choices} choices of yours; {differed} of ' +
+    'them differed from asyncio’s order (first in, first out).',
+  byHandDone: 'Finished by hand: the output and the timeline are your run.',
   ranWithoutThreads: 'It ran on 1 worker, not {workers}: this page has no threads.',
   copied: 'Copied.',
   copyByHand: 'Selected: press Ctrl+C (⌘C) to copy.',

@@ -6,6 +6,7 @@
 //   'run-ended'     {example, params, outcome, origin, trace}
 //                   trace = {lines, spans, flows, record}: the run's own record, everything it
 //                   printed and drew (record: the event loop's, see scheduler-state.js)
+//   'language-changed' {language}             the learner switched the page's language
 
 const hub = new EventTarget();
 

@@ -24,6 +24,7 @@ use std::task::{Context, Poll, Wake, Waker};
 
 use crate::env::Env;
 
+pub mod by_hand;
 mod record;
 use crate::trace::{Event, Flow, FlowKind, Label, SpanState};
 pub use record::{Cause, Frame, SchedEvent, Site, TaskId, TimerId};
@@ -79,6 +80,7 @@ impl Wake for TaskWaker {
 
 /// Where a task stands, as the scheduler knows it.
 struct TaskEntry {
+    name: String,
     parent: Option<TaskId>,
     waker: Waker,
     /// Its coroutines, outermost first: the lanes started in it and not yet ended.
@@ -104,6 +106,10 @@ pub struct Scheduler {
     current: Cell<Option<TaskId>>,
     next_task: Cell<TaskId>,
     next_timer: Cell<TimerId>,
+    /// Whether the learner chooses which ready task runs next ([`by_hand`]), and their
+    /// choice, until the loop takes it.
+    by_hand: Cell<bool>,
+    picked: Cell<Option<TaskId>>,
 }
 
 impl Scheduler {
@@ -127,6 +133,7 @@ impl Scheduler {
         self.tasks.borrow_mut().insert(
             task,
             TaskEntry {
+                name: name.clone(),
                 parent,
                 waker,
                 frames: Vec::new(),
@@ -214,9 +221,19 @@ impl Scheduler {
         }
     }
 
-    /// The task at the front of the ready queue, taken off it.
+    /// The task at the front of the ready queue, taken off it; by hand, while more than one
+    /// is ready, the one the learner picked, and none until they have.
     fn next_ready(&self) -> Option<TaskId> {
-        let task = self.ready.borrow_mut().pop_front()?;
+        let task = {
+            let mut ready = self.ready.borrow_mut();
+            if self.by_hand.get() && ready.len() > 1 {
+                let picked = self.picked.take()?;
+                let at = ready.iter().position(|&task| task == picked)?;
+                ready.remove(at)?
+            } else {
+                ready.pop_front()?
+            }
+        };
         if let Some(entry) = self.tasks.borrow_mut().get_mut(&task) {
             entry.queued = false;
         }

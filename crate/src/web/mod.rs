@@ -6,6 +6,7 @@
 //! thread must never block. `params` checks what the page sends, `convert` turns values
 //! into JavaScript and back, and `failure` reports panics and traps from any thread.
 
+mod by_hand;
 mod convert;
 mod event_loop;
 mod failure;

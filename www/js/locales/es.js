@@ -5,6 +5,12 @@
 // crate/src/messages.rs).
 
 export const HTML_ES = {
+  byHandHeading: 'Sé el bucle de eventos',
+  byHandIntro: 'Ejecuta el programa siendo tú el bucle de asyncio: cuando hay más de una tarea ' +
+    'lista, eliges la que se ejecuta a continuación, hasta su siguiente await. El tiempo se ' +
+    'detiene mientras eliges; cuando no hay ninguna tarea lista, el reloj salta a los ' +
+    'siguientes temporizadores.',
+  byHandStart: 'Empezar, con los parámetros de arriba',
   tagline: 'Corrutinas, hilos y pools de workers, ejecutados de verdad en tu navegador — Rust ' +
     'compilado a WebAssembly — con una línea de tiempo de qué se ejecutó y cuándo.',
   theme: 'Tema',
@@ -97,6 +103,14 @@ export const MESSAGES_ES = {
   labSent: 'Enviado «{name}»: la corrutina ha vuelto a ejecutarse hasta su yield.',
   labClosed: 'Cerrada.',
   labCreateFirst: 'Crea primero la corrutina.',
+  byHandStarted: 'Ejecución a mano: tú eres el bucle de eventos.',
+  byHandChoose: 'En {at}, hay {count} tareas listas. ¿Cuál se ejecuta ahora? (asyncio ejecutaría ' +
+    'la primera de la cola, {first}; las teclas 1–9 eligen por posición.)',
+  byHandChoseFirst: 'En {at} ejecutaste {chosen}, la primera de la cola, como haría asyncio.',
+  byHandChoseOther: 'En {at} ejecutaste {chosen}; asyncio habría ejecutado {first}, la primera de la cola.',
+  byHandFinished: 'El programa terminó en {at}, tras {choices} elecciones tuyas; {differed} de ' +
+    'ellas difirieron del orden de asyncio (primera en llegar, primera en salir).',
+  byHandDone: 'Terminado a mano: la salida y la línea de tiempo son tu ejecución.',
   ranWithoutThreads: 'Se ejecutó en 1 worker, no en {workers}: esta página no tiene hilos.',
   copied: 'Copiado.',
   copyByHand: 'Seleccionado: pulsa Ctrl+C (⌘C) para copiarlo.',
@@ -204,6 +218,8 @@ export const CRATE_ES = {
   notAChoice: '{field} debe ser uno de {choices}; se recibió "{got}".',
   wrongType: '{field} debe ser {expected}.',
   textLength: 'El {what} debe tener de {min} a {max|carácter|caracteres}; se recibieron {got}.',
+  byHandAtMost: 'A mano, como mucho {max} corrutinas: cada una necesita una elección tuya; se ' +
+    'pidieron {got}.',
   prefix: 'prefijo',
   name: 'nombre',
   aNumber: 'un número',

@@ -1,0 +1,133 @@
+// Be the event loop (examples 4–6): the program runs with the learner as asyncio's loop.
+// Whenever more than one task is ready, the learner picks the one that runs next; the
+// crate runs it (crate/src/scheduler/by_hand.rs) to its next await, and the output and the
+// timeline follow. Time is virtual: it waits while the learner thinks, and jumps to the
+// next timers when no task is ready, so the program's seconds stay the program's.
+
+import { $, element } from './dom.js';
+import { readFields, showFieldError } from './form.js';
+import { formatSeconds, t } from './i18n.js';
+import { outputWriter } from './output.js';
+import { onPage } from './page-events.js';
+import { refusalText, shownSpan } from './run.js';
+import { setStatus } from './status.js';
+import { loadWasm } from './wasm.js';
+
+/** Keys 1–9 pick the ready queue's first to ninth task while the section has the focus. */
+const PICK_KEYS = '123456789';
+
+/** The section's buttons and what it says; `clearPage()` ends whatever the page showed. */
+export function setUpLoopByHand({ clearPage }) {
+  let example = null;
+  let run = null; // {loop, output, turn, choices: [{atMs, chosen, first}]}
+  const section = $('loop-by-hand');
+
+  const emit = (event) => {
+    if (event.kind === 'line') run.output.write(event);
+    else if (event.kind === 'span') $('timeline').addSpan(shownSpan(event));
+    else if (event.kind === 'flow') $('timeline').addFlow(event);
+  };
+
+  const render = () => {
+    if (!run) {
+      $('by-hand-ready').replaceChildren();
+      $('by-hand-choices').replaceChildren();
+      $('by-hand-state').textContent = '';
+      return;
+    }
+    const { turn, choices } = run;
+    const at = formatSeconds(turn.nowMs, 3);
+    if (turn.finished) {
+      const differed = choices.filter(({ chosen, first }) => chosen !== first).length;
+      $('by-hand-state').textContent = t('byHandFinished', { at, choices: choices.length, differed });
+      $('by-hand-ready').replaceChildren();
+    } else {
+      $('by-hand-state').textContent = t('byHandChoose', {
+        at, count: turn.ready.length, first: turn.ready[0].name,
+      });
+      $('by-hand-ready').replaceChildren(...turn.ready.map(({ task, name }, index) => element('li', {}, [
+        element('button', {
+          type: 'button', className: 'by-hand-task', textContent: name,
+          ariaKeyShortcuts: index < PICK_KEYS.length ? PICK_KEYS[index] : null,
+          onclick: () => pick(task),
+        }),
+      ])));
+    }
+    $('by-hand-choices').replaceChildren(...choices.map(({ atMs, chosen, first }) => element('li', {
+      textContent: chosen === first
+        ? t('byHandChoseFirst', { at: formatSeconds(atMs, 3), chosen })
+        : t('byHandChoseOther', { at: formatSeconds(atMs, 3), chosen, first }),
+    })));
+  };
+
+  const show = (turn) => {
+    run.turn = turn;
+    run.output.flush();
+    $('timeline').now = turn.finished ? null : turn.nowMs;
+    render();
+    if (turn.finished) setStatus(t('byHandDone'), 'done');
+  };
+
+  const pick = (task) => {
+    const { turn } = run;
+    const chosen = turn.ready.find((ready) => ready.task === task);
+    run.choices.push({ atMs: turn.nowMs, chosen: chosen.name, first: turn.ready[0].name });
+    try {
+      show(run.loop.pick(task));
+    } catch (error) {
+      setStatus(t('error', { message: error.message }), 'error');
+    }
+    // The focus stays in the queue, on the button now first, for the next choice.
+    section.querySelector('.by-hand-task')?.focus();
+  };
+
+  const start = async () => {
+    const params = readFields(example);
+    if (!params) return setStatus(t('fixParams'), 'error');
+    const wasm = await loadWasm();
+    clearPage();
+    run?.loop.free();
+    run = null;
+    $('output').replaceChildren();
+    $('timeline').clear();
+    $('timeline').origin = 0;
+    const output = outputWriter(0, example.laneColors);
+    try {
+      run = { loop: null, output, turn: null, choices: [] };
+      run.loop = new wasm.EventLoopByHand(example.id, params, emit);
+      setStatus(t('byHandStarted'), 'running');
+      show(run.loop.advance());
+      section.querySelector('.by-hand-task')?.focus();
+    } catch (error) {
+      run = null;
+      const refusal = refusalText(error);
+      if (refusal && error.field) showFieldError(error.field, refusal);
+      setStatus(t('error', { message: refusal ?? error.message }), 'error');
+      render();
+    }
+  };
+
+  $('by-hand-start').addEventListener('click', start);
+  section.addEventListener('keydown', (event) => {
+    const index = PICK_KEYS.indexOf(event.key);
+    if (index < 0 || !run || run.turn.finished || event.target instanceof HTMLInputElement) return;
+    const ready = run.turn.ready[index];
+    if (!ready) return;
+    event.preventDefault();
+    pick(ready.task);
+  });
+  onPage('example-shown', ({ example: shown }) => {
+    run?.loop.free();
+    run = null;
+    example = shown;
+    section.hidden = !shown.byHand;
+    render();
+  });
+  // A real run takes the output and the timeline back.
+  onPage('run-started', () => {
+    run?.loop.free();
+    run = null;
+    render();
+  });
+  onPage('language-changed', render);
+}
