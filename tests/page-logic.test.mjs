@@ -144,3 +144,27 @@ test('a Rust line names its Python twin by line, and by file where the example h
     { file: 'countsync.py', line: 13 });
   assert.equal(pythonTwin('    let x = 1; // a comment'), null);
 });
+
+const { optionProblems, optionsQuery, pageOption } = await import('../www/js/page-options.js');
+
+test('a link’s page options: each checked against the values it takes', () => {
+  assert.equal(pageOption('embed', '?embed&lang=es'), '');
+  assert.equal(pageOption('lang', '?embed&lang=es'), 'es');
+  assert.equal(pageOption('lang', '?lang=fr'), null, 'not a language of the page');
+  assert.equal(pageOption('code', '?code=on'), 'on');
+  assert.equal(pageOption('run', '?run=now'), null);
+  assert.equal(pageOption('toString', '?toString=x'), null, 'no option inherited from Object');
+  assert.deepEqual(optionProblems('?embed&code=maybe&zoom=2&lang=es'), [
+    { name: 'code', value: 'maybe', allowed: ['on', 'off'] },
+    { name: 'zoom', value: '2', allowed: null },
+  ]);
+  assert.deepEqual(optionProblems('?embed&questions=off&explain=off&run=load'), []);
+});
+
+test('the share panel’s options make a query that reads back the same', () => {
+  const chosen = { embed: '', lang: 'es', questions: 'off', explain: null, code: 'on', run: 'load' };
+  const query = optionsQuery(chosen);
+  assert.equal(query, '?embed&lang=es&questions=off&code=on&run=load');
+  for (const [name, value] of Object.entries(chosen)) assert.equal(pageOption(name, query), value);
+  assert.equal(optionsQuery({ explain: null }), '');
+});

@@ -35,6 +35,7 @@ import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setUpLoopByHand } from './loop-by-hand.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
+import { applyPageOptions, optionProblems, pageOption } from './page-options.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
@@ -332,8 +333,9 @@ async function main() {
   });
   $('params').addEventListener('submit', (event) => event.preventDefault());
   $('stop').addEventListener('click', () => activeRun?.stop());
-  // Embedded in a course page: the chosen example only, without the site around it.
-  if (new URLSearchParams(location.search).has('embed')) document.documentElement.classList.add('embed');
+  // Embedded in a course page: the chosen example only, without the site around it, and
+  // without its code or explanation if the course says so.
+  applyPageOptions();
   setUpShare(() => current);
   setUpReplayKeys();
   $('skip-link').addEventListener('click', (event) => {
@@ -355,9 +357,9 @@ async function main() {
     route();
     $('example').focus();
   });
-  route();
+  const routed = route();
   // ?debug exposes triggers that the tests use to provoke failures on purpose.
-  if (new URLSearchParams(location.search).has('debug')) {
+  if (pageOption('debug') === '') {
     globalThis.playgroundDebug = {
       // For the soak test: the page's and the pool's wasm memories, in bytes.
       memoryBytes: async () => ({
@@ -385,8 +387,19 @@ async function main() {
     run: runForHost,
     stop: () => activeRun?.stop(),
     ready: { example: current.id, threads: threadsAvailable },
+    current: () => ({ example: current.id, threads: threadsAvailable }),
   });
   document.documentElement.dataset.ready = 'true';
+  await routed;
+  const [problem] = optionProblems(location.search);
+  // The link's own verdict comes first: an option is the lesser mistake.
+  if (problem && !$('status').textContent) {
+    setStatus(problem.allowed
+      ? t('badPageOption', { name: problem.name, value: clipped(problem.value, 40), allowed: problem.allowed.join(', ') })
+      : t('unknownPageOption', { name: clipped(problem.name, 40) }), 'error');
+  }
+  // A course may ask for the example to run as soon as it shows.
+  if (pageOption('run') === 'load') runCurrent();
 }
 
 main();

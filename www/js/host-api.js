@@ -1,13 +1,22 @@
 // The postMessage API of an embedded example, for the course page around it (a quiz, an
 // autograder): run the example with given parameters and receive its outcome; the height
-// of the page, so the host can size its iframe. README.md documents the messages.
+// of the page, so the host can size its iframe; and, once the course has said hello, what
+// the learner does: each question answered, each run's result. README.md documents the
+// messages.
 //
 // Only the window that embeds this page is listened to, and replies go to it alone, at
 // the origin it wrote from. Anything that is not a well-formed request gets an error
 // reply saying why; messages of other libraries (without the "playground:" prefix) are
 // left alone.
 
+import { onPage } from './page-events.js';
+
 const PREFIX = 'playground:';
+/** The API's version, raised whenever a message changes in a way an existing course would
+ * notice; `playground:hello` replies with it. */
+export const API_VERSION = 1;
+/** What this version does, for a course to check before relying on it. */
+export const CAPABILITIES = ['run', 'stop', 'result', 'answer', 'height'];
 /** Requests are a few parameters: anything larger is a mistake, or an attack. */
 export const MAX_REQUEST_CHARS = 4096;
 
@@ -56,19 +65,31 @@ export function requestProblem(data) {
         if (!isStringOrNumber(value)) return `Parameter "${name}" must be a string or a number.`;
       }
     }
-  } else if (data.type !== 'playground:stop') {
-    return `Unknown request "${data.type}": this page answers playground:run and playground:stop.`;
+  } else if (data.type !== 'playground:stop' && data.type !== 'playground:hello') {
+    return `Unknown request "${data.type}": this page answers playground:hello, playground:run and playground:stop.`;
   }
   return '';
 }
 
 /**
  * Answers the embedding page's requests: `run({example, params})` resolves to the run's
- * outcome (or throws an Error whose message is the reply), `stop()` stops the live run.
- * Does nothing when the page is not embedded.
+ * outcome (or throws an Error whose message is the reply), `stop()` stops the live run,
+ * `current()` says the example shown and whether it has threads. Does nothing when the
+ * page is not embedded.
  */
-export function answerHost({ run, stop, ready }) {
+export function answerHost({ run, stop, ready, current }) {
   if (window.parent === window) return;
+  // The origin that said hello, and so is told what the learner does; null until then.
+  let courseOrigin = null;
+  const tellCourse = (message) => {
+    if (courseOrigin !== null) window.parent.postMessage(message, courseOrigin);
+  };
+  // Runs the course asked for: their result is the reply to that request, not news.
+  let runsAsked = 0;
+  onPage('answer', (answer) => tellCourse({ type: 'playground:answer', ...answer }));
+  onPage('run-ended', ({ outcome }) => {
+    if (runsAsked === 0) tellCourse({ type: 'playground:result', ...outcome });
+  });
   addEventListener('message', async (event) => {
     if (event.source !== window.parent) return;
     const { data } = event;
@@ -84,10 +105,17 @@ export function answerHost({ run, stop, ready }) {
       stop();
       return reply({ type: 'playground:stopped' });
     }
+    if (data.type === 'playground:hello') {
+      courseOrigin = event.origin === 'null' ? '*' : event.origin;
+      return reply({ type: 'playground:hello', version: API_VERSION, capabilities: CAPABILITIES, ...current() });
+    }
+    runsAsked++;
     try {
       reply({ type: 'playground:result', ...await run({ example: data.example, params: data.params ?? {} }) });
     } catch (error) {
       reply({ type: 'playground:error', message: error.message });
+    } finally {
+      runsAsked--;
     }
   });
   tellHost({ type: 'playground:ready', ...ready });

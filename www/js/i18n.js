@@ -30,6 +30,8 @@ export const MESSAGES_EN = {
   fixParams: 'Some parameters need fixing before the example can run.',
   fixLinkParams: 'Some parameters in the link need fixing before the example can run.',
   noSuchExample: 'There is no example called “{id}”; here is {title} instead.',
+  badPageOption: 'The link’s option {name}={value} was ignored: it takes {allowed}.',
+  unknownPageOption: 'The link’s option “{name}” was ignored: the page has no such option.',
   running: 'Running…',
   stopped: 'Stopped.',
   finished: 'Finished: {summary}',

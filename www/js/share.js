@@ -4,15 +4,27 @@
 import { $ } from './dom.js';
 import { fieldTexts } from './form.js';
 import { currentLanguage, exampleTexts, t } from './i18n.js';
+import { optionsQuery } from './page-options.js';
 
-/** The page's URL for `example` with the form's current values, as a deep link. */
-export function exampleUrl(example, { embed = false } = {}) {
+/** The page's URL for `example` with the form's current values, as a deep link; embedded,
+ * with the course's options (page-options.js). */
+export function exampleUrl(example, { embed = false, options = {} } = {}) {
   const query = new URLSearchParams(fieldTexts(example)).toString();
   const url = new URL(location.href);
-  // An embed in Spanish stays Spanish for every learner; in English it follows the browser.
-  url.search = !embed ? '' : currentLanguage() === 'es' ? '?embed&lang=es' : '?embed';
+  url.search = embed ? optionsQuery({ embed: '', ...options }) : '';
   url.hash = query ? `${example.id}?${query}` : example.id;
   return url.href;
+}
+
+/** The options the share panel's course fieldset sets: each left out at its default. */
+function courseOptions() {
+  return {
+    lang: $('course-lang').value || null,
+    questions: $('course-questions').checked ? null : 'off',
+    explain: $('course-explain').checked ? null : 'off',
+    code: $('course-code').checked ? 'on' : null,
+    run: $('course-run').checked ? 'load' : null,
+  };
 }
 
 /** An iframe that fits its height to the example's (the `playground:height` messages),
@@ -50,7 +62,10 @@ export function updateShare(example) {
   const url = exampleUrl(example);
   $('share-url').value = url;
   const title = t('embedTitle', { title: exampleTexts(example).title }).replaceAll('"', '&quot;');
-  $('share-embed').value = embedSnippet(example.id, exampleUrl(example, { embed: true }), title);
+  const embedUrl = exampleUrl(example, { embed: true, options: courseOptions() });
+  $('share-embed').value = embedSnippet(example.id, embedUrl, title);
+  const preview = $('share-preview');
+  if (!preview.hidden && preview.src !== embedUrl) preview.src = embedUrl;
   $('open-full').href = url;
   $('isolation-open-full').href = url;
 }
@@ -61,10 +76,25 @@ export function setUpShare(current) {
     const panel = $('share-panel');
     panel.hidden = !panel.hidden;
     $('share').setAttribute('aria-expanded', String(!panel.hidden));
+    // An embed made in Spanish stays Spanish for every learner unless the teacher says
+    // otherwise; one made in English follows each learner's browser.
+    if (!$('course-lang').dataset.chosen) $('course-lang').value = currentLanguage() === 'es' ? 'es' : '';
     updateShare(current());
     if (!panel.hidden) $('share-url').select();
   });
   $('params').addEventListener('input', () => updateShare(current()));
   $('copy-url').addEventListener('click', () => copyField($('share-url')));
   $('copy-embed').addEventListener('click', () => copyField($('share-embed')));
+  $('course-options').addEventListener('change', (event) => {
+    if (event.target.id === 'course-lang') $('course-lang').dataset.chosen = 'yes';
+    updateShare(current());
+  });
+  $('share-preview-toggle').addEventListener('click', () => {
+    const preview = $('share-preview');
+    preview.hidden = !preview.hidden;
+    $('share-preview-toggle').setAttribute('aria-expanded', String(!preview.hidden));
+    // Loaded only when asked for: the preview is a whole second playground.
+    if (preview.hidden) preview.removeAttribute('src');
+    else updateShare(current());
+  });
 }
