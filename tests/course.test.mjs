@@ -68,12 +68,14 @@ describe('the share panel’s course options', () => {
 
   test('a link’s options it does not take are named, and the page works on', async () => {
     const { page } = await served.open('?embed&code=maybe#count-async?coroutines=2&speed=10');
-    assert.match(await page.textContent('#status'), /The link’s option code=maybe was ignored: it takes on, off\./);
+    // Said once the link's own parameters have been checked (they come first).
+    const said = (page) => page.waitForFunction(() => document.getElementById('status').textContent).then(() => page.textContent('#status'));
+    assert.match(await said(page), /The link’s option code=maybe was ignored: it takes on, off\./);
     assert.equal(await page.isHidden('.code-panels'), true, 'an embed’s default');
     await page.click('#run');
     await statusIs(page, 'done');
     const other = (await served.open('?zoom=2#rand')).page;
-    assert.match(await other.textContent('#status'), /The link’s option “zoom” was ignored/);
+    assert.match(await said(other), /The link’s option “zoom” was ignored/);
   });
 });
 
