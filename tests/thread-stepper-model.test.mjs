@@ -42,6 +42,9 @@ describe('unsynchronised: read, add, write back', () => {
     const state = run('unsynchronised', '12', 1);
     assert.deepEqual(facts(state).racing, [0, 1]);
     assert.deepEqual(facts(run('unsynchronised', '1112', 1)).racing, [], 'thread 1 wrote before thread 2 read');
+    // Once one writes, the other's value is stale: its write will lose that increment.
+    const stale = run('unsynchronised', '12' + '11', 1);
+    assert.deepEqual([facts(stale).racing, facts(stale).stale], [[], [1]]);
   });
 
   test('a write that overwrites several increments says how many', () => {
@@ -51,6 +54,17 @@ describe('unsynchronised: read, add, write back', () => {
     assert.deepEqual(write.lost, { over: 1, overValue: 2, count: 2 });
     assert.equal(state.counter, 2);
     assert.equal(facts(state).lost, 2);
+  });
+
+  test('a write over a value it read itself loses nothing, even after a lost update', () => {
+    // Both read 0; thread 2 writes 1 and reads 1; thread 1 writes 1 over it (one lost);
+    // thread 2 then writes 2 over the 1 it had read: nothing more lost.
+    const state = run('unsynchronised', '12' + '222' + '11' + '22', 2);
+    assert.deepEqual(facts(state).lostWrites.map((write) => [write.thread, write.lost.count]), [[0, 1]]);
+    assert.equal(state.counter, 2);
+    const midway = run('unsynchronised', '12222', 2);
+    assert.deepEqual([midway.threads[0].seen, midway.threads[1].seen], [0, 1]);
+    assert.deepEqual(facts(midway).racing, [], 'both between a read and a write, but of different values');
   });
 
   test('a fully sequential schedule loses nothing', () => {

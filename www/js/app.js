@@ -32,6 +32,7 @@ import { enableReplay, hideReplay, refreshReplay, setUpReplayKeys } from './repl
 import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
+import { setUpThreadStepper } from './thread-stepper/view.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
 import './timeline/element.js';
@@ -348,6 +349,7 @@ async function main() {
       clearReplay();
     },
   });
+  setUpThreadStepper();
   // A new example: the keyboard goes on from its start, not from the top of the page.
   addEventListener('hashchange', () => {
     route();

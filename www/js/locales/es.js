@@ -4,6 +4,8 @@
 // the sentences the crate writes into a run's output (CRATE_ES, by the keys of
 // crate/src/messages.rs).
 
+import { THREAD_STEPPER_ES } from './es-thread-stepper.js';
+
 export const HTML_ES = {
   tagline: 'Corrutinas, hilos y pools de workers, ejecutados de verdad en tu navegador — Rust ' +
     'compilado a WebAssembly — con una línea de tiempo de qué se ejecutó y cuándo.',
@@ -166,6 +168,7 @@ export const MESSAGES_ES = {
   originalScript: 'el script del original',
   randGathered: 'tres makerandom() reunidas',
   chains: 'cadenas',
+  ...THREAD_STEPPER_ES,
 };
 
 export const TIMELINE_ES = {

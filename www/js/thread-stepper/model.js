@@ -88,10 +88,8 @@ export function initialState(variant = 'unsynchronised', increments = INCREMENTS
     increments,
     counter: 0,
     // Each thread's position: which increment (round) and which step of its body; and its
-    // locals, null until set. `readAfterWrites`: how many writes had happened when it read.
-    threads: Array.from({ length: THREADS }, () => ({
-      round: 0, step: 0, seen: null, mine: null, readAfterWrites: null,
-    })),
+    // locals, null until set.
+    threads: Array.from({ length: THREADS }, () => ({ round: 0, step: 0, seen: null, mine: null })),
     locks: Object.fromEntries(VARIANTS[variant].locks.map((lock) => [lock, null])),
     // Every write to the counter so far: {thread, value}.
     writes: [],
@@ -135,7 +133,6 @@ export function step(state, index) {
   switch (op) {
     case 'read':
       thread.seen = counter;
-      thread.readAfterWrites = writes.length;
       event.value = counter;
       break;
     case 'add':
@@ -177,22 +174,28 @@ export function step(state, index) {
   return { ...state, counter, threads, locks, writes, events: [...state.events, event] };
 }
 
-/** What thread `index`'s write is about to overwrite: the increments other threads wrote
- * since it read (lost when it writes), the last of them `over` — or null when none. */
+/** What thread `index`'s write is about to overwrite: {over, overValue, count}, the
+ * increments other threads wrote since it read (lost when it writes) and the last of their
+ * writes — or null when it loses none. (A write can also put back increments an earlier
+ * stale write had lost: the count that matters in the end is the counter's.) */
 function overwritten(state, index) {
-  const thread = state.threads[index];
-  const since = state.writes.slice(thread.readAfterWrites).filter((write) => write.thread !== index);
-  if (!since.length) return null;
-  const last = since.at(-1);
-  return { over: last.thread, overValue: last.value, count: state.counter - thread.seen };
+  const { seen } = state.threads[index];
+  const count = state.counter - seen;
+  if (count <= 0) return null;
+  // The counter moved since this thread read it, so another thread wrote since.
+  const last = state.writes.at(-1);
+  return { over: last.thread, overValue: last.value, count };
 }
 
 /** The facts a learner should be told about `state`:
  * - `waiting`: [{thread, lock, holder}], each thread that waits for a lock another holds;
  * - `deadlock`: that list again when every unfinished thread waits on another's lock (no
  *   step is possible, yet not all finished), else null;
- * - `racing`: [thread, …] when two or more threads have read the counter and not yet
- *   written it back: all but the first of their writes will overwrite another's increment;
+ * - `racing`: [thread, …] when two or more threads have read the same value and not yet
+ *   written back: they will all write the same value, and all their increments but one
+ *   will be lost;
+ * - `stale`: [thread, …] that read the counter before another thread's write and have not
+ *   written back yet: their write will lose the increments made since;
  * - `lostWrites`: the write events that overwrote increments;
  * - `done`: every thread finished; `expected`: the count every increment would reach;
  *   `lost`: expected minus the counter once done (0 before). */
@@ -205,15 +208,19 @@ export function facts(state) {
     if (able.reason === 'waiting') waiting.push({ thread: index, lock: able.lock, holder: able.holder });
   });
   const deadlock = unfinished.length > 0 && waiting.length === unfinished.length ? waiting : null;
-  // Between a read and its write: the next step adds or writes back. (A Mutex never lets
-  // two threads be there at once; that is the point of it.)
-  const racing = unfinished.filter((index) => ['add', 'write'].includes(nextStep(state, index).op));
+  // Between a read and its write (the next step adds or writes back), having read the same
+  // value: both will write the same, one increment for two. (A Mutex never lets two threads
+  // be there at once; that is the point of it.)
+  const between = unfinished.filter((index) => ['add', 'write'].includes(nextStep(state, index).op));
+  const racing = between.filter((index) => state.threads[index].seen === state.threads[between[0]].seen);
+  const stale = between.filter((index) => state.threads[index].seen < state.counter);
   const expected = state.increments * THREADS;
   const done = unfinished.length === 0;
   return {
     waiting,
     deadlock,
     racing: racing.length > 1 ? racing : [],
+    stale,
     lostWrites: state.events.filter((event) => event.lost),
     done,
     expected,
