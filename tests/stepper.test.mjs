@@ -27,7 +27,7 @@ const view = (page) => page.evaluate(() => {
     log: [...document.querySelectorAll('#thread-stepper-log li:not(.empty)')].map((li) => li.textContent),
     shared: terms(document.querySelector('.stepper-shared')),
     threads: [1, 2].map((number) => {
-      const box = document.getElementById(`thread-stepper-step-${number}`).closest('section');
+      const box = document.getElementById(`thread-stepper-thread-${number}`).closest('section');
       return {
         blocked: document.getElementById(`thread-stepper-step-${number}`).getAttribute('aria-disabled') === 'true',
         reason: text(`#thread-stepper-reason-${number}`),

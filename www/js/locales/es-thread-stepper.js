@@ -36,7 +36,7 @@ export const THREAD_STEPPER_ES = {
   stepperLockHeld: 'lo tiene el hilo {number}',
   stepperLockFree: 'libre',
   stepperUndo: 'Deshacer',
-  stepperReset: 'Empezar de nuevo',
+  stepperReset: 'Reiniciar',
   stepperFactsHeading: 'Qué ha hecho este orden',
   stepperNoFacts: 'Aún nada que contar.',
   stepperLogHeading: 'Pasos hasta ahora',

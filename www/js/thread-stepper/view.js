@@ -176,9 +176,8 @@ function buildParts({ stepThread, undo, startOver, state }) {
       reason,
     };
     const box = element('section', { className: 'stepper-thread' }, [
-      heading, parts.code, parts.where,
+      heading, parts.code, parts.where, reason,
       element('p', { className: 'stepper-label', textContent: t('stepperLocals') }), parts.locals,
-      button, reason,
     ]);
     box.setAttribute('aria-labelledby', heading.id);
     return { ...parts, box };
@@ -211,7 +210,10 @@ function buildParts({ stepThread, undo, startOver, state }) {
         ...threads.map(({ box }) => box),
       ]),
       newsLine,
-      element('div', { className: 'stepper-actions' }, [
+      // The scheduler's controls, together and kept in view (on a phone the threads are one
+      // above the other, and stepping them in turn must not mean scrolling between them).
+      element('div', { className: 'stepper-controls' }, [
+        ...threads.map(({ button }) => button),
         undoButton,
         element('button', { type: 'button', id: 'thread-stepper-reset', textContent: t('stepperReset'), onclick: () => startOver() }),
       ]),
