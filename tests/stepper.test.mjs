@@ -140,10 +140,17 @@ describe('be the scheduler: example 2’s threads, stepped by hand', () => {
     assert.deepEqual(shown.threads.map((thread) => thread.blocked), [false, false]);
     assert.deepEqual([shown.shared.lock_a, shown.shared.lock_b], ['held by thread 1', 'free']);
     assert.equal(shown.log.length, 1);
-    // Reset starts over, undo then has nothing to take back.
+    // Undo again takes the first step back, and then there is nothing left to take back.
+    await page.click('#thread-stepper-undo');
+    assert.equal(await page.getAttribute('#thread-stepper-undo', 'aria-disabled'), 'true');
+    await page.click('#thread-stepper-undo', { force: true });
+    assert.equal((await view(page)).news, 'Nothing to undo.');
+    // Reset starts over from anywhere.
+    await clickSteps(page, '21');
     await page.click('#thread-stepper-reset');
-    assert.equal(await page.isDisabled('#thread-stepper-undo'), true);
-    assert.equal((await view(page)).shared.lock_a, 'free');
+    shown = await view(page);
+    assert.deepEqual([shown.shared.lock_a, shown.shared.lock_b, shown.log], ['free', 'free', []]);
+    assert.equal(shown.news, 'Started over: both threads at their first step, count = 0.');
   });
 
   test('by keyboard alone: Tab and Enter, the shortcut keys inside the stepper, never in a field', async () => {

@@ -203,19 +203,21 @@ function buildParts({ stepThread, undo, startOver, state }) {
         ]),
       ]),
       about,
-      element('div', { className: 'stepper-board' }, [
-        element('section', { className: 'stepper-shared-box', ariaLabel: t('stepperShared') }, [
-          element('p', { className: 'stepper-label', textContent: t('stepperShared') }), shared,
-        ]),
-        ...threads.map(({ box }) => box),
-      ]),
-      newsLine,
-      // The scheduler's controls, together and kept in view (on a phone the threads are one
+      // The scheduler's controls stay in view while the threads are (on a phone they are one
       // above the other, and stepping them in turn must not mean scrolling between them).
-      element('div', { className: 'stepper-controls' }, [
-        ...threads.map(({ button }) => button),
-        undoButton,
-        element('button', { type: 'button', id: 'thread-stepper-reset', textContent: t('stepperReset'), onclick: () => startOver() }),
+      element('div', { className: 'stepper-stage' }, [
+        element('div', { className: 'stepper-board' }, [
+          element('section', { className: 'stepper-shared-box', ariaLabel: t('stepperShared') }, [
+            element('p', { className: 'stepper-label', textContent: t('stepperShared') }), shared,
+          ]),
+          ...threads.map(({ box }) => box),
+        ]),
+        newsLine,
+        element('div', { className: 'stepper-controls' }, [
+          ...threads.map(({ button }) => button),
+          undoButton,
+          element('button', { type: 'button', id: 'thread-stepper-reset', textContent: t('stepperReset'), onclick: () => startOver() }),
+        ]),
       ]),
       element('p', { className: 'hint', textContent: t('stepperKeys') }),
       element('h3', { textContent: t('stepperFactsHeading') }), factsList,
@@ -240,7 +242,7 @@ function render(parts, session, news) {
       holder === null ? t('stepperLockFree') : t('stepperLockHeld', { number: threadNumber(holder) }),
     ])),
   );
-  parts.undoButton.disabled = !session.canUndo;
+  parts.undoButton.setAttribute('aria-disabled', String(!session.canUndo));
   parts.newsLine.textContent = news().join(' ');
   const sentences = factSentences(state);
   parts.factsList.replaceChildren(...(sentences.length
@@ -282,8 +284,8 @@ function renderThread({ code, where, locals, button, reason }, state, index) {
   locals.replaceChildren(...(hasLocals
     ? ['seen', 'mine'].flatMap((name) => term(name, [thread[name] === null ? t('stepperUnset') : String(thread[name])]))
     : [element('dd', { className: 'empty', textContent: t('stepperNoLocals') })]));
-  // Still focusable when it cannot step, so that the keyboard stays where it was and a
-  // screen reader hears why.
+  // Like Undo, still focusable when it cannot act, so that the keyboard stays where it was
+  // and a screen reader hears why.
   button.setAttribute('aria-disabled', String(!able.can));
   reason.textContent = refusal(state, index) ?? '';
 }
