@@ -19,6 +19,8 @@ async function openStepper(address = '#threading', contextOptions) {
  * and each thread's button state, its reason, its locals and its marked line. */
 const view = (page) => page.evaluate(() => {
   const text = (selector) => document.querySelector(selector).textContent;
+  // By each <dt>'s text: a name, and for the shared ones what it names ("locked value",
+  // "locked lock").
   const terms = (dl) => Object.fromEntries([...dl.querySelectorAll('dt')]
     .map((dt) => [dt.textContent, dt.nextElementSibling.textContent]));
   return {
@@ -57,7 +59,7 @@ describe('be the scheduler: example 2’s threads, stepped by hand', () => {
     assert.match(shown.threads[0].marked, /^▶next step: {5}let mine = seen \+ 1;$/, 'the next line is marked in words too');
     await clickSteps(page, '11');
     shown = await view(page);
-    assert.equal(shown.shared.counter.trim().split(' ')[0], '1');
+    assert.equal(shown.shared['counter value'].trim().split(' ')[0], '1');
     assert.deepEqual(shown.facts, ['Thread 2 read 0, but counter is 1 now: when it writes back 1, it will ' +
       'undo what was added since its read.']);
     await clickSteps(page, '22');
@@ -86,7 +88,8 @@ describe('be the scheduler: example 2’s threads, stepped by hand', () => {
     assert.deepEqual(shown.threads[1], { ...shown.threads[1], blocked: true,
       reason: 'Thread 2 waits for locked, held by thread 1.' });
     assert.match(shown.threads[1].marked, /^‖waits here: {5}let mut count = locked\.lock\(\)\.unwrap\(\);$/);
-    assert.equal(shown.shared.locked, 'held by thread 1');
+    assert.equal(shown.shared['locked lock'], 'held by thread 1');
+    assert.equal(shown.shared['locked value'].trim().split(' ')[0], '0');
     assert.equal(shown.log.length, 2, 'the refused step was not taken');
     // Thread 1 adds, writes and unlocks; thread 2 may then lock, and reads thread 1's 1.
     await clickSteps(page, '111');
@@ -113,7 +116,7 @@ describe('be the scheduler: example 2’s threads, stepped by hand', () => {
     await page.selectOption('#thread-stepper-increments', '3');
     await clickSteps(page, '121221');
     const shown = await view(page);
-    assert.equal(shown.shared.atomic.trim().split(' ')[0], '6');
+    assert.equal(shown.shared['atomic value'].trim().split(' ')[0], '6');
     assert.deepEqual(shown.facts, ['Both threads finished: atomic is 6, as expected: nothing lost.']);
     assert.equal(shown.log[0], 'Thread 1 adds one to atomic in one indivisible step: 0 → 1.');
   });
@@ -132,13 +135,13 @@ describe('be the scheduler: example 2’s threads, stepped by hand', () => {
       [true, 'Thread 1 waits for lock_b, held by thread 2.'],
       [true, 'Thread 2 waits for lock_a, held by thread 1.'],
     ]);
-    assert.deepEqual([shown.shared.lock_a, shown.shared.lock_b], ['held by thread 1', 'held by thread 2']);
+    assert.deepEqual([shown.shared['lock_a lock'], shown.shared['lock_b lock']], ['held by thread 1', 'held by thread 2']);
     await page.click('#thread-stepper-undo');
     shown = await view(page);
     assert.equal(shown.news, 'Taken back: Thread 2 takes lock_b.');
     assert.deepEqual(shown.facts, []);
     assert.deepEqual(shown.threads.map((thread) => thread.blocked), [false, false]);
-    assert.deepEqual([shown.shared.lock_a, shown.shared.lock_b], ['held by thread 1', 'free']);
+    assert.deepEqual([shown.shared['lock_a lock'], shown.shared['lock_b lock']], ['held by thread 1', 'free']);
     assert.equal(shown.log.length, 1);
     // Undo again takes the first step back, and then there is nothing left to take back.
     await page.click('#thread-stepper-undo');
@@ -149,7 +152,7 @@ describe('be the scheduler: example 2’s threads, stepped by hand', () => {
     await clickSteps(page, '21');
     await page.click('#thread-stepper-reset');
     shown = await view(page);
-    assert.deepEqual([shown.shared.lock_a, shown.shared.lock_b, shown.log], ['free', 'free', []]);
+    assert.deepEqual([shown.shared['lock_a lock'], shown.shared['lock_b lock'], shown.log], ['free', 'free', []]);
     assert.equal(shown.news, 'Started over: both threads at their first step, count = 0.');
   });
 

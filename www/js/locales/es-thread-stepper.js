@@ -33,6 +33,8 @@ export const THREAD_STEPPER_ES = {
   stepperUnset: 'aún sin valor',
   stepperShared: 'Compartido por los dos hilos',
   stepperExpected: 'al terminar los dos, si no se pierde nada: {expected}',
+  stepperValue: 'valor',
+  stepperLockCaption: 'cerrojo',
   stepperLockHeld: 'lo tiene el hilo {number}',
   stepperLockFree: 'libre',
   stepperUndo: 'Deshacer',

@@ -33,6 +33,8 @@ export const THREAD_STEPPER_EN = {
   stepperUnset: 'not set yet',
   stepperShared: 'Shared by both threads',
   stepperExpected: 'when both finish, if nothing is lost: {expected}',
+  stepperValue: 'value',
+  stepperLockCaption: 'lock',
   stepperLockHeld: 'held by thread {number}',
   stepperLockFree: 'free',
   stepperUndo: 'Undo',

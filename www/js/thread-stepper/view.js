@@ -235,10 +235,11 @@ function render(parts, session, news) {
   parts.about.textContent = t(VARIANT_TEXTS[state.variant][1]);
   parts.threads.forEach((view, index) => renderThread(view, state, index));
   parts.shared.replaceChildren(
-    termGroup(variant.counter, [String(state.counter), element('span', {
+    termGroup(variant.counter, t('stepperValue'), [String(state.counter), element('span', {
       className: 'stepper-expected', textContent: ` (${t('stepperExpected', { expected: facts(state).expected })})`,
     })]),
-    ...Object.entries(state.locks).map(([lock, holder]) => termGroup(lock, [
+    // The Mutex's value and its lock share a name: each says which it is.
+    ...Object.entries(state.locks).map(([lock, holder]) => termGroup(lock, t('stepperLockCaption'), [
       holder === null ? t('stepperLockFree') : t('stepperLockHeld', { number: threadNumber(holder) }),
     ])),
   );
@@ -255,11 +256,15 @@ function render(parts, session, news) {
   parts.log.scrollTop = parts.log.scrollHeight;
 }
 
-/** A <dt> with a name in code, and its <dd>. */
-const term = (name, value) => [element('dt', {}, [element('code', { textContent: name })]), element('dd', {}, value)];
+/** A <dt> with a name in code (and a `caption` after it, if any), and its <dd>. */
+const term = (name, value, caption) => [
+  element('dt', {}, [element('code', { textContent: name }),
+    ...(caption ? [' ', element('span', { className: 'stepper-caption', textContent: caption })] : [])]),
+  element('dd', {}, value),
+];
 
-/** The same, as one group of a <dl> (a <div>), for a row of them. */
-const termGroup = (name, value) => element('div', {}, term(name, value));
+/** One group of a <dl> (a <div>) with its caption, for a row of them. */
+const termGroup = (name, caption, value) => element('div', {}, term(name, value, caption));
 
 function renderThread({ code, where, locals, button, reason }, state, index) {
   const thread = state.threads[index];
