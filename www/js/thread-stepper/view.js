@@ -271,20 +271,20 @@ function renderThread({ code, where, locals, button, reason }, state, index) {
   const next = nextStep(state, index);
   const able = canStep(state, index);
   const lines = programLines(state.variant, state.increments, index);
+  // The line of its next step (none once finished): marked by a sign and in words, as well
+  // as by its colour.
+  const marked = next ? lines.findIndex((line) => line.step === thread.step) : -1;
   code.replaceChildren(...lines.map((line, number) => {
-    const marked = next && line.step === thread.step;
-    const item = element('li', { className: marked ? `next${able.can ? '' : ' waiting'}` : '' });
-    if (marked) {
-      item.append(element('span', { className: 'stepper-marker', ariaHidden: 'true', textContent: able.can ? '▶' : '‖' }),
-        element('span', { className: 'visually-hidden', textContent: `${t(able.can ? 'stepperNextMark' : 'stepperWaitMark')} ` }));
-    }
-    item.append(element('code', { textContent: line.code }));
-    item.dataset.line = number + 1;
-    return item;
+    if (number !== marked) return element('li', {}, [element('code', { textContent: line.code })]);
+    return element('li', { className: able.can ? 'next' : 'next waiting' }, [
+      element('span', { className: 'stepper-marker', ariaHidden: 'true', textContent: able.can ? '▶' : '‖' }),
+      element('span', { className: 'visually-hidden', textContent: `${t(able.can ? 'stepperNextMark' : 'stepperWaitMark')} ` }),
+      element('code', { textContent: line.code }),
+    ]);
   }));
-  const line = lines.findIndex((candidate) => next && candidate.step === thread.step) + 1;
-  where.textContent = !next ? t('stepperFinished')
-    : t('stepperAt', { line, round: thread.round + 1, increments: state.increments });
+  where.textContent = next
+    ? t('stepperAt', { line: marked + 1, round: thread.round + 1, increments: state.increments })
+    : t('stepperFinished');
   const hasLocals = VARIANTS[state.variant].bodies[0].some(({ op }) => op === 'read');
   locals.replaceChildren(...(hasLocals
     ? ['seen', 'mine'].flatMap((name) => term(name, [thread[name] === null ? t('stepperUnset') : String(thread[name])]))
