@@ -33,6 +33,7 @@ import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.
 import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setUpLoopByHand } from './loop-by-hand.js';
+import { setUpThreadStepper } from './thread-stepper/view.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
 import { applyPageOptions, optionProblems, pageOption } from './page-options.js';
@@ -352,6 +353,7 @@ async function main() {
   };
   setUpCoroutineLab({ clearPage });
   setUpLoopByHand({ clearPage });
+  setUpThreadStepper();
   // A new example: the keyboard goes on from its start, not from the top of the page.
   addEventListener('hashchange', () => {
     route();

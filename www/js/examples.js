@@ -1,6 +1,8 @@
 // The nine examples of the tutorial, in its menu's order and grouping. Each entry says what
 // the page needs to show and run it; `run` is absent for examples not ported yet.
 // `laneColors` ({lane: CSS colour}) colours a lane's lines of output and its timeline lane.
+// `lab` shows the coroutine lab (coroutine-lab.js), `threadStepper` the thread stepper
+// (thread-stepper/view.js).
 // The texts here are the English ones; locales/es-examples.js has the Spanish (i18n.js).
 
 import { loadWasm } from './wasm.js';
@@ -181,6 +183,7 @@ export const EXAMPLES = [
     rust: ['threading/mod.rs', 'threading/original.rs', 'threading/counter.rs'],
     params: params('threading', { iterations: 'Increments per thread', workers: 'Threads' }),
     usesPool: true,
+    threadStepper: true,
     run: async (params, { emit, pool }) => {
       const { counters } = await pool.run('threading', params, emit);
       return counters.map(describeSharedCount).join(' · ');

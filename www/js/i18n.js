@@ -9,6 +9,7 @@
 import { preference, keepPreference } from './preferences.js';
 import { CRATE_ES, HTML_ES, MESSAGES_ES, TIMELINE_ES } from './locales/es.js';
 import { EXAMPLES_ES, GROUPS_ES } from './locales/es-examples.js';
+import { THREAD_STEPPER_EN } from './thread-stepper/texts.js';
 
 export const LANGUAGES = ['en', 'es'];
 
@@ -121,6 +122,7 @@ export const MESSAGES_EN = {
   originalScript: 'the original’s script',
   randGathered: 'three makerandom() gathered',
   chains: 'chains',
+  ...THREAD_STEPPER_EN,
 };
 
 const MESSAGES = { en: MESSAGES_EN, es: MESSAGES_ES };

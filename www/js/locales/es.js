@@ -4,6 +4,8 @@
 // the sentences the crate writes into a run's output (CRATE_ES, by the keys of
 // crate/src/messages.rs).
 
+import { THREAD_STEPPER_ES } from './es-thread-stepper.js';
+
 export const HTML_ES = {
   byHandHeading: 'Sé el bucle de eventos',
   byHandIntro: 'Ejecuta el programa siendo tú el bucle de asyncio: cuando hay más de una tarea ' +
@@ -191,6 +193,7 @@ export const MESSAGES_ES = {
   originalScript: 'el script del original',
   randGathered: 'tres makerandom() reunidas',
   chains: 'cadenas',
+  ...THREAD_STEPPER_ES,
 };
 
 export const TIMELINE_ES = {
