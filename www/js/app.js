@@ -34,6 +34,7 @@ import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
+import { refreshQuestions, setUpQuestions } from './questions/view.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
@@ -310,6 +311,7 @@ function setUpLanguage() {
     renderExampleTexts(current);
     updateShare(current);
     refreshReplay();
+    refreshQuestions();
   });
 }
 
@@ -334,6 +336,7 @@ async function main() {
   if (new URLSearchParams(location.search).has('embed')) document.documentElement.classList.add('embed');
   setUpShare(() => current);
   setUpReplayKeys();
+  setUpQuestions();
   $('skip-link').addEventListener('click', (event) => {
     // Its href names the target for no-script readers; a hash would name an example here.
     event.preventDefault();

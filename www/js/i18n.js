@@ -9,6 +9,7 @@
 import { preference, keepPreference } from './preferences.js';
 import { CRATE_ES, HTML_ES, MESSAGES_ES, TIMELINE_ES } from './locales/es.js';
 import { EXAMPLES_ES, GROUPS_ES } from './locales/es-examples.js';
+import { QUESTION_MESSAGES_EN } from './questions/messages.js';
 
 export const LANGUAGES = ['en', 'es'];
 
@@ -111,6 +112,7 @@ export const MESSAGES_EN = {
   originalScript: 'the original’s script',
   randGathered: 'three makerandom() gathered',
   chains: 'chains',
+  ...QUESTION_MESSAGES_EN,
 };
 
 const MESSAGES = { en: MESSAGES_EN, es: MESSAGES_ES };

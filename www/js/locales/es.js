@@ -4,6 +4,8 @@
 // the sentences the crate writes into a run's output (CRATE_ES, by the keys of
 // crate/src/messages.rs).
 
+import { QUESTION_MESSAGES_ES } from './es-questions.js';
+
 export const HTML_ES = {
   tagline: 'Corrutinas, hilos y pools de workers, ejecutados de verdad en tu navegador — Rust ' +
     'compilado a WebAssembly — con una línea de tiempo de qué se ejecutó y cuándo.',
@@ -38,6 +40,8 @@ export const HTML_ES = {
   run: 'Ejecutar',
   stop: 'Detener',
   share: 'Compartir / insertar',
+  questionsHeading: 'Predice y ejecuta',
+  questionsToggle: 'Hacer preguntas antes de ejecutar',
   sharePanel: 'Compartir o insertar este ejemplo',
   shareUrl: 'Enlace a este ejemplo con estos parámetros',
   shareEmbed: 'Insértalo en la página de un curso',
@@ -166,6 +170,7 @@ export const MESSAGES_ES = {
   originalScript: 'el script del original',
   randGathered: 'tres makerandom() reunidas',
   chains: 'cadenas',
+  ...QUESTION_MESSAGES_ES,
 };
 
 export const TIMELINE_ES = {
