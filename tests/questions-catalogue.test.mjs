@@ -19,8 +19,13 @@ const choiceIds = (example, params, question) =>
   questionsFor(example, params).find((q) => q.id === question).choices.map((c) => c.id);
 
 describe('Multiprocessing', () => {
-  const run = (order, processes = order.length) => done({
-    lines: order.map((n, index) => line(`process ${n} (X${n})`, `The name of continent is :  X${n}`, 250 + 30 * index)),
+  const run = (order, processes = order.length, own = 0) => done({
+    lines: [
+      ...order.map((n, index) => line(`process ${n} (X${n})`, `The name of continent is :  X${n}`, 250 + 30 * index)),
+      line('main', 'Calls counted by …', 343, said('processCalls', {
+        calls: arg('list', order.map(() => '1')), own: arg('count', own),
+      })),
+    ],
     spans: order.map((n) => span(`process ${n} (X${n})`, 'waiting', 5 + n, 120, 'starting: a new worker',
       said('spanProcessWorkerStart'))),
   }, { processes });
@@ -38,8 +43,17 @@ describe('Multiprocessing', () => {
 
   test('the choices name this run’s processes; many processes are not a lottery to guess', () => {
     assert.deepEqual(choiceIds('multiprocessing', { processes: 2 }, 'first-to-print'), ['process-1', 'process-2']);
-    assert.deepEqual(ids('multiprocessing', { processes: 12 }), ['start-order']);
+    assert.deepEqual(ids('multiprocessing', { processes: 12 }), ['page-counter', 'start-order']);
+    assert.deepEqual(ids('multiprocessing', { processes: 1 }), ['page-counter']);
     assert.equal(answerOf('multiprocessing', 'start-order', run([2, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])), 'no');
+  });
+
+  test('the page’s own counter, as the run reported it, among choices made for the processes', () => {
+    assert.equal(answerOf('multiprocessing', 'page-counter', run([2, 1, 3, 4])), 'count-0');
+    assert.equal(answerOf('multiprocessing', 'page-counter', run([2, 1, 3, 4], 4, 4)), 'count-4');
+    assert.equal(answerOf('multiprocessing', 'page-counter', run([1], 1, 3)), undefined, 'not a choice: unsettled');
+    assert.deepEqual(choiceIds('multiprocessing', { processes: 1 }, 'page-counter'), ['count-0', 'count-1']);
+    assert.deepEqual(settle('multiprocessing', 'page-counter', run([1, 2])).why.vars, { own: 0, calls: '1, 1' });
   });
 
   test('a run that printed fewer lines than processes, or did not finish, settles nothing', () => {

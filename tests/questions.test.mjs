@@ -178,6 +178,7 @@ describe('pool.map', () => {
       handOuts >= 100_000 ? 'one-per-row' : handOuts <= 2 ? 'one-per-worker' : 'a-few-per-worker');
     assert.ok(handOutsVerdict.why.startsWith(`${handOuts} chunks`), handOutsVerdict.why);
     assert.equal(await seeMoment(page, 'beats-loop'), await firstSpanStart(page, 'waiting for pool.map'));
+    assert.equal(await seeMoment(page, 'hand-outs'), await firstSpanStart(page, 'rows '));
   });
 });
 
@@ -186,7 +187,12 @@ describe('Multiprocessing', () => {
     const { page } = await open('#multiprocessing?processes=4');
     await choose(page, 'start-order', 'yes');
     await choose(page, 'first-to-print', 'process-1');
+    await choose(page, 'page-counter', 'count-4');
     await run(page);
+    const [, own] = /by the page's own: (\d+)/.exec((await outputLines(page)).find((l) => l.text.includes('page\'s own')).text);
+    const counter = await verdictOf(page, 'page-counter');
+    assertVerdict(counter, 'count-4', `count-${own}`);
+    assert.equal(counter.answer, `The answer: ${own}.`);
     const printed = (await outputLines(page)).filter((line) => /^process \d/.test(line.lane));
     const order = printed.map((line) => Number(/^process (\d+)/.exec(line.lane)[1]));
     const inOrder = order.every((n, index) => n === index + 1);

@@ -16,6 +16,11 @@ export const QUESTION_MESSAGES_ES = {
   qNo: 'no',
   qBoth: 'los dos',
   qNeither: 'ninguno',
+  qNumber: '{value}',
+  qPageCounter: 'Cada uno de los {count} procesos suma 1 a un contador global. Cuando todos han terminado, ' +
+    '¿qué marca el contador de la propia página?',
+  whyPageCounter: 'Marca {own}, mientras que el contador de cada proceso marcó {calls}: un proceso tiene su ' +
+    'propia memoria y no comparte nada; solo su resultado vuelve, como un mensaje.',
   qStartOrder: '¿Saldrán las {count} líneas en el orden en que se iniciaron los procesos (primero el proceso 1)?',
   qFirstToPrint: '¿Qué proceso imprime primero su línea?',
   qProcess: 'proceso {n}',
@@ -87,8 +92,8 @@ export const QUESTION_MESSAGES_ES = {
   qOnePerWorker: '{workers}: uno por worker',
   qFewPerWorker: 'unos pocos por worker',
   qOnePerRow: '{rows}: uno por fila',
-  whyHandOutsApply: '{count} llamadas de {rows} filas cada una: {method} envía una llamada y espera su ' +
+  whyHandOutsApply: '{count} llamadas, {rows} filas por llamada: {method} envía una llamada y espera su ' +
     'resultado antes de la siguiente; repartirlas costó {cost} ms.',
-  whyHandOutsChunks: '{count} trozos de unas {rows} filas: {method} reparte las filas en trozos (las filas por ' +
+  whyHandOutsChunks: '{count} trozos, unas {rows} filas por trozo: {method} reparte las filas en trozos (las filas por ' +
     'llamada, o por su cuenta unos pocos por worker), cada uno pagado una vez; repartirlos costó {cost} ms.',
 };

@@ -18,6 +18,11 @@ export const QUESTION_MESSAGES_EN = {
   qBoth: 'both',
   qNeither: 'neither',
   // 1. Multiprocessing
+  qNumber: '{value}',
+  qPageCounter: 'Each of the {count} processes adds 1 to a global counter. Once they have all run, what does ' +
+    'the page’s own counter read?',
+  whyPageCounter: 'It reads {own}, while each process’s own counter read {calls}: a process has a memory of its ' +
+    'own, and shares nothing; only its result comes back, as a message.',
   qStartOrder: 'Will the {count} lines come out in the order the processes were started (process 1 first)?',
   qFirstToPrint: 'Which process prints its line first?',
   qProcess: 'process {n}',
@@ -95,8 +100,8 @@ export const QUESTION_MESSAGES_EN = {
   qOnePerWorker: '{workers}: one per worker',
   qFewPerWorker: 'a few per worker',
   qOnePerRow: '{rows}: one per row',
-  whyHandOutsApply: '{count} calls of {rows} rows each: {method} sends one call and waits for its result ' +
+  whyHandOutsApply: '{count} calls, {rows} rows per call: {method} sends one call and waits for its result ' +
     'before the next; handing them out cost {cost} ms.',
-  whyHandOutsChunks: '{count} chunks of about {rows} rows: {method} hands the rows out in chunks (the rows per ' +
+  whyHandOutsChunks: '{count} chunks, about {rows} rows per chunk: {method} hands the rows out in chunks (the rows per ' +
     'call, or on its own a few per worker), each paid for once; handing them out cost {cost} ms.',
 };

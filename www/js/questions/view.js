@@ -22,11 +22,14 @@ let enabled = true;
 /** What ?questions= said, if it was not one of SETTINGS; null otherwise. */
 let badOption = null;
 
-/** A question's text ({key, vars} or {code}) in the page's language, its numbers as the
- * language writes them. */
+/** A number of a question's text as the page's language writes it: two decimals at most,
+ * and a small ratio to its first two digits (0.00016, not 0). */
+const numberText = (value) => formatNumber(value,
+  Math.abs(value) < 0.1 && value !== 0 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 2 });
+
+/** A question's text ({key, vars} or {code}) in the page's language. */
 const textOf = (spec) => (spec.code !== undefined ? spec.code : t(spec.key, Object.fromEntries(
-  Object.entries(spec.vars).map(([name, value]) => [name,
-    typeof value === 'number' ? formatNumber(value, { maximumFractionDigits: 2 }) : value]))));
+  Object.entries(spec.vars).map(([name, value]) => [name, typeof value === 'number' ? numberText(value) : value]))));
 
 /** The example's parameters as the form holds them, typed as the run would have them; null
  * while one is not a number it should be (the run will say so). */

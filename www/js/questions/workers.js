@@ -14,9 +14,26 @@ const processLines = (lines) => linesOnLanes(lines, PROCESS_LANE)
 /** Example 1 asks who prints first only among a few processes: more would be a lottery. */
 const MAX_PROCESSES_TO_NAME = 6;
 
+/** What the page's own counter might read once `processes` processes each added 1 to
+ * theirs: none of it, one, or all of it. */
+const counterChoices = (processes) => [...new Set([0, 1, processes])];
+
 const multiprocessing = [
   {
+    id: 'page-counter',
+    prompt: (params) => say('qPageCounter', { count: params.processes }),
+    choices: (params) => counterChoices(params.processes)
+      .map((value) => ({ id: `count-${value}`, label: say('qNumber', { value }) })),
+    settle: ({ lines }) => {
+      const [line] = linesSaying(lines, 'processCalls');
+      const own = argOf(line?.message, 'own');
+      if (own === undefined) return null;
+      return { answer: `count-${own}`, why: say('whyPageCounter', { own, calls: argOf(line.message, 'calls').join(', ') }), at: line.at };
+    },
+  },
+  {
     id: 'start-order',
+    askedWhen: (params) => params.processes >= 2,
     prompt: (params) => say('qStartOrder', { count: params.processes }),
     choices: () => YES_NO,
     settle: ({ lines }, params) => {
@@ -123,6 +140,9 @@ function poolReport(lines) {
 
 const round2 = (value) => Math.round(value * 100) / 100;
 
+/** The moment the first piece of work was handed out: a worker's first span of rows. */
+const firstHandOut = (spans) => spansLabelled(spans, 'spanRows')[0]?.start;
+
 /** The moment a repeat of the pool starts: the first span "waiting for pool.…". */
 const firstPoolWait = (spans) => spansLabelled(spans, 'spanWaitingFor')[0]?.start;
 
@@ -147,7 +167,7 @@ const poolQuestions = (method) => [
         answer,
         why: say('whyBeatsLoop', {
           method, pool: round2(report.poolMs), loop: round2(report.loopMs), repeats: report.repeats,
-          min: round2(report.min), max: round2(report.max),
+          min: report.min, max: report.max,
         }),
         at: firstPoolWait(spans) ?? lines[0].at,
       };
@@ -171,7 +191,7 @@ const poolQuestions = (method) => [
         why: say(method === 'pool.apply' ? 'whyHandOutsApply' : 'whyHandOutsChunks', {
           method, count: report.handOffs, rows: round2(params.rows / report.handOffs), cost: round2(report.costMs),
         }),
-        at: firstPoolWait(spans) ?? lines[0].at,
+        at: firstHandOut(spans) ?? firstPoolWait(spans) ?? lines[0].at,
       };
     },
   },
