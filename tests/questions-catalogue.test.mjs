@@ -139,7 +139,7 @@ describe('Count Async', () => {
     lines: [
       ...Array.from({ length: n }, (_, i) => [line(`count() #${i + 1}`, 'One', 77 + 1015 * i),
         line(`count() #${i + 1}`, 'Two', 1090 + 1015 * i)]).flat(),
-      line('main', 'count_sync.rs executed in 3.11 seconds.', 77 + 1015 * n),
+      line('main', `count_sync.rs executed in ${n}.11 seconds.`, 77 + 1015 * n),
     ],
     spans: [span('main', 'running', 63, 66, 'main()', null)],
   }, { mode: 'sequential', coroutines: n, speed: '1' });
@@ -156,6 +156,27 @@ describe('Count Async', () => {
     assert.equal(answerOf('count-async', 'duration', sequential(5)), 'about-5');
     assert.deepEqual(choiceIds('count-async', { mode: 'sequential', coroutines: 5 }, 'duration'),
       ['about-1', 'about-5', 'about-10']);
+  });
+
+  test('side by side: as long as the slower half, as the program measured it', () => {
+    const both = done({
+      lines: [
+        line('one after another · count() #1', 'One', 66), line('gathered · count() #1', 'One', 74),
+        line('gathered · main()', 'count_async.rs executed in 1.16 seconds.', 1206),
+        line('one after another · main()', 'count_sync.rs executed in 3.10 seconds.', 3146),
+      ],
+    }, { mode: 'both', coroutines: 3, speed: '10' });
+    const settled = settle('count-async', 'duration', both);
+    assert.equal(settled.answer, 'about-3');
+    assert.equal(settled.at, T0 + 3146);
+    assert.deepEqual(settled.why, { key: 'whyDurationBoth', vars: { seconds: 3.1, count: 3 } });
+    assert.equal(answerOf('count-async', 'second-line', both), 'one');
+  });
+
+  test('a run late by six seconds says so: the right answer is what it measured', () => {
+    const late = gathered(3);
+    late.trace.lines.at(-1).text = 'count_async.rs executed in 6.19 seconds.';
+    assert.equal(answerOf('count-async', 'duration', late), 'about-6');
   });
 
   test('a single count(): Two comes next even gathered, and the reason says so', () => {

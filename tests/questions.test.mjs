@@ -89,7 +89,7 @@ describe('Count Async', () => {
     assert.equal(second.answer, `The answer: ${counts[1].text}.`);
     assert.match(second.why, /event loop/);
     assertVerdict(await verdictOf(page, 'duration'), 'about-3', duration);
-    assert.match((await verdictOf(page, 'duration')).why, /^It took \d\.\d\d s: the 3 one-second sleeps/);
+    assert.ok((await verdictOf(page, 'duration')).why.startsWith(`It took ${took} s: the 3 one-second sleeps`));
     // The moment: the second count's line, and the keyboard is on the replay's slider.
     assert.equal(await seeMoment(page, 'second-line'), counts[1].at);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'replay');
@@ -267,7 +267,7 @@ describe('the questions, by keyboard, switched off and in Spanish', () => {
     const verdict = await verdictOf(page, 'second-line');
     assert.equal(verdict.mark, next === 'Two' ? '✓ Correcto.' : '✗ Esta vez no.');
     assert.equal(verdict.answer, `La respuesta: ${next}.`);
-    assert.match((await verdictOf(page, 'duration')).why, /^Duró \d,\d\d s/);
+    assert.match((await verdictOf(page, 'duration')).why, /^Duró \d+(,\d+)? s/);
     await page.selectOption('#language', 'en');
     const english = await verdictOf(page, 'second-line');
     assert.equal(english.mark, next === 'Two' ? '✓ Right.' : '✗ Not this time.');

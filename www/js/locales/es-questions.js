@@ -85,7 +85,7 @@ export const QUESTION_MESSAGES_ES = {
   qBeatsLoop: 'Filas: {rows}; workers: {workers}. ¿Gana {method} al bucle simple?',
   qPoolFaster: 'sí: más rápido en cada repetición',
   qPoolSlower: 'no: más lento en cada repetición',
-  qPoolTie: 'ninguno: más rápido en unas repeticiones, más lento en otras',
+  qPoolTie: 'ni sí ni no: más rápido en unas repeticiones, más lento en otras',
   whyBeatsLoop: 'Las medianas de {repeats} repeticiones: {method} {pool} ms, el bucle {loop} ms; las ' +
     'aceleraciones fueron de {min}× a {max}×.',
   qHandOuts: 'En cada repetición, ¿cuántos trozos de trabajo reparte {method} a los workers?',

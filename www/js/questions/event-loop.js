@@ -5,7 +5,7 @@
 // null when the trace cannot tell. Times in a trace are the program's own (a sped-up run's
 // timeline is drawn in the program's seconds), so a speed changes no answer.
 
-import { linesOnLanes, programSpan, secondsIn } from './trace.js';
+import { linesOnLanes, secondsIn } from './trace.js';
 import { code, say, seconds } from './shape.js';
 
 // Example 3: the prefix and the names are the original script's, printed by the run.
@@ -65,6 +65,7 @@ const coroutines = [
 
 /** Example 4's counts: lines of the lanes "count() #n", or "… · count() #n" side by side. */
 const COUNT_LANE = /count\(\) #\d+$/;
+const EXECUTED = /executed in ([\d.]+) seconds\.$/;
 
 /** The whole seconds a run of `n` count()s might take: one sleep, n, or twice n. */
 const durationChoices = (n) => [...new Set([1, n, 2 * n])].sort((a, b) => a - b);
@@ -93,18 +94,17 @@ const countAsync = [
     prompt: () => say('qDuration'),
     choices: (params) => durationChoices(params.coroutines)
       .map((s) => ({ id: `about-${s}`, label: say('qAboutSeconds', { seconds: s }) })),
-    settle: (trace, params) => {
-      const program = programSpan(trace);
-      if (!program) return null;
-      const took = (program.end - program.start) / 1000;
+    settle: ({ lines }, params) => {
+      // As the program measured itself ("… executed in 1.00 seconds."); side by side, the
+      // slower of its two halves.
+      const measured = lines.filter((l) => EXECUTED.test(l.text));
+      if (!measured.length) return null;
+      const last = measured.reduce((slower, l) => (secondsIn(l.text, EXECUTED) > secondsIn(slower.text, EXECUTED) ? l : slower));
+      const took = secondsIn(last.text, EXECUTED);
       const nearest = durationChoices(params.coroutines)
         .reduce((best, s) => (Math.abs(s - took) < Math.abs(best - took) ? s : best));
       const why = { gather: 'whyDurationGather', sequential: 'whyDurationSequential', both: 'whyDurationBoth' }[params.mode];
-      return {
-        answer: `about-${nearest}`,
-        why: say(why, { seconds: seconds(program.end - program.start), count: params.coroutines }),
-        at: program.end,
-      };
+      return { answer: `about-${nearest}`, why: say(why, { seconds: took, count: params.coroutines }), at: last.at };
     },
   },
 ];

@@ -29,14 +29,5 @@ export const linesOnLanes = (lines, pattern) => lines
   .map((line) => ({ line, match: pattern.exec(line.lane) }))
   .filter(({ match }) => match);
 
-/** Where the program ran, in its own milliseconds: from its first span's start to its last
- * span's end or last line, whichever is later. */
-export function programSpan({ spans, lines }) {
-  const starts = spans.map((span) => span.start);
-  const ends = [...spans.map((span) => span.end), ...lines.map((line) => line.at)];
-  if (!starts.length) return null;
-  return { start: Math.min(...starts), end: Math.max(...ends) };
-}
-
 /** Seconds written in a printed line ("… (took 4.02 seconds)."): the number, or NaN. */
 export const secondsIn = (text, pattern) => Number(pattern.exec(text)?.[1] ?? NaN);
