@@ -206,6 +206,28 @@ describe('Multiprocessing', () => {
   });
 });
 
+describe('a run that cannot settle them', () => {
+  test('stopped before the end: each question says so, and no answer is published', async () => {
+    const { page } = await open('#rand?speed=1');
+    await choose(page, 'first-to-finish', 'makerandom-0');
+    await page.click('#run');
+    await page.waitForSelector('#output .line');
+    await page.click('#stop');
+    await page.waitForSelector('[data-question="first-to-finish"] .verdict');
+    assert.equal(await page.textContent('#status'), 'Stopped.');
+    for (const question of ['first-to-finish', 'last-to-finish']) {
+      const verdict = await verdictOf(page, question);
+      assert.equal(verdict.kind, 'unsettled');
+      assert.match(verdict.mark, /^\? This run cannot settle it/);
+      assert.equal(verdict.answer, undefined, 'no answer it could not know');
+    }
+    assert.equal(await page.locator('.see-moment').count(), 0);
+    assert.equal(await page.textContent('#questions-score'), '', 'no score of answers it could not check');
+    assert.deepEqual(await page.evaluate(() => globalThis.answers), []);
+    assert.equal(await page.isChecked('#question-first-to-finish-makerandom-0'), true, 'the answer stays for the next run');
+  });
+});
+
 describe('the questions, by keyboard, switched off and in Spanish', () => {
   test('answered, run and followed to the timeline by keyboard alone', async () => {
     const { page } = await open('#count-async?speed=10&mode=sequential');

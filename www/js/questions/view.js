@@ -131,7 +131,8 @@ function render() {
   const focused = body.contains(document.activeElement) ? document.activeElement.id : null;
   const { questions, frozen, results } = shown;
   const right = results ? [...results.values()].filter((result) => verdictOf(result) === 'right').length : 0;
-  const answered = results ? [...results.values()].filter((result) => result.given !== undefined).length : 0;
+  // Of the answers the run could check.
+  const answered = results ? [...results.values()].filter((result) => ['right', 'wrong'].includes(verdictOf(result))).length : 0;
   body.replaceChildren(
     element('p', { className: 'hint', textContent: t(questions.length ? (frozen ? 'questionsFrozen' : 'questionsIntro') : 'questionsNone') }),
     ...questions.map(questionFieldset),
@@ -184,8 +185,9 @@ export function setUpQuestions() {
     const params = shown && formParams(shown.example);
     if (params && !shown.frozen && JSON.stringify(params) !== JSON.stringify(shown.params)) reask(params);
   });
+  // A run of another example object (the debug triggers' stand-in) is none of theirs.
   onPage('run-started', ({ example, params }) => {
-    if (!shown || example.id !== shown.example.id) return;
+    if (example !== shown?.example) return;
     if (JSON.stringify(params) !== JSON.stringify(shown.params)) reask(params);
     shown.frozenAnswers = new Map(shown.answers);
     shown.frozen = true;
@@ -193,7 +195,7 @@ export function setUpQuestions() {
     render();
   });
   onPage('run-ended', (ended) => {
-    if (!shown?.frozen || ended.example.id !== shown.example.id) return;
+    if (!shown?.frozen || ended.example !== shown.example) return;
     if (enabled) check(ended);
     else shown.frozen = false;
   });
