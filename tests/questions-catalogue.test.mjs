@@ -171,6 +171,7 @@ describe('Count Async', () => {
     assert.equal(settled.at, T0 + 3146);
     assert.deepEqual(settled.why, { key: 'whyDurationBoth', vars: { seconds: 3.1, count: 3 } });
     assert.equal(answerOf('count-async', 'second-line', both), 'one');
+    assert.equal(settle('count-async', 'second-line', both).why.key, 'whySecondOneBoth');
   });
 
   test('a run late by six seconds says so: the right answer is what it measured', () => {

@@ -253,6 +253,13 @@ describe('the questions, by keyboard, switched off and in Spanish', () => {
     await page.keyboard.press('Enter');
     assert.equal(await cursor(page), next.at);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'replay');
+    // Another answer for the next run: that run's verdict goes, the keyboard stays put.
+    await page.focus('#question-second-line-two');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.isChecked('#question-second-line-one'), true);
+    assert.equal(await verdictOf(page, 'second-line'), null);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'question-second-line-one');
+    assert.notEqual(await verdictOf(page, 'duration'), null, 'the other question keeps its verdict');
   });
 
   test('?questions=off hides them and checks nothing; the toggle brings them back and is kept', async () => {

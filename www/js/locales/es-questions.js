@@ -56,6 +56,8 @@ export const QUESTION_MESSAGES_ES = {
   qSecondLine: 'Tras el primer «One», ¿qué dice la línea siguiente?',
   whySecondOne: 'Otro «One», {seconds} s después: el primer count() espera (await) su pausa y devuelve el hilo ' +
     'al bucle de eventos, que mientras tanto arranca el siguiente count().',
+  whySecondOneBoth: 'Otro «One», {seconds} s después, de la otra mitad: su primer count() espera (await) su ' +
+    'pausa y devuelve el hilo al bucle de eventos, que mientras tanto ejecuta las otras corrutinas.',
   whySecondTwo: '«Two», {seconds} s después: se espera a que cada count() termine antes de empezar el ' +
     'siguiente, así que nada más se ejecuta mientras duerme.',
   whySecondTwoAlone: '«Two», {seconds} s después: con un solo count() no hay nada más que ejecutar mientras duerme.',

@@ -80,10 +80,11 @@ const countAsync = [
       if (counted.length < 2) return null;
       const [first, second] = counted;
       const answer = second.text === 'One' ? 'one' : 'two';
-      const alone = params.mode === 'gather' && answer === 'two';
+      const why = answer === 'one' ? (params.mode === 'both' ? 'whySecondOneBoth' : 'whySecondOne')
+        : params.mode === 'gather' ? 'whySecondTwoAlone' : 'whySecondTwo';
       return {
         answer,
-        why: say(answer === 'one' ? 'whySecondOne' : alone ? 'whySecondTwoAlone' : 'whySecondTwo',
+        why: say(why,
           { seconds: seconds(second.at - first.at) }),
         at: second.at,
       };

@@ -60,6 +60,8 @@ export const QUESTION_MESSAGES_EN = {
   qSecondLine: 'After the first “One”, what does the next line say?',
   whySecondOne: 'Another “One”, {seconds} s later: the first count() awaits its sleep, handing the thread ' +
     'back to the event loop, which starts the next count() meanwhile.',
+  whySecondOneBoth: 'Another “One”, {seconds} s later, from the other half: its first count() awaits its ' +
+    'sleep, handing the thread back to the event loop, which runs the other coroutines meanwhile.',
   whySecondTwo: '“Two”, {seconds} s later: each count() is awaited to its end before the next one starts, ' +
     'so nothing else runs while it sleeps.',
   whySecondTwoAlone: '“Two”, {seconds} s later: with a single count() there is nothing else to run while it sleeps.',
