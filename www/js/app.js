@@ -37,6 +37,7 @@ import { setUpThreadStepper } from './thread-stepper/view.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
 import { applyPageOptions, optionProblems, pageOption } from './page-options.js';
+import { setUpQuestions } from './questions/view.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
@@ -339,6 +340,7 @@ async function main() {
   applyPageOptions();
   setUpShare(() => current);
   setUpReplayKeys();
+  setUpQuestions();
   $('skip-link').addEventListener('click', (event) => {
     // Its href names the target for no-script readers; a hash would name an example here.
     event.preventDefault();
@@ -393,7 +395,8 @@ async function main() {
   });
   document.documentElement.dataset.ready = 'true';
   await routed;
-  const [problem] = optionProblems(location.search);
+  // A bad ?questions= is said next to the questions' own toggle (questions/view.js).
+  const [problem] = optionProblems(location.search).filter(({ name }) => name !== 'questions');
   // The link's own verdict comes first: an option is the lesser mistake.
   if (problem && !$('status').textContent) {
     setStatus(problem.allowed

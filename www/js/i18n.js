@@ -10,6 +10,7 @@ import { preference, keepPreference } from './preferences.js';
 import { CRATE_ES, HTML_ES, MESSAGES_ES, TIMELINE_ES } from './locales/es.js';
 import { EXAMPLES_ES, GROUPS_ES } from './locales/es-examples.js';
 import { THREAD_STEPPER_EN } from './thread-stepper/texts.js';
+import { QUESTION_MESSAGES_EN } from './questions/messages.js';
 
 export const LANGUAGES = ['en', 'es'];
 
@@ -123,6 +124,7 @@ export const MESSAGES_EN = {
   randGathered: 'three makerandom() gathered',
   chains: 'chains',
   ...THREAD_STEPPER_EN,
+  ...QUESTION_MESSAGES_EN,
 };
 
 const MESSAGES = { en: MESSAGES_EN, es: MESSAGES_ES };

@@ -7,6 +7,10 @@
 //                   trace = {lines, spans, flows, record}: the run's own record, everything it
 //                   printed and drew (record: the event loop's, see scheduler-state.js)
 //   'language-changed' {language}             the learner switched the page's language
+//   'answer'        {example, question, answer, correct}
+//                   a question asked before the run (questions/), checked against the run
+//                   that ended: example, question and answer (a choice) are stable ids;
+//                   correct is a boolean. One per question answered and settled by the run.
 
 const hub = new EventTarget();
 

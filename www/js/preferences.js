@@ -4,10 +4,13 @@
 
 const STORAGE_PREFIX = 'playground:';
 
-/** The stored or URL-given value of `name`, if it is one of `allowed`; else null. */
+/** The URL-given or else the stored value of `name`, if it is one of `allowed`; else null.
+ * A URL value that is not allowed is ignored, as if absent. */
 export function preference(name, allowed) {
-  const given = new URLSearchParams(location.search).get(name) ?? readStored(name);
-  return allowed.includes(given) ? given : null;
+  const given = new URLSearchParams(location.search).get(name);
+  if (allowed.includes(given)) return given;
+  const stored = readStored(name);
+  return allowed.includes(stored) ? stored : null;
 }
 
 export function keepPreference(name, value) {

@@ -10,6 +10,8 @@ import { countUpTo, momentsOf } from './replay-moments.js';
 let stopPlaying = () => {};
 /** Shows the replay's moment again, in the page's language: after a switch of language. */
 let showAgain = () => {};
+/** Puts the cursor at a time of the run shown; null while there is no replay. */
+let seek = null;
 
 /** Sets up the replay of the run shown, which began at `origin` (epoch ms).
  * `onMoment({at, count, atEnd})` is called at every move, `count` being the number of
@@ -41,12 +43,15 @@ export function enableReplay({ origin, record, onMoment, onPlaying = () => {} })
     slider.value = sliderOf(at);
     show();
   };
+  const goTo = (time) => {
+    at = Math.min(Math.max(time, origin), end);
+    count = countUpTo(moments, at);
+    show();
+  };
   slider.value = slider.max;
   slider.oninput = () => {
     pause();
-    at = origin + (Number(slider.value) / Number(slider.max)) * (end - origin);
-    count = countUpTo(moments, at);
-    show();
+    goTo(origin + (Number(slider.value) / Number(slider.max)) * (end - origin));
   };
   $('replay-previous').onclick = () => { pause(); moveTo(count - 1); };
   $('replay-next').onclick = () => { pause(); moveTo(count + 1); };
@@ -82,6 +87,11 @@ export function enableReplay({ origin, record, onMoment, onPlaying = () => {} })
     frame = requestAnimationFrame(tick);
   };
   stopPlaying = pause;
+  seek = (time) => {
+    pause();
+    slider.value = sliderOf(Math.min(Math.max(time, origin), end));
+    goTo(time);
+  };
   showAgain = () => {
     setPlaying(Boolean(frame));
     show();
@@ -96,8 +106,17 @@ export function refreshReplay() {
   if (!$('replay-controls').hidden) showAgain();
 }
 
+/** Moves the replay's cursor to the moment `at` (epoch ms) of the run shown, as the
+ * slider would; false if there is no replay to move. */
+export function replayAt(at) {
+  if (!seek || $('replay-controls').hidden) return false;
+  seek(at);
+  return true;
+}
+
 export function hideReplay() {
   stopPlaying();
+  seek = null;
   $('replay-controls').hidden = true;
 }
 

@@ -5,6 +5,7 @@
 // crate/src/messages.rs).
 
 import { THREAD_STEPPER_ES } from './es-thread-stepper.js';
+import { QUESTION_MESSAGES_ES } from './es-questions.js';
 
 export const HTML_ES = {
   byHandHeading: 'Sé el bucle de eventos',
@@ -46,6 +47,8 @@ export const HTML_ES = {
   run: 'Ejecutar',
   stop: 'Detener',
   share: 'Compartir / insertar',
+  questionsHeading: 'Predice y ejecuta',
+  questionsToggle: 'Hacer preguntas antes de ejecutar',
   sharePanel: 'Compartir o insertar este ejemplo',
   shareUrl: 'Enlace a este ejemplo con estos parámetros',
   shareEmbed: 'Insértalo en la página de un curso',
@@ -194,6 +197,7 @@ export const MESSAGES_ES = {
   randGathered: 'tres makerandom() reunidas',
   chains: 'cadenas',
   ...THREAD_STEPPER_ES,
+  ...QUESTION_MESSAGES_ES,
 };
 
 export const TIMELINE_ES = {
