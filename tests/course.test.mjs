@@ -129,7 +129,7 @@ describe('a course page around the example', () => {
     assert.equal((await received(page, 'playground:result')).length, 2, 'the earlier news and this reply');
   });
 
-  test('the README’s example course page keeps a gradebook of the learner’s runs', async () => {
+  test('the README’s example course page keeps a gradebook of the learner’s answers and runs', async () => {
     const { page: course } = await served.open(`${host.url}example.html`, {}, { ready: false });
     const frame = await (await course.waitForSelector('#lesson')).contentFrame();
     await frame.waitForSelector('html[data-ready="true"]');
@@ -137,10 +137,16 @@ describe('a course page around the example', () => {
     // The course says hello on ready; a run made after that lands in the gradebook.
     await course.waitForFunction(() => document.getElementById('lesson').style.height !== '');
     await frame.selectOption('#param-speed', '10');
+    await frame.check('#question-duration-about-3');
     await frame.click('#run');
     await statusIs(frame, 'done');
-    await course.waitForFunction(() => document.querySelectorAll('#gradebook tr').length > 0);
-    const rows = await course.$$eval('#gradebook tr', (trs) => trs.map((tr) => tr.textContent));
-    assert.match(rows.at(-1), /^count-async: a rundone in \d+ ms$/);
+    await course.waitForFunction(() => document.querySelectorAll('#gradebook tr').length >= 2);
+    const rows = await course.$$eval('#gradebook tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+    // The course hears the verdict the learner sees.
+    const verdict = await frame.$eval('[data-question="duration"] .verdict', (node) => node.dataset.verdict);
+    assert.deepEqual(rows.find((row) => row[0] === 'count-async: duration'),
+      ['count-async: duration', 'answered about-3', verdict === 'right' ? 'yes' : 'no']);
+    assert.match(rows.find((row) => row[0] === 'count-async: a run')[1], /^done in \d+ ms$/);
+    assert.equal(rows.length, 2, 'one answer, one run: unanswered questions are not graded');
   });
 });

@@ -108,7 +108,9 @@ function questionFieldset(question, index) {
       checked: answers.get(question.id) === choice.id,
     });
     input.addEventListener('change', () => {
-      answers.set(question.id, choice.id);
+      // The answers of the questions on screen now: new parameters may have re-asked them
+      // (the same questions, not drawn again) since this input was made.
+      shown.answers.set(question.id, choice.id);
       // A new answer is not the one that run checked: its verdict goes.
       if (shown.results?.delete(question.id)) render();
     });
