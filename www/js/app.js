@@ -34,6 +34,7 @@ import { setUpShare, updateShare } from './share.js';
 import { setUpCoroutineLab } from './coroutine-lab.js';
 import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
+import { setUpCompare } from './compare/index.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
@@ -334,6 +335,7 @@ async function main() {
   if (new URLSearchParams(location.search).has('embed')) document.documentElement.classList.add('embed');
   setUpShare(() => current);
   setUpReplayKeys();
+  setUpCompare();
   $('skip-link').addEventListener('click', (event) => {
     // Its href names the target for no-script readers; a hash would name an example here.
     event.preventDefault();
