@@ -10,7 +10,8 @@ export const formatDuration = (ms) => (ms >= 1000 ? `${formatNumber(ms / 1000, 2
 /** A speedup as the crate writes it in the output: two decimals. */
 export const formatRatio = (ratio) => `${formatNumber(ratio, 2)}×`;
 
-/** A median with the range it comes from: "1.03× (0.97–1.29×)". */
-export const formatSpeedup = ({ median, min, max }) => t('ratioRange', {
+/** A median with the range it comes from: "1.03× (0.97–1.29×)"; one measurement alone,
+ * as the crate writes it: "1.03×". */
+export const formatSpeedup = ({ median, min, max }) => (min === max ? formatRatio(median) : t('ratioRange', {
   median: formatNumber(median, 2), min: formatNumber(min, 2), max: formatNumber(max, 2),
-});
+}));
