@@ -4,6 +4,8 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const MARGIN = { left: 60, right: 14, top: 22, bottom: 46 };
+/** The room a label of rows needs ("300 mil"), in pixels. */
+const MIN_LABEL_SPACING = 52;
 
 function svg(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -30,8 +32,10 @@ export function speedupChart({ points, sizes, workers, crossover, width, texts, 
   // Half a step of room at each end, so that the first and last points are not on the axes.
   const pad = sizes.length > 1 ? (high - low) / (sizes.length - 1) / 2 : 0.5;
   const x = (rows) => plot.left + ((Math.log10(rows) - low + pad) / (high - low + 2 * pad)) * (plot.right - plot.left);
-  const top = Math.max(workers, 1, ...points.map((point) => point.max)) * 1.1;
-  const y = (ratio) => plot.bottom - (ratio / top) * (plot.bottom - plot.top);
+  // Scaled to the medians and the ideal: one stray round (a moment the device was busy
+  // elsewhere) must not flatten the rest; its whisker is cut at the top.
+  const top = Math.max(workers, 1, ...points.map((point) => point.speedup)) * 1.2;
+  const y = (ratio) => plot.bottom - (Math.min(ratio, top) / top) * (plot.bottom - plot.top);
 
   const chart = svg('svg', {
     class: 'sweep-chart', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',
@@ -50,11 +54,12 @@ export function speedupChart({ points, sizes, workers, crossover, width, texts, 
       svg('text', { class: 'note', x: plot.left + 4, y: y(workers) - 5 }, texts.ideal),
     );
   }
+  // Where the sizes are too close for their labels (a phone), the powers of ten only.
+  const crowded = sizes.length > 1 && x(sizes[1]) - x(sizes[0]) < MIN_LABEL_SPACING;
   for (const rows of sizes) {
-    chart.append(
-      svg('line', { class: 'axis', x1: x(rows), x2: x(rows), y1: plot.bottom, y2: plot.bottom + 4 }),
-      svg('text', { class: 'tick', x: x(rows), y: plot.bottom + 16, 'text-anchor': 'middle' }, texts.rows(rows)),
-    );
+    chart.append(svg('line', { class: 'axis', x1: x(rows), x2: x(rows), y1: plot.bottom, y2: plot.bottom + 4 }));
+    if (crowded && !Number.isInteger(Math.log10(rows))) continue;
+    chart.append(svg('text', { class: 'tick', x: x(rows), y: plot.bottom + 16, 'text-anchor': 'middle' }, texts.rows(rows)));
   }
   chart.append(
     svg('line', { class: 'axis', x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom }),

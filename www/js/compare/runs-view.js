@@ -139,14 +139,18 @@ export function setUpRuns(panel) {
     // A column of speedups only beside a pool run.
     const anyPool = rows.some((row) => row.pool);
     const scales = { time, speedup: anyPool && Math.max(MAX_WORKERS, ...speedups) };
-    const headings = ['runsColRun', 'runsColExample', 'runsColParams', 'runsColTime',
-      ...(anyPool ? ['runsColSpeedup'] : [])]
-      .map((key) => element('th', { scope: 'col', textContent: t(key) }));
+    const labels = ['runsColRun', 'runsColExample', 'runsColParams', 'runsColTime',
+      ...(anyPool ? ['runsColSpeedup'] : [])].map((key) => t(key));
+    const headings = labels.map((label) => element('th', { scope: 'col', textContent: label }));
     body.replaceChildren(element('div', { className: 'table-scroll' }, [element('table', { className: 'runs-table' }, [
       element('caption', { className: 'visually-hidden', textContent: t('runsCaption') }),
       element('thead', {}, [element('tr', {}, headings)]),
       element('tbody', {}, [...rows].reverse().map((row) => rowElement(row, rows, scales))),
     ])]));
+    // On a narrow screen each row stands as a card, each cell named by its column.
+    for (const tr of body.querySelectorAll('tbody tr')) {
+      [...tr.cells].forEach((cell, index) => { cell.dataset.label = labels[index]; });
+    }
   }
 
   /** Keeps a finished run (a 'run-ended' event whose status is done). */
