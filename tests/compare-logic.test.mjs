@@ -53,14 +53,19 @@ describe('a pool run’s figures, from its trace', () => {
     const ratios = loopTimes.map((loop, i) => loop / poolTimes[i]);
     assert.deepEqual(figures, {
       rows: 2_000_000, workers: 2, repeats: 3, poolMs: 8.0, loopMs: 7.96,
-      speedup: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) },
+      speedup: {
+        median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios),
+        sentence: figures.speedup.sentence,
+      },
     });
+    assert.equal(figures.speedup.sentence.key, 'speedupRange', 'written as the output writes it');
     assert.ok(figures.speedup.min <= figures.speedup.median && figures.speedup.median <= figures.speedup.max);
   });
 
   test('one repeat is its own range; a run too quick to compare, or no report, has no speedup', () => {
     const once = poolFiguresOf(reportLines({ poolTimes: [4], loopTimes: [6], method: 'apply' }));
-    assert.deepEqual(once.speedup, { median: 1.5, min: 1.5, max: 1.5 });
+    assert.deepEqual({ ...once.speedup, sentence: once.speedup.sentence.key },
+      { median: 1.5, min: 1.5, max: 1.5, sentence: 'speedup' });
     const quick = reportLines({ poolTimes: [0], loopTimes: [0] });
     quick[2].message = { key: 'loopTooQuick', english: '…', args: { time: { kind: 'milliseconds', value: 0 } } };
     assert.equal(poolFiguresOf(quick).speedup, null);
@@ -112,7 +117,10 @@ describe('what sets a run apart', () => {
 describe('a row read back from storage', () => {
   const good = {
     sequence: 1, exampleId: 'pool-map', params: { rows: 10, seed: 1 }, realMs: 5, programMs: null, speed: 1,
-    pool: { rows: 10, workers: 2, repeats: 3, poolMs: 1, loopMs: 2, speedup: { median: 2, min: 1, max: 3 } },
+    pool: {
+      rows: 10, workers: 2, repeats: 3, poolMs: 1, loopMs: 2,
+      speedup: { median: 2, min: 1, max: 3, sentence: { key: 'speedup', english: '{median}×', args: { median: ratio(2) } } },
+    },
   };
   const ids = EXAMPLES.map((example) => example.id);
 
@@ -121,7 +129,9 @@ describe('a row read back from storage', () => {
     assert.equal(isRow({ ...good, pool: null }, ids), true);
     for (const bad of [null, 'row', { ...good, exampleId: 'nope' }, { ...good, params: { rows: {} } },
       { ...good, realMs: '5' }, { ...good, sequence: 1.5 }, { ...good, pool: { ...good.pool, poolMs: null } },
-      { ...good, pool: { ...good.pool, speedup: { median: 'x' } } }]) {
+      { ...good, pool: { ...good.pool, speedup: { median: 'x' } } },
+      { ...good, pool: { ...good.pool, speedup: { ...good.pool.speedup, sentence: { key: 'poolTotal', english: '', args: {} } } } },
+      { ...good, pool: { ...good.pool, speedup: { ...good.pool.speedup, sentence: { key: 'speedup', english: '{median}', args: { median: { kind: 'said', value: {} } } } } } }]) {
       assert.equal(isRow(bad, ids), false, JSON.stringify(bad));
     }
   });

@@ -6,10 +6,10 @@
 
 import { element } from '../dom.js';
 import { exampleById, EXAMPLES } from '../examples.js';
-import { exampleTexts, formatNumber, formatSeconds, t } from '../i18n.js';
+import { crateSentence, exampleTexts, formatNumber, formatSeconds, t } from '../i18n.js';
 import { MAX_WORKERS } from '../pool-client.js';
 import { distinguishingParams, isRow, summarizeRun } from './summary.js';
-import { formatDuration, formatSpeedup } from './format.js';
+import { formatDuration } from './format.js';
 
 /** The most runs kept: enough for a few comparisons of each example, few enough for a
  * table one can read. The oldest go first. */
@@ -96,7 +96,7 @@ function rowElement(row, rows, scales) {
   if (!scales.speedup) return element('tr', { dataset: { example: row.exampleId } }, cells);
   const { speedup } = row.pool ?? {};
   cells.push(element('td', {}, speedup ? [
-    element('span', { className: 'number', textContent: formatSpeedup(speedup) }),
+    element('span', { className: 'number', textContent: crateSentence(speedup.sentence) }),
     bar(speedup.median / scales.speedup, {
       range: [speedup.min / scales.speedup, speedup.max / scales.speedup], mark: 1 / scales.speedup,
     }),

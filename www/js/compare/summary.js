@@ -34,11 +34,13 @@ export function poolFiguresOf(lines) {
     repeats: argOf(timing, 'repeats'),
     poolMs: argOf(timing, 'time'),
     loopMs: argOf(comparison, 'time'),
-    // One repeat measured: a median alone, which is its own range.
+    // One repeat measured: a median alone, which is its own range. `sentence`: the
+    // crate's, written as the output writes it (a tiny ratio with the digits it needs).
     speedup: speedup && {
       median: ratioOf(speedup, 'median'),
       min: ratioOf(speedup, 'min') ?? ratioOf(speedup, 'median'),
       max: ratioOf(speedup, 'max') ?? ratioOf(speedup, 'median'),
+      sentence: speedup,
     },
   };
 }
@@ -86,6 +88,18 @@ export function distinguishingParams(example, params, others) {
 const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
 const isNumberOrNull = (value) => value === null || isNumber(value);
 
+/** A speedup as the crate says it ('speedup' or 'speedupRange', of ratios only): what the
+ * page's writer of crate sentences can write. */
+function isSpeedupSentence(sentence) {
+  if (typeof sentence !== 'object' || sentence === null) return false;
+  const { key, english, args } = sentence;
+  const names = { speedup: ['median'], speedupRange: ['median', 'min', 'max'] }[key];
+  return Boolean(names) && typeof english === 'string' && typeof args === 'object' && args !== null &&
+    names.every((name) => args[name]?.kind === 'ratio' && isNumber(args[name].value?.value) &&
+      Number.isInteger(args[name].value.decimals) && args[name].value.decimals >= 0 &&
+      args[name].value.decimals <= 20);
+}
+
 /** Whether `row`, read back from storage, is a row as summarizeRun makes them, for an
  * example of `exampleIds`: storage is input like any other, and a row that is not is
  * dropped rather than shown. */
@@ -97,7 +111,8 @@ export function isRow(row, exampleIds) {
   const poolOk = pool === null || (typeof pool === 'object' &&
     ['rows', 'workers', 'repeats', 'poolMs', 'loopMs'].every((name) => isNumber(pool[name])) &&
     (pool.speedup === null || (typeof pool.speedup === 'object' &&
-      ['median', 'min', 'max'].every((name) => isNumber(pool.speedup?.[name])))));
+      ['median', 'min', 'max'].every((name) => isNumber(pool.speedup?.[name])) &&
+      isSpeedupSentence(pool.speedup.sentence))));
   return Number.isInteger(sequence) && exampleIds.includes(exampleId) && plainParams &&
     isNumber(realMs) && isNumberOrNull(programMs) && isNumber(speed) && poolOk;
 }
