@@ -195,6 +195,39 @@ describe('the sweep of rows', () => {
     assert.equal(await page.isHidden('#sweep-panel'), true, 'a sweep is for the pool examples');
   });
 
+  test('never runs beside a run of the page', async () => {
+    const page = await open('#pool-map?rows=10000000&repeats=9');
+    await page.click('#run');
+    await page.click('#sweep-start');
+    assert.equal(await page.textContent('#sweep-status'), 'A run is in progress: sweep once it has ended.');
+    assert.equal(await page.isEnabled('#sweep-start'), true);
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'stopped');
+  });
+
+  test('survives a pool that does not start, with a message, and sweeps once it can', async () => {
+    let blocked = false;
+    const opened = await served.open('#pool-map', {}, {
+      prepare: (context) => context.route('**/js/pool-worker.js*', (route) => (blocked ? route.abort() : route.continue())),
+    });
+    const { page } = opened;
+    // The page's own pool is up before the sweep asks for pools of its own.
+    await page.waitForFunction(() => performance.getEntriesByName('playground:runnable').length > 0);
+    blocked = true;
+    opened.expectedErrors = /Failed to load resource|ERR_FAILED|Failed to fetch|dynamically imported module/;
+    await page.selectOption('#sweep-largest', '30000');
+    await page.click('#sweep-start');
+    await page.waitForFunction(() => document.getElementById('sweep-status').dataset.kind === 'error');
+    assert.equal(await page.textContent('#sweep-status'),
+      'The sweep stopped: Could not download js/pool-worker.js, a part of the playground. Check the connection, then press Run to try again.');
+    assert.equal(await page.isEnabled('#sweep-start'), true);
+    assert.equal(await page.isEnabled('#run'), true);
+    blocked = false;
+    await page.click('#sweep-start');
+    await page.waitForFunction(() => document.getElementById('sweep-status').textContent.startsWith('Swept'),
+      null, { timeout: 60_000 });
+  });
+
   test('in Spanish', async () => {
     const page = await open('?lang=es#pool-starmap');
     assert.equal(await page.textContent('#sweep-heading'), 'Barrido de filas: ¿cuándo compensa el paralelismo?');
