@@ -105,6 +105,27 @@ describe('the runs of this visit', () => {
     assert.match(row.params, /Coroutines: 2/);
   });
 
+  test('fit a phone, in either language: nothing wider than the screen, no table to scroll sideways', async () => {
+    for (const lang of ['en', 'es']) {
+      const { page } = await served.open(`?lang=${lang}#pool-map?rows=100000&workers=1`, { viewport: { width: 360, height: 800 } });
+      await runExample(page);
+      await page.fill('#param-workers', '2');
+      await runExample(page);
+      await page.selectOption('#sweep-largest', '30000');
+      await page.click('#sweep-start');
+      await page.waitForFunction(() => document.querySelectorAll('.sweep-table tbody tr').length === 2
+        && !document.getElementById('sweep-start').disabled, null, { timeout: 60_000 });
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        tables: [...document.querySelectorAll('.table-scroll')].map((box) => box.scrollWidth - box.clientWidth),
+        chart: document.querySelector('.sweep-chart').getBoundingClientRect().right,
+      }));
+      assert.ok(widths.page <= 360, `${lang}: the page is ${widths.page} px wide`);
+      assert.deepEqual(widths.tables, [0, 0], lang);
+      assert.ok(widths.chart <= 360, `${lang}: the chart ends at ${widths.chart} px`);
+    }
+  });
+
   test('hidden in an embed', async () => {
     const page = await open('?embed#pool-map');
     assert.equal(await page.isHidden('#runs-panel'), true);
