@@ -5,8 +5,8 @@
 // closing the tab ends it, as a visit ends.
 
 import { element } from '../dom.js';
-import { exampleById, EXAMPLES } from '../examples.js';
-import { crateSentence, exampleTexts, formatNumber, formatSeconds, t } from '../i18n.js';
+import { describeElapsed, exampleById, EXAMPLES } from '../examples.js';
+import { crateSentence, exampleTexts, formatNumber, t } from '../i18n.js';
 import { MAX_WORKERS } from '../pool-client.js';
 import { distinguishingParams, isRow, summarizeRun } from './summary.js';
 import { formatDuration } from './format.js';
@@ -58,8 +58,7 @@ const timeOf = (row) => row.programMs ?? row.pool?.poolMs ?? row.realMs;
 function timeText(row) {
   if (row.pool) return t('runsPoolTime', { pool: formatDuration(row.pool.poolMs), loop: formatDuration(row.pool.loopMs) });
   if (row.programMs === null) return formatDuration(row.realMs);
-  const own = formatSeconds(row.programMs);
-  return row.speed === 1 ? own : t('elapsedSpedUp', { own, real: formatSeconds(row.realMs), speed: row.speed });
+  return describeElapsed(row.programMs, row.realMs, row.speed);
 }
 
 /** A bar as wide as `fraction` of its cell; `range` [from, to] a whisker; `mark` a tick. */
