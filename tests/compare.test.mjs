@@ -84,8 +84,14 @@ describe('the runs of this visit', () => {
     await page.reload();
     await page.waitForSelector('html[data-ready="true"]');
     assert.equal((await runRows(page)).length, 2, 'a reload of the tab keeps the visit’s runs');
-    await page.click('#runs-clear');
+    // By keyboard: the summary, then Clear.
+    await page.focus('#runs-panel > summary');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'runs-clear');
+    await page.keyboard.press('Enter');
     assert.equal((await runRows(page)).length, 0);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('#runs-panel > summary')), true,
+      'the keyboard stays in the panel');
     assert.equal((await page.textContent('#runs-heading')).trim(), 'Runs of this visit (0)');
     assert.match(await page.textContent('#runs-panel [role="status"]'), /cleared/);
     assert.equal(await page.isDisabled('#runs-clear'), true);

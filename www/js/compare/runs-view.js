@@ -118,6 +118,8 @@ export function setUpRuns(panel) {
     save(state);
     render();
     announce.textContent = t('runsCleared');
+    // Clear disables itself, which would drop the keyboard's place to the page's start.
+    summary.focus();
   });
 
   function render() {
