@@ -38,6 +38,7 @@ import { setStatus, statusIfUnchanged } from './status.js';
 import { publish } from './page-events.js';
 import { applyPageOptions, optionProblems, pageOption } from './page-options.js';
 import { setUpQuestions } from './questions/view.js';
+import { setUpCompare } from './compare/index.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
@@ -341,6 +342,7 @@ async function main() {
   setUpShare(() => current);
   setUpReplayKeys();
   setUpQuestions();
+  setUpCompare();
   $('skip-link').addEventListener('click', (event) => {
     // Its href names the target for no-script readers; a hash would name an example here.
     event.preventDefault();

@@ -125,6 +125,75 @@ export const MESSAGES_EN = {
   chains: 'chains',
   ...THREAD_STEPPER_EN,
   ...QUESTION_MESSAGES_EN,
+  // Runs compared and the sweep of rows (compare/).
+  runsHeading: 'Runs of this visit ({count})',
+  runsEmpty: 'Each run that finishes is kept here, so that runs can sit side by side: run an ' +
+    'example, change a parameter, run it again.',
+  runsHint: 'Newest first; the last {max} are kept while this tab is open. A bar compares a ' +
+    'run with the other runs of its example.',
+  runsClear: 'Clear',
+  runsCleared: 'The runs were cleared.',
+  runsCaption: 'Finished runs of this visit, newest first',
+  runsColRun: 'Run',
+  runsColExample: 'Example',
+  runsColParams: 'Parameters that set it apart',
+  runsColTime: 'Time',
+  runsColSpeedup: 'Speedup (loop ÷ pool), median (range)',
+  runsDefaults: 'the defaults',
+  runsPoolTime: 'pool {pool} · loop {loop}',
+  runsTooQuick: 'too quick to compare',
+  ratioRange: '{median}× ({min}–{max}×)',
+  sweepHeading: 'Sweep the rows: when does parallel pay off?',
+  sweepHint: 'Runs pool.{method} at each size from {smallest} rows to the largest chosen here, ' +
+    'on 1 worker and on all {workers}, alternately ({rounds} runs of each per size, on pools of ' +
+    'its own, without drawing a timeline), with the other parameters of the form; then plots ' +
+    'how many times as fast all the workers were as one.',
+  sweepLargest: 'Largest rows',
+  sweepStart: 'Sweep rows',
+  sweepStop: 'Stop the sweep',
+  sweepStarting: 'Starting two pools of its own, of 1 worker and of {workers}…',
+  sweepProgress: 'Sweeping: {rows} rows on {workers}, run {done} of {total}…',
+  sweepDone: 'Swept {count} sizes.',
+  sweepStopped: 'Stopped after {count} of {total} sizes.',
+  sweepStoppedElsewhere: 'Stopped when another example was shown, after {count} of {total} sizes.',
+  sweepStoppedForRun: 'Stopped for the run that started, after {count} of {total} sizes.',
+  sweepFailed: 'The sweep stopped: {message}',
+  sweepNeedsThreads: 'A sweep compares 1 worker with several, and this page has no threads ' +
+    '(see the notice above): there is nothing to compare.',
+  sweepOneCore: 'This device reports a single core: there is nothing to compare 1 worker with.',
+  sweepPageRunning: 'A run is in progress: sweep once it has ended.',
+  sweepFixParams: 'Fix the parameters above first: the sweep runs with them.',
+  sweepFewerRepeats: 'From {rows} rows on, each run times 1 repeat, as the crate allows no ' +
+    'more: {reason}',
+  sweepLeftOut: 'From {rows} rows on, left out, as the crate refuses them: {reason}',
+  sweepChartTitle: 'Speedup of {workers} workers over 1 against rows, pool.{method}',
+  sweepChartPartial: 'The sweep so far; the table below has its numbers.',
+  sweepXAxis: 'Rows (log scale)',
+  sweepYAxis: 'Times as fast as 1 worker',
+  sweepIdeal: 'ideal: {workers}×',
+  sweepCrossoverMark: 'crossover: {rows}',
+  sweepCrossoverRow: '← crossover',
+  sweepTableCaption: 'The same, as numbers: each time is the median over {rounds} runs of ' +
+    'each run’s median pool call; the speedup is their ratio, in brackets its range over the runs.',
+  sweepColRows: 'Rows',
+  sweepColOne: '1 worker',
+  sweepColAll: '{workers} workers',
+  sweepColSpeedup: 'Speedup',
+  sweepCrossover: 'On this device {workers} workers beat 1 from {rows} rows on. There 1 worker ' +
+    'takes {work} ({perRow} ns a row); split {workers} ways that is {share} each, which saves ' +
+    '{saved}, and {workers} workers took {all}: handing out the rows and waking the workers ' +
+    'cost {handOff}, less than the split saves. At {beforeRows} rows the split could save only ' +
+    '{beforeSaved}, and handing out cost {beforeHandOff}.',
+  sweepFromTheStart: 'On this device {workers} workers beat 1 already at {rows} rows, the ' +
+    'smallest size swept: 1 worker takes {work} ({perRow} ns a row); split {workers} ways that ' +
+    'is {share} each, which saves {saved}, and handing out the rows and waking the workers ' +
+    'cost {handOff} ({workers} workers took {all}).',
+  sweepNever: 'Up to {rows} rows {workers} workers did not beat 1 on this device. At {rows} ' +
+    'rows 1 worker takes {work} ({perRow} ns a row); split {workers} ways that is {share} ' +
+    'each, which would save {saved}, but {workers} workers took {all}: handing out the rows ' +
+    'and waking the workers cost {handOff}, about as much as the split saves, or more.',
+  sweepFellBack: 'At {rows} rows the speedup fell to 1× or below again: one sweep measures ' +
+    'one moment of a device that other programs share.',
 };
 
 const MESSAGES = { en: MESSAGES_EN, es: MESSAGES_ES };

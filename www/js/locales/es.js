@@ -198,6 +198,78 @@ export const MESSAGES_ES = {
   chains: 'cadenas',
   ...THREAD_STEPPER_ES,
   ...QUESTION_MESSAGES_ES,
+  // Ejecuciones comparadas y el barrido de filas (compare/).
+  runsHeading: 'Ejecuciones de esta visita ({count})',
+  runsEmpty: 'Cada ejecución que termina se guarda aquí, para poner ejecuciones lado a lado: ' +
+    'ejecuta un ejemplo, cambia un parámetro y vuelve a ejecutarlo.',
+  runsHint: 'La más reciente primero; se guardan las últimas {max} mientras esta pestaña siga ' +
+    'abierta. Una barra compara una ejecución con las demás de su ejemplo.',
+  runsClear: 'Borrar',
+  runsCleared: 'Se borraron las ejecuciones.',
+  runsCaption: 'Ejecuciones terminadas de esta visita, la más reciente primero',
+  runsColRun: 'Ejecución',
+  runsColExample: 'Ejemplo',
+  runsColParams: 'Parámetros que la distinguen',
+  runsColTime: 'Tiempo',
+  runsColSpeedup: 'Aceleración (bucle ÷ pool), mediana (rango)',
+  runsDefaults: 'los de por defecto',
+  runsPoolTime: 'pool {pool} · bucle {loop}',
+  runsTooQuick: 'demasiado rápido para comparar',
+  ratioRange: '{median}× ({min}–{max}×)',
+  sweepHeading: 'Barrido de filas: ¿cuándo compensa el paralelismo?',
+  sweepHint: 'Ejecuta pool.{method} con cada tamaño desde {smallest} filas hasta el mayor ' +
+    'elegido aquí, con 1 worker y con los {workers}, por turnos ({rounds} ejecuciones de cada ' +
+    'uno por tamaño, en pools propios, sin dibujar línea de tiempo), con los demás parámetros ' +
+    'del formulario; luego dibuja cuántas veces más rápido fueron todos los workers que uno.',
+  sweepLargest: 'Filas como máximo',
+  sweepStart: 'Barrer filas',
+  sweepStop: 'Detener el barrido',
+  sweepStarting: 'Iniciando dos pools propios, de 1 worker y de {workers}…',
+  sweepProgress: 'Barriendo: {rows} filas con {workers}, ejecución {done} de {total}…',
+  sweepDone: 'Barridos {count} tamaños.',
+  sweepStopped: 'Detenido tras {count} de {total} tamaños.',
+  sweepStoppedElsewhere: 'Detenido al mostrarse otro ejemplo, tras {count} de {total} tamaños.',
+  sweepStoppedForRun: 'Detenido por la ejecución que empezó, tras {count} de {total} tamaños.',
+  sweepFailed: 'El barrido se detuvo: {message}',
+  sweepNeedsThreads: 'Un barrido compara 1 worker con varios, y esta página no tiene hilos ' +
+    '(ver el aviso de arriba): no hay nada que comparar.',
+  sweepOneCore: 'Este dispositivo indica un solo núcleo: no hay con qué comparar 1 worker.',
+  sweepPageRunning: 'Hay una ejecución en curso: barre cuando haya terminado.',
+  sweepFixParams: 'Corrige primero los parámetros de arriba: el barrido los usa.',
+  sweepFewerRepeats: 'Desde {rows} filas, cada ejecución mide 1 repetición, porque el crate no ' +
+    'admite más: {reason}',
+  sweepLeftOut: 'Desde {rows} filas, omitidos, porque el crate los rechaza: {reason}',
+  sweepChartTitle: 'Aceleración de {workers} workers frente a 1 según las filas, pool.{method}',
+  sweepChartPartial: 'El barrido hasta ahora; la tabla de abajo tiene sus números.',
+  sweepXAxis: 'Filas (escala logarítmica)',
+  sweepYAxis: 'Veces más rápido que 1 worker',
+  sweepIdeal: 'ideal: {workers}×',
+  sweepCrossoverMark: 'cruce: {rows}',
+  sweepCrossoverRow: '← cruce',
+  sweepTableCaption: 'Lo mismo, en números: cada tiempo es la mediana, entre {rounds} ' +
+    'ejecuciones, de la mediana de las llamadas al pool de cada una; la aceleración es su ' +
+    'cociente, entre paréntesis su rango entre ejecuciones.',
+  sweepColRows: 'Filas',
+  sweepColOne: '1 worker',
+  sweepColAll: '{workers} workers',
+  sweepColSpeedup: 'Aceleración',
+  sweepCrossover: 'En este dispositivo {workers} workers ganan a 1 a partir de {rows} filas. ' +
+    'Ahí 1 worker tarda {work} ({perRow} ns por fila); repartido entre {workers}, son {share} ' +
+    'cada uno, lo que ahorra {saved}, y {workers} workers tardaron {all}: repartir las filas y ' +
+    'despertar a los workers costó {handOff}, menos de lo que ahorra el reparto. Con ' +
+    '{beforeRows} filas el reparto solo podía ahorrar {beforeSaved}, y repartir costó ' +
+    '{beforeHandOff}.',
+  sweepFromTheStart: 'En este dispositivo {workers} workers ganan a 1 ya con {rows} filas, el ' +
+    'menor tamaño barrido: 1 worker tarda {work} ({perRow} ns por fila); repartido entre ' +
+    '{workers}, son {share} cada uno, lo que ahorra {saved}, y repartir las filas y despertar ' +
+    'a los workers costó {handOff} ({workers} workers tardaron {all}).',
+  sweepNever: 'Hasta {rows} filas, {workers} workers no ganaron a 1 en este dispositivo. Con ' +
+    '{rows} filas 1 worker tarda {work} ({perRow} ns por fila); repartido entre {workers}, ' +
+    'son {share} cada uno, lo que ahorraría {saved}, pero {workers} workers tardaron {all}: ' +
+    'repartir las filas y despertar a los workers costó {handOff}, más o menos lo que ahorra ' +
+    'el reparto, o más.',
+  sweepFellBack: 'Con {rows} filas la aceleración volvió a caer a 1× o menos: un barrido mide ' +
+    'un momento de un dispositivo que comparten otros programas.',
 };
 
 export const TIMELINE_ES = {
