@@ -18,11 +18,11 @@ const ROWS = QUICK ? 200_000 : 2_000_000;
 // A job five times longer, where waking the workers weighs less.
 const BIG_ROWS = QUICK ? 400_000 : 10_000_000;
 const ROUNDS = QUICK ? 1 : 7;
-// Tracing on vs off for pool.apply: a run's pace (its round trips) varies by a fifth or more
-// from one run to the next on a shared machine, far more than the few per cent measured, so
-// many short runs in pairs, each pair in the other order than the last.
+// Tracing on vs off: a run's pace varies by a fifth or more from one run to the next on a
+// shared machine (pool.apply's round trips most), far more than the few per cent measured,
+// so many runs in pairs, each pair in the other order than the last.
 const APPLY_CALLS = QUICK ? 1_000 : 4_000;
-const APPLY_TRACING_ROUNDS = QUICK ? 2 : 24;
+const TRACING_ROUNDS = QUICK ? 2 : 24;
 const PYTHON_ROUNDS = QUICK ? 1 : 3;
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
 
@@ -79,7 +79,7 @@ const pythonRuns = (workers) =>
 /** pool.map and pool.starmap with one worker and with all, alternating; then tracing on and
  * off with all workers, in pairs whose order alternates; then dispatch costs. */
 async function poolRuns(page, rows, bigRows, rounds) {
-  return page.evaluate(async ({ rows, bigRows, rounds, wakeUpParams, applyCalls, applyRounds }) => {
+  return page.evaluate(async ({ rows, bigRows, rounds, wakeUpParams, applyCalls, tracingRounds }) => {
     const { PoolClient } = await import('./js/pool-client.js');
     const cores = navigator.hardwareConcurrency;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
@@ -118,13 +118,11 @@ async function poolRuns(page, rows, bigRows, rounds) {
         for (const client of clients) speedup.push(await run(client, method, { rows }));
       }
       for (const client of clients) speedup.push(await run(client, 'map', { rows: bigRows }));
+    }
+    for (let round = 0; round < tracingRounds; round++) {
       for (const trace of round % 2 ? [false, true] : [true, false]) {
         tracing.push(await run(clients[1], 'map', { rows: bigRows, trace }));
-      }
-    }
-    // One call per row: the most events per unit of work any run records.
-    for (let round = 0; round < applyRounds; round++) {
-      for (const trace of round % 2 ? [false, true] : [true, false]) {
+        // One call per row: the most events per unit of work any run records.
         tracing.push(await run(clients[1], 'apply', { rows: applyCalls, trace }));
       }
     }
@@ -137,7 +135,7 @@ async function poolRuns(page, rows, bigRows, rounds) {
     }
     clients.forEach((client) => client.stop());
     return { cores, speedup, tracing, wakeUp, dispatch };
-  }, { rows, bigRows, rounds, wakeUpParams: WAKE_UP, applyCalls: APPLY_CALLS, applyRounds: APPLY_TRACING_ROUNDS });
+  }, { rows, bigRows, rounds, wakeUpParams: WAKE_UP, applyCalls: APPLY_CALLS, tracingRounds: TRACING_ROUNDS });
 }
 
 /** Count Async on the page's event loop, called as the page calls it. */
