@@ -57,7 +57,7 @@ describe('be the event loop', () => {
     assert.deepEqual(picked.slice(2), [queued[0], queued[1]]);
     assert.deepEqual(lanesPrinting('Two'), [queued[0], queued[1], queued[2]]);
     assert.match(lines.at(-1).text, /executed in 1\.00 seconds\.$/);
-    assert.match(await page.textContent('#by-hand-state'), /finished at 1\.000 s, after 4 choices of yours; 4 of them differed/);
+    assert.match(await page.textContent('#by-hand-state'), /finished at 1\.000 s\. Your choices: 4; of them, other than asyncio’s \(the first in the queue\): 4\./);
     assert.equal(await page.$$eval('#by-hand-choices li', (items) => items.length), 4);
   });
 
@@ -71,7 +71,7 @@ describe('be the event loop', () => {
     await page.waitForSelector('.by-hand-task');
     await pickUntilFinished(page, () => 0);
     assert.deepEqual(await texts(), asRun, 'first in, first out is asyncio’s order');
-    assert.match(await page.textContent('#by-hand-state'), /0 of them differed/);
+    assert.match(await page.textContent('#by-hand-state'), /Your choices: \d+; of them, other than asyncio’s \(the first in the queue\): 0\./);
     await page.click('#by-hand-start');
     await page.waitForSelector('.by-hand-task');
     await pickUntilFinished(page, (count) => count - 1);
@@ -86,6 +86,24 @@ describe('be the event loop', () => {
     await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
     assert.match(await page.textContent('#param-coroutines-error'), /By hand, at most 10 coroutines/);
     assert.equal(await page.$$eval('.by-hand-task', (buttons) => buttons.length), 0);
+  });
+
+  test('refuses one after another next to its field: there would be nothing to choose', async () => {
+    const page = await open('#count-async?mode=sequential');
+    await page.click('#by-hand-start');
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
+    assert.match(await page.textContent('#param-mode-error'), /By hand, the coroutines run gathered/);
+  });
+
+  test('started during a run, it ends that run for everything that follows runs', async () => {
+    const page = await open('#count-async?coroutines=2');
+    await page.click('#run');
+    await page.waitForFunction(() => document.querySelector('#questions-body fieldset:disabled'));
+    await page.click('#by-hand-start');
+    await page.waitForSelector('.by-hand-task');
+    // The questions frozen by the run are answerable again; Run is back.
+    assert.equal(await page.$$eval('#questions-body fieldset:disabled', (sets) => sets.length), 0);
+    assert.equal(await page.isEnabled('#run'), true);
   });
 
   test('only where a ready queue has choices, and in Spanish', async () => {

@@ -135,12 +135,15 @@ describe('a course page around the example', () => {
     await frame.waitForSelector('html[data-ready="true"]');
     assert.equal(await frame.isHidden('#example-explanation'), true, 'explain=off');
     // The course says hello on ready; a run made after that lands in the gradebook.
-    await course.waitForFunction(() => document.getElementById('lesson').style.height !== '');
+    await course.waitForFunction(() => document.getElementById('lesson').dataset.hello === '1');
     await frame.selectOption('#param-speed', '10');
     await frame.check('#question-duration-about-3');
     await frame.click('#run');
     await statusIs(frame, 'done');
     await course.waitForFunction(() => document.querySelectorAll('#gradebook tr').length >= 2);
+    // Messages from the frame arrive in order: once a reply sent after them is in, so is
+    // anything the run made the frame send (a duplicate would show).
+    await ask(course, { type: 'playground:hello', id: 'sync' }, { frame: '#lesson' });
     const rows = await course.$$eval('#gradebook tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
     // The course hears the verdict the learner sees.
     const verdict = await frame.$eval('[data-question="duration"] .verdict', (node) => node.dataset.verdict);

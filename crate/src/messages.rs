@@ -33,6 +33,7 @@ sentences! {
     WRONG_TYPE = "wrongType": "{field} must be {expected}.";
     TEXT_LENGTH = "textLength": "The {what} must have {min} to {max|character|characters}; got {got}.";
     BY_HAND_AT_MOST = "byHandAtMost": "By hand, at most {max} coroutines: each needs a choice of yours; got {got}.";
+    BY_HAND_GATHERED = "byHandGathered": "By hand, the coroutines run gathered: one after another, only one is ever ready, and there is nothing to choose.";
     PREFIX = "prefix": "prefix";
     NAME = "name": "name";
     A_NUMBER = "aNumber": "a number";

@@ -89,8 +89,9 @@ impl VirtualEnv {
     }
 
     /// Advances to the earliest deadline and fires that one timer. Timers fire one at a
-    /// time, as the browser's and asyncio's callbacks do: a task woken by an earlier timer
-    /// runs before a later timer with the same deadline is even looked at.
+    /// time, as the browser's do (each `setTimeout` callback a task of its own): a task
+    /// woken by an earlier timer runs before a later timer with the same deadline is even
+    /// looked at. (asyncio differs: see [`Self::fire_earliest_timers`].)
     fn fire_next_timer(&self) {
         let Some(deadline_us) = self.0.timers.fire_next(u64::MAX) else {
             panic!("deadlock: every task is waiting and no timer is pending");

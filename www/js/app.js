@@ -84,11 +84,17 @@ function showRunning(running) {
  * shows nothing more. */
 function abandonActiveRun() {
   if (!activeRun) return;
+  const { example, params } = activeRun;
   activeRun.stop();
   activeRun = null;
   showRunning(false);
   $('progress').hidden = true;
   $('timeline').now = null;
+  // Its followers (the questions frozen by it, the comparison waiting for it) hear it end:
+  // the run itself, no longer the page's, says nothing more.
+  const outcome = { example: example.id, status: 'stopped', message: t('stopped'), elapsedMs: 0, output: [], outputLines: 0 };
+  const trace = { lines: [], spans: [], flows: [], record: null };
+  publish('run-ended', { example, params, outcome, origin: 0, trace, asked: false });
 }
 
 /** The example's texts, in the current language: title, explanation, parameter labels. */
@@ -179,8 +185,9 @@ async function refusedByCrate(example, params) {
 }
 
 /** Runs `example` with the form's parameters. Resolves, once it ends, to its outcome (see
- * Run.perform), or to status 'invalid' with each refused field's message. */
-async function run(example) {
+ * Run.perform), or to status 'invalid' with each refused field's message. `asked`: the
+ * page around an embed asked for it (its outcome is the reply, not news). */
+async function run(example, { asked = false } = {}) {
   const params = readFields(example);
   if (!params) {
     const message = t('fixParams');
@@ -212,7 +219,7 @@ async function run(example) {
     activeRun = null;
     showRunning(false);
     const trace = { lines: thisRun.lines, spans: timeline.spans, flows: timeline.flows, record: thisRun.scheduler };
-    publish('run-ended', { example, params, outcome, origin, trace });
+    publish('run-ended', { example, params, outcome, origin, trace, asked });
   }
   return outcome;
 }
@@ -270,7 +277,7 @@ async function runForHost({ example: id, params }) {
   }
   for (const [name, value] of Object.entries(params)) setField(example, name, String(value));
   updateShare(example);
-  return run(example);
+  return run(example, { asked: true });
 }
 
 async function route() {
@@ -392,21 +399,22 @@ async function main() {
   answerHost({
     run: runForHost,
     stop: () => activeRun?.stop(),
-    ready: { example: current.id, threads: threadsAvailable },
     current: () => ({ example: current.id, threads: threadsAvailable }),
   });
   document.documentElement.dataset.ready = 'true';
   await routed;
+  const problems = optionProblems(location.search);
   // A bad ?questions= is said next to the questions' own toggle (questions/view.js).
-  const [problem] = optionProblems(location.search).filter(({ name }) => name !== 'questions');
+  const [problem] = problems.filter(({ name }) => name !== 'questions');
   // The link's own verdict comes first: an option is the lesser mistake.
   if (problem && !$('status').textContent) {
     setStatus(problem.allowed
       ? t('badPageOption', { name: problem.name, value: clipped(problem.value, 40), allowed: problem.allowed.join(', ') })
       : t('unknownPageOption', { name: clipped(problem.name, 40) }), 'error');
   }
-  // A course may ask for the example to run as soon as it shows.
-  if (pageOption('run') === 'load') runCurrent();
+  // A course may ask for the example to run as soon as it shows: only from a link whose
+  // every option is good, and not over a run the course has asked for meanwhile.
+  if (pageOption('run') === 'load' && !problems.length && !activeRun) runCurrent();
 }
 
 main();

@@ -236,7 +236,6 @@ export const EXAMPLES = [
       coroutines: 'Coroutines',
       speed: SPEED,
     }),
-    byHand: true,
     eventLoop: true,
     run: countAsync,
   },
@@ -261,7 +260,6 @@ export const EXAMPLES = [
     laneColors: {
       'makerandom(0)': 'var(--cyan)', 'makerandom(1)': 'var(--red)', 'makerandom(2)': 'var(--magenta)',
     },
-    byHand: true,
     eventLoop: true,
     run: eventLoopRun('runRand', 'randGathered'),
   },
@@ -281,7 +279,6 @@ export const EXAMPLES = [
     params: params('chained', {
       chains: 'Chains (n values, as on the command line)', seed: 'Seed', speed: SPEED,
     }),
-    byHand: true,
     eventLoop: true,
     run: eventLoopRun('runChained', 'chains'),
   },

@@ -74,21 +74,21 @@ export function requestProblem(data) {
 /**
  * Answers the embedding page's requests: `run({example, params})` resolves to the run's
  * outcome (or throws an Error whose message is the reply), `stop()` stops the live run,
- * `current()` says the example shown and whether it has threads. Does nothing when the
+ * `current()` says the example shown and whether it has threads (`playground:ready` and
+ * the hello's reply). Does nothing when the
  * page is not embedded.
  */
-export function answerHost({ run, stop, ready, current }) {
+export function answerHost({ run, stop, current }) {
   if (window.parent === window) return;
   // The origin that said hello, and so is told what the learner does; null until then.
   let courseOrigin = null;
   const tellCourse = (message) => {
     if (courseOrigin !== null) window.parent.postMessage(message, courseOrigin);
   };
-  // Runs the course asked for: their result is the reply to that request, not news.
-  let runsAsked = 0;
   onPage('answer', (answer) => tellCourse({ type: 'playground:answer', ...answer }));
-  onPage('run-ended', ({ outcome }) => {
-    if (runsAsked === 0) tellCourse({ type: 'playground:result', ...outcome });
+  // A run the course asked for is told by the reply to that request, not as news.
+  onPage('run-ended', ({ outcome, asked }) => {
+    if (!asked) tellCourse({ type: 'playground:result', ...outcome });
   });
   addEventListener('message', async (event) => {
     if (event.source !== window.parent) return;
@@ -109,16 +109,13 @@ export function answerHost({ run, stop, ready, current }) {
       courseOrigin = event.origin === 'null' ? '*' : event.origin;
       return reply({ type: 'playground:hello', version: API_VERSION, capabilities: CAPABILITIES, ...current() });
     }
-    runsAsked++;
     try {
       reply({ type: 'playground:result', ...await run({ example: data.example, params: data.params ?? {} }) });
     } catch (error) {
       reply({ type: 'playground:error', message: error.message });
-    } finally {
-      runsAsked--;
     }
   });
-  tellHost({ type: 'playground:ready', ...ready });
+  tellHost({ type: 'playground:ready', ...current() });
   reportHeight();
 }
 

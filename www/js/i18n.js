@@ -53,8 +53,8 @@ export const MESSAGES_EN = {
     'first in the queue, {first}; keys 1–9 pick by place.)',
   byHandChoseFirst: 'At {at} you ran {chosen}, the first in the queue, as asyncio would.',
   byHandChoseOther: 'At {at} you ran {chosen}; asyncio would have run {first}, the first in the queue.',
-  byHandFinished: 'The program finished at {at}, after {choices} choices of yours; {differed} of ' +
-    'them differed from asyncio’s order (first in, first out).',
+  byHandFinished: 'The program finished at {at}. Your choices: {choices}; of them, other than ' +
+    'asyncio’s (the first in the queue): {differed}.',
   byHandDone: 'Finished by hand: the output and the timeline are your run.',
   ranWithoutThreads: 'It ran on 1 worker, not {workers}: this page has no threads.',
   copied: 'Copied.',

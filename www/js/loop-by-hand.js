@@ -4,6 +4,7 @@
 // timeline follow. Time is virtual: it waits while the learner thinks, and jumps to the
 // next timers when no task is ready, so the program's seconds stay the program's.
 
+import { BY_HAND } from '../generated/crate.js';
 import { $, element } from './dom.js';
 import { readFields, showFieldError } from './form.js';
 import { formatSeconds, t } from './i18n.js';
@@ -71,23 +72,36 @@ export function setUpLoopByHand({ clearPage }) {
   const pick = (task) => {
     const { turn } = run;
     const chosen = turn.ready.find((ready) => ready.task === task);
-    run.choices.push({ atMs: turn.nowMs, chosen: chosen.name, first: turn.ready[0].name });
     try {
-      show(run.loop.pick(task));
+      const next = run.loop.pick(task);
+      run.choices.push({ atMs: turn.nowMs, chosen: chosen.name, first: turn.ready[0].name });
+      show(next);
     } catch (error) {
       setStatus(t('error', { message: error.message }), 'error');
     }
-    // The focus stays in the queue, on the button now first, for the next choice.
-    section.querySelector('.by-hand-task')?.focus();
+    // The focus stays in the queue, on the button now first, for the next choice; once the
+    // program has finished, on Start, for another go.
+    (section.querySelector('.by-hand-task') ?? $('by-hand-start')).focus();
   };
 
-  const start = async () => {
-    const params = readFields(example);
-    if (!params) return setStatus(t('fixParams'), 'error');
-    const wasm = await loadWasm();
-    clearPage();
-    run?.loop.free();
+  /** Ends the run by hand on screen, if any, and frees its wasm object. */
+  const end = () => {
+    run?.loop?.free();
     run = null;
+  };
+
+  let starts = 0;
+  const start = async () => {
+    const asked = example;
+    const params = readFields(asked);
+    if (!params) return setStatus(t('fixParams'), 'error');
+    const thisStart = ++starts;
+    const wasm = await loadWasm();
+    // While the module loaded, the learner may have moved on: another example, another
+    // Start, or a run of their own, which this Start must not stop.
+    if (example !== asked || thisStart !== starts) return;
+    clearPage();
+    end();
     $('output').replaceChildren();
     $('timeline').clear();
     $('timeline').origin = 0;
@@ -97,9 +111,9 @@ export function setUpLoopByHand({ clearPage }) {
       run.loop = new wasm.EventLoopByHand(example.id, params, emit);
       setStatus(t('byHandStarted'), 'running');
       show(run.loop.advance());
-      section.querySelector('.by-hand-task')?.focus();
+      (section.querySelector('.by-hand-task') ?? $('by-hand-start')).focus();
     } catch (error) {
-      run = null;
+      end();
       const refusal = refusalText(error);
       if (refusal && error.field) showFieldError(error.field, refusal);
       setStatus(t('error', { message: refusal ?? error.message }), 'error');
@@ -110,23 +124,25 @@ export function setUpLoopByHand({ clearPage }) {
   $('by-hand-start').addEventListener('click', start);
   section.addEventListener('keydown', (event) => {
     const index = PICK_KEYS.indexOf(event.key);
-    if (index < 0 || !run || run.turn.finished || event.target instanceof HTMLInputElement) return;
+    if (index < 0 || !run?.turn || run.turn.finished || event.target instanceof HTMLInputElement) return;
+    // A chord is the browser's or a screen reader's; a held key, not a choice.
+    if (event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
     const ready = run.turn.ready[index];
     if (!ready) return;
     event.preventDefault();
     pick(ready.task);
   });
   onPage('example-shown', ({ example: shown }) => {
-    run?.loop.free();
-    run = null;
+    end();
+    starts++;
     example = shown;
-    section.hidden = !shown.byHand;
+    section.hidden = !BY_HAND.includes(shown.id);
     render();
   });
-  // A real run takes the output and the timeline back.
+  // A real run takes the output and the timeline back, and a Start still loading yields.
   onPage('run-started', () => {
-    run?.loop.free();
-    run = null;
+    end();
+    starts++;
     render();
   });
   onPage('language-changed', render);

@@ -3,9 +3,11 @@
 //
 //   'example-shown' {example, params}          an example came on screen (params may be null)
 //   'run-started'   {example, params}          Run was pressed and the parameters were good
-//   'run-ended'     {example, params, outcome, origin, trace}
+//   'run-ended'     {example, params, outcome, origin, trace, asked}
 //                   trace = {lines, spans, flows, record}: the run's own record, everything it
-//                   printed and drew (record: the event loop's, see scheduler-state.js)
+//                   printed and drew (record: the event loop's, see scheduler-state.js);
+//                   asked: the page around an embed asked for it. A run the page abandons
+//                   (another example, a lab taking the page) ends 'stopped', its trace empty
 //   'language-changed' {language}             the learner switched the page's language
 //   'answer'        {example, question, answer, correct}
 //                   a question asked before the run (questions/), checked against the run

@@ -36,11 +36,11 @@ export function optionProblems(search) {
   });
 }
 
-/** The query that gives `chosen` ({name: value}), options at their default left out; `embed`
- * first, as the share panel writes it. */
+/** The query that gives `chosen` ({name: value}, null for an option left out), in that
+ * order; a value an option does not take is left out too. */
 export function optionsQuery(chosen) {
   const parts = Object.entries(chosen)
-    .filter(([name, value]) => value !== null && value !== undefined && Object.hasOwn(PAGE_OPTIONS, name))
+    .filter(([name, value]) => Object.hasOwn(PAGE_OPTIONS, name) && PAGE_OPTIONS[name].includes(value))
     .map(([name, value]) => (value === '' ? name : `${name}=${encodeURIComponent(value)}`));
   return parts.length ? `?${parts.join('&')}` : '';
 }

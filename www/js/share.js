@@ -18,6 +18,9 @@ export function exampleUrl(example, { embed = false, options = {} } = {}) {
 
 /** The options the share panel's course fieldset sets: each left out at its default. */
 function courseOptions() {
+  // An embed made in Spanish stays Spanish for every learner unless the teacher says
+  // otherwise; one made in English follows each learner's browser.
+  if (!$('course-lang').dataset.chosen) $('course-lang').value = currentLanguage() === 'es' ? 'es' : '';
   return {
     lang: $('course-lang').value || null,
     questions: $('course-questions').checked ? null : 'off',
@@ -76,9 +79,6 @@ export function setUpShare(current) {
     const panel = $('share-panel');
     panel.hidden = !panel.hidden;
     $('share').setAttribute('aria-expanded', String(!panel.hidden));
-    // An embed made in Spanish stays Spanish for every learner unless the teacher says
-    // otherwise; one made in English follows each learner's browser.
-    if (!$('course-lang').dataset.chosen) $('course-lang').value = currentLanguage() === 'es' ? 'es' : '';
     updateShare(current());
     if (!panel.hidden) $('share-url').select();
   });

@@ -202,6 +202,33 @@ mod tests {
     }
 
     #[test]
+    fn by_hand_count_async_is_gathered_and_of_few_coroutines() {
+        use crate::examples::{by_hand_program, params_of};
+        use crate::params::{read, Given};
+        let values = |mode: &str, coroutines: f64| {
+            read(params_of("count-async").unwrap(), 2, |name| match name {
+                "mode" => Some(Given::Text(mode.to_string())),
+                "coroutines" => Some(Given::Number(coroutines)),
+                _ => None,
+            })
+            .unwrap()
+        };
+        let refused = |mode, coroutines| {
+            let env = VirtualEnv::new();
+            match by_hand_program("count-async", &values(mode, coroutines), &env) {
+                Some(Err(refusal)) => Some(refusal.field),
+                _ => None,
+            }
+        };
+        assert_eq!(refused("sequential", 3.0), Some("mode"));
+        assert_eq!(refused("gather", 11.0), Some("coroutines"));
+        assert_eq!(refused("gather", 10.0), None);
+        let env = VirtualEnv::new();
+        let pool = crate::params::defaults(params_of("pool-map").unwrap(), 2);
+        assert!(by_hand_program("pool-map", &pool, &env).is_none());
+    }
+
+    #[test]
     fn a_task_that_is_not_ready_cannot_be_picked() {
         let mut run = count_async_by_hand(2);
         let Turn::Choose(ready) = run.advance() else {

@@ -6,15 +6,9 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{emit_to, js_object, refused};
 use super::params::read_params;
-use crate::demos::{chained, count_async, rand};
-use crate::messages::{self, Arg};
-use crate::params::ParamError;
-use crate::scheduler::by_hand::{ByHand, PickError, Program, Turn};
-use crate::scheduler::run_main;
+use crate::examples;
+use crate::scheduler::by_hand::{ByHand, PickError, Turn};
 use crate::virtual_time::VirtualEnv;
-
-/// Count Async's coroutines by hand: each is a choice at the start and after the sleep.
-pub const MAX_COROUTINES_BY_HAND: u32 = 10;
 
 /// A run of an event-loop example whose turns the learner takes. Lines, spans, arrows and
 /// the scheduler's record go to `on_event` as they happen, stamped with virtual
@@ -27,8 +21,8 @@ pub struct EventLoopByHand {
 
 #[wasm_bindgen]
 impl EventLoopByHand {
-    /// `example`: "count-async" (always gathered: one after another leaves nothing to
-    /// choose), "rand" or "chained", with the page's `params`, checked as a run's are.
+    /// `example`: one of [`examples::by_hand_program`]'s, with the page's `params`, checked
+    /// as a run's are.
     #[wasm_bindgen(constructor)]
     pub fn new(
         example: &str,
@@ -37,39 +31,9 @@ impl EventLoopByHand {
     ) -> Result<EventLoopByHand, JsValue> {
         let values = read_params(example, &params)?;
         let env = VirtualEnv::new();
-        let on = env.clone();
-        let program: Program = match example {
-            "count-async" => {
-                let coroutines = values.number("coroutines") as u32;
-                if coroutines > MAX_COROUTINES_BY_HAND {
-                    return Err(refused(ParamError::new(
-                        "coroutines",
-                        messages::BY_HAND_AT_MOST,
-                        vec![
-                            ("max", Arg::Count(MAX_COROUTINES_BY_HAND.into())),
-                            ("got", Arg::Count(coroutines.into())),
-                        ],
-                    )));
-                }
-                Box::pin(async move {
-                    let mode = count_async::Mode::Gather;
-                    run_main(&on, count_async::run(&on, coroutines, mode)).await;
-                })
-            }
-            "rand" => {
-                let seed = values.number("seed");
-                Box::pin(async move {
-                    run_main(&on, rand::run(&on, seed)).await;
-                })
-            }
-            "chained" => {
-                let chains = chained::parse_chains(values.text("chains")).map_err(refused)?;
-                let seed = values.number("seed");
-                Box::pin(async move {
-                    run_main(&on, chained::run(&on, seed, &chains)).await;
-                })
-            }
-            _ => {
+        let program = match examples::by_hand_program(example, &values, &env) {
+            Some(program) => program.map_err(refused)?,
+            None => {
                 let message = format!("{example} has no ready queue to choose from.");
                 return Err(JsError::new(&message).into());
             }

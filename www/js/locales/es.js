@@ -124,8 +124,9 @@ export const MESSAGES_ES = {
     'la primera de la cola, {first}; las teclas 1–9 eligen por posición.)',
   byHandChoseFirst: 'En {at} ejecutaste {chosen}, la primera de la cola, como haría asyncio.',
   byHandChoseOther: 'En {at} ejecutaste {chosen}; asyncio habría ejecutado {first}, la primera de la cola.',
-  byHandFinished: 'El programa terminó en {at}, tras {choices} elecciones tuyas; {differed} de ' +
-    'ellas difirieron del orden de asyncio (primera en llegar, primera en salir).',
+  byHandFinished: 'El programa terminó en {at}. Tus elecciones: {choices}; de ellas, distintas ' +
+    'de la de asyncio (la primera de la cola): {differed}.',
+
   byHandDone: 'Terminado a mano: la salida y la línea de tiempo son tu ejecución.',
   ranWithoutThreads: 'Se ejecutó en 1 worker, no en {workers}: esta página no tiene hilos.',
   copied: 'Copiado.',
@@ -310,6 +311,8 @@ export const CRATE_ES = {
   textLength: 'El {what} debe tener de {min} a {max|carácter|caracteres}; se recibieron {got}.',
   byHandAtMost: 'A mano, como mucho {max} corrutinas: cada una necesita una elección tuya; se ' +
     'pidieron {got}.',
+  byHandGathered: 'A mano, las corrutinas se ejecutan reunidas (gather): una tras otra, solo hay ' +
+    'una lista cada vez, y nada que elegir.',
   prefix: 'prefijo',
   name: 'nombre',
   aNumber: 'un número',
