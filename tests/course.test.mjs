@@ -74,8 +74,8 @@ describe('the share panel’s course options', () => {
     assert.equal(await page.isHidden('.code-panels'), true, 'an embed’s default');
     await page.click('#run');
     await statusIs(page, 'done');
-    const other = (await served.open('?zoom=2#rand')).page;
-    assert.match(await said(other), /The link’s option “zoom” was ignored/);
+    const other = (await served.open('?zoom=2&theme=pink#rand')).page;
+    assert.match(await said(other), /The link’s option “zoom” was ignored: the page has no such option\. The link’s option theme=pink was ignored: it takes light, dark\./);
   });
 });
 
@@ -127,6 +127,21 @@ describe('a course page around the example', () => {
     const reply = await ask(page, { type: 'playground:run', id: 7, params: { coroutines: 1 } });
     assert.equal(reply.status, 'done');
     assert.equal((await received(page, 'playground:result')).length, 2, 'the earlier news and this reply');
+  });
+
+  test('values the course sends that are refused leave the learner’s form as it was', async () => {
+    const { page, frame } = await openCoursePage(`${host.url}plain.html`);
+    const form = () => frame.$eval('#param-coroutines', (input) => input.value);
+    const before = await form();
+    const notANumber = await ask(page, { type: 'playground:run', id: 1, params: { coroutines: 'abc' } });
+    assert.equal(notANumber.status, 'invalid');
+    assert.deepEqual(notANumber.errors, { coroutines: 'Enter a number.' });
+    const tooMany = await ask(page, { type: 'playground:run', id: 2, params: { coroutines: 1e9 } });
+    assert.deepEqual(tooMany.errors, { coroutines: 'Between 1 and 10,000.' });
+    assert.equal(await form(), before);
+    assert.equal(await frame.textContent('#param-coroutines-error'), '');
+    const good = await ask(page, { type: 'playground:run', id: 3, params: {} });
+    assert.equal(good.status, 'done', good.message);
   });
 
   test('the README’s example course page keeps a gradebook of the learner’s answers and runs', async () => {

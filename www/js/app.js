@@ -23,7 +23,7 @@ import { downloadImage, downloadTrace } from './trace-export.js';
 import { EVENT_LOOP_LANE, eventLoopSpans } from './event-loop-lane.js';
 import { $, element } from './dom.js';
 import {
-  fieldErrors, hasField, labelFields, readFields, renderFields, setField, showFieldError,
+  fieldErrors, fieldTexts, hasField, labelFields, readFields, renderFields, setField, showFieldError,
 } from './form.js';
 import { clipped, parseLink } from './link.js';
 import { markCode, renderCode } from './code-panes.js';
@@ -271,13 +271,31 @@ async function runForHost({ example: id, params }) {
     throw new Error(`${example.id} has no parameter ${unknown.map((n) => `"${n}"`).join(', ')}; ` +
       `it has ${names.join(', ')}.`);
   }
+  // A number field cannot even hold what is not a number: refused before the form is touched.
+  const notNumbers = Object.entries(params).filter(([name, value]) =>
+    example.params.find((param) => param.name === name).type === 'number' &&
+    (String(value).trim() === '' || !Number.isFinite(Number(value))));
+  if (notNumbers.length) {
+    const errors = Object.fromEntries(notNumbers.map(([name]) => [name, t('enterNumber')]));
+    return { example: example.id, status: 'invalid', message: t('fixParams'), errors };
+  }
   if (example !== current) {
     history.replaceState(null, '', `#${example.id}`);
     showExample(example, new URLSearchParams());
   }
+  const learners = fieldTexts(example);
   for (const [name, value] of Object.entries(params)) setField(example, name, String(value));
   updateShare(example);
-  return run(example, { asked: true });
+  const outcome = await run(example, { asked: true });
+  // Values the course sent that were refused are the course's mistake, told in the reply:
+  // the learner's form gets its own values back.
+  if (outcome.status === 'invalid' && current === example) {
+    for (const [name, value] of Object.entries(learners)) setField(example, name, value);
+    readFields(example);
+    updateShare(example);
+    setStatus('');
+  }
+  return outcome;
 }
 
 async function route() {
@@ -405,13 +423,11 @@ async function main() {
   await routed;
   const problems = optionProblems(location.search);
   // A bad ?questions= is said next to the questions' own toggle (questions/view.js).
-  const [problem] = problems.filter(({ name }) => name !== 'questions');
+  const said = problems.filter(({ name }) => name !== 'questions').map((problem) => (problem.allowed
+    ? t('badPageOption', { name: problem.name, value: clipped(problem.value, 40), allowed: problem.allowed.join(', ') })
+    : t('unknownPageOption', { name: clipped(problem.name, 40) })));
   // The link's own verdict comes first: an option is the lesser mistake.
-  if (problem && !$('status').textContent) {
-    setStatus(problem.allowed
-      ? t('badPageOption', { name: problem.name, value: clipped(problem.value, 40), allowed: problem.allowed.join(', ') })
-      : t('unknownPageOption', { name: clipped(problem.name, 40) }), 'error');
-  }
+  if (said.length && !$('status').textContent) setStatus(said.join(' '), 'error');
   // A course may ask for the example to run as soon as it shows: only from a link whose
   // every option is good, and not over a run the course has asked for meanwhile.
   if (pageOption('run') === 'load' && !problems.length && !activeRun) runCurrent();

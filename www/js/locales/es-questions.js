@@ -62,7 +62,7 @@ export const QUESTION_MESSAGES_ES = {
     'siguiente, así que nada más se ejecuta mientras duerme.',
   whySecondTwoAlone: '«Two», {seconds} s después: con un solo count() no hay nada más que ejecutar mientras duerme.',
   qDuration: '¿Cuánto dura la ejecución, en segundos del propio programa (sea cual sea la velocidad)?',
-  qAboutSeconds: 'unos {seconds} s',
+  qAboutSeconds: 'alrededor de {seconds} s',
   whyDurationGather: 'Duró {seconds} s: las {count} pausas de un segundo fueron a la vez, así que la ' +
     'ejecución dura más o menos una pausa.',
   whyDurationSequential: 'Duró {seconds} s: cada uno de los {count} count() durmió su segundo solo después de ' +
@@ -94,7 +94,7 @@ export const QUESTION_MESSAGES_ES = {
   qOnePerWorker: '{workers}: uno por worker',
   qFewPerWorker: 'unos pocos por worker',
   qOnePerRow: '{rows}: uno por fila',
-  whyHandOutsApply: '{count} llamadas, {rows} filas por llamada: {method} envía una llamada y espera su ' +
+  whyHandOutsApply: '{count} llamadas (filas por llamada: {rows}): {method} envía una llamada y espera su ' +
     'resultado antes de la siguiente; repartirlas costó {cost} ms.',
   whyHandOutsChunks: '{count} trozos, unas {rows} filas por trozo: {method} reparte las filas en trozos (las filas por ' +
     'llamada, o por su cuenta unos pocos por worker), cada uno pagado una vez; repartirlos costó {cost} ms.',

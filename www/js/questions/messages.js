@@ -102,7 +102,7 @@ export const QUESTION_MESSAGES_EN = {
   qOnePerWorker: '{workers}: one per worker',
   qFewPerWorker: 'a few per worker',
   qOnePerRow: '{rows}: one per row',
-  whyHandOutsApply: '{count} calls, {rows} rows per call: {method} sends one call and waits for its result ' +
+  whyHandOutsApply: '{count} calls (rows per call: {rows}): {method} sends one call and waits for its result ' +
     'before the next; handing them out cost {cost} ms.',
   whyHandOutsChunks: '{count} chunks, about {rows} rows per chunk: {method} hands the rows out in chunks (the rows per ' +
     'call, or on its own a few per worker), each paid for once; handing them out cost {cost} ms.',
