@@ -23,11 +23,12 @@ import { downloadImage, downloadTrace } from './trace-export.js';
 import { EVENT_LOOP_LANE, eventLoopSpans } from './event-loop-lane.js';
 import { $, element } from './dom.js';
 import {
-  fieldErrors, fieldTexts, hasField, labelFields, readFields, renderFields, setField, showFieldError,
+  fieldErrors, fieldTexts, hasField, labelFields, notANumber, readFields, renderFields, setField,
+  showFieldError,
 } from './form.js';
 import { clipped, parseLink } from './link.js';
 import { markCode, renderCode } from './code-panes.js';
-import { Run, pageLabel, refusalText } from './run.js';
+import { Run, pageLabel, refusalText, stoppedOutcome } from './run.js';
 import { enableReplay, hideReplay, refreshReplay, setUpReplayKeys } from './replay.js';
 import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
@@ -92,9 +93,8 @@ function abandonActiveRun() {
   $('timeline').now = null;
   // Its followers (the questions frozen by it, the comparison waiting for it) hear it end:
   // the run itself, no longer the page's, says nothing more.
-  const outcome = { example: example.id, status: 'stopped', message: t('stopped'), elapsedMs: 0, output: [], outputLines: 0 };
   const trace = { lines: [], spans: [], flows: [], record: null };
-  publish('run-ended', { example, params, outcome, origin: 0, trace, asked: false });
+  publish('run-ended', { example, params, outcome: stoppedOutcome(example), origin: 0, trace, asked: false });
 }
 
 /** The example's texts, in the current language: title, explanation, parameter labels. */
@@ -273,8 +273,7 @@ async function runForHost({ example: id, params }) {
   }
   // A number field cannot even hold what is not a number: refused before the form is touched.
   const notNumbers = Object.entries(params).filter(([name, value]) =>
-    example.params.find((param) => param.name === name).type === 'number' &&
-    (String(value).trim() === '' || !Number.isFinite(Number(value))));
+    example.params.find((param) => param.name === name).type === 'number' && notANumber(String(value)));
   if (notNumbers.length) {
     const errors = Object.fromEntries(notNumbers.map(([name]) => [name, t('enterNumber')]));
     return { example: example.id, status: 'invalid', message: t('fixParams'), errors };

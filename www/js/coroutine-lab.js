@@ -3,8 +3,7 @@
 
 import { $ } from './dom.js';
 import { t } from './i18n.js';
-import { outputWriter } from './output.js';
-import { refusalText, shownSpan } from './run.js';
+import { labPage, refusalText } from './run.js';
 import { setStatus } from './status.js';
 import { loadWasm } from './wasm.js';
 import { epochNow } from './clock.js';
@@ -15,10 +14,6 @@ import { epochNow } from './clock.js';
 export function setUpCoroutineLab({ clearPage }) {
   let coroutine = null;
   let output = null;
-  const emit = (event) => {
-    if (event.kind === 'line') output.write(event);
-    else if (event.kind === 'span') $('timeline').addSpan(shownSpan(event));
-  };
   const call = (what, action) => {
     try {
       action();
@@ -32,11 +27,9 @@ export function setUpCoroutineLab({ clearPage }) {
     const wasm = await loadWasm();
     clearPage();
     coroutine?.free();
-    const origin = epochNow();
-    $('output').replaceChildren();
-    $('timeline').clear();
-    $('timeline').origin = origin;
-    output = outputWriter(origin);
+    const page = labPage(epochNow());
+    output = page.output;
+    const { emit } = page;
     call(t('labCreated'), () => {
       coroutine = new wasm.PrintNameCoroutine($('lab-prefix').value, emit);
       coroutine.next();

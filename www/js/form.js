@@ -76,6 +76,10 @@ function setControl(control, param, value) {
 const notAChoiceLabel = (value) => t('notAChoice', { value: clipped(value, 25) });
 
 /** The form's values, or null after marking each invalid field with its message. */
+/** Whether `text` is no number at all (empty, or not one): what a number field refuses
+ * first. */
+export const notANumber = (text) => text.trim() === '' || !Number.isFinite(Number(text));
+
 export function readFields(example) {
   const values = {};
   let valid = true;
@@ -92,9 +96,8 @@ export function readFields(example) {
       values[param.name] = control.value;
       if (!control.value.trim()) message = t('enterValue');
     } else {
-      const text = control.value.trim();
-      const number = Number(text);
-      if (text === '' || !Number.isFinite(number)) message = t('enterNumber');
+      const number = Number(control.value);
+      if (notANumber(control.value)) message = t('enterNumber');
       else if (!Number.isInteger(number)) message = t('enterWholeNumber');
       else if (number < param.min || number > param.max) {
         message = t('between', { min: formatNumber(param.min), max: formatNumber(param.max) });

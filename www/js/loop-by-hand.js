@@ -8,9 +8,8 @@ import { BY_HAND } from '../generated/crate.js';
 import { $, element } from './dom.js';
 import { readFields, showFieldError } from './form.js';
 import { formatSeconds, t } from './i18n.js';
-import { outputWriter } from './output.js';
 import { onPage } from './page-events.js';
-import { refusalText, shownSpan } from './run.js';
+import { labPage, refusalText } from './run.js';
 import { setStatus } from './status.js';
 import { loadWasm } from './wasm.js';
 
@@ -22,12 +21,6 @@ export function setUpLoopByHand({ clearPage }) {
   let example = null;
   let run = null; // {loop, output, turn, choices: [{atMs, chosen, first}]}
   const section = $('loop-by-hand');
-
-  const emit = (event) => {
-    if (event.kind === 'line') run.output.write(event);
-    else if (event.kind === 'span') $('timeline').addSpan(shownSpan(event));
-    else if (event.kind === 'flow') $('timeline').addFlow(event);
-  };
 
   const render = () => {
     if (!run) {
@@ -102,10 +95,8 @@ export function setUpLoopByHand({ clearPage }) {
     if (example !== asked || thisStart !== starts) return;
     clearPage();
     end();
-    $('output').replaceChildren();
-    $('timeline').clear();
-    $('timeline').origin = 0;
-    const output = outputWriter(0, example.laneColors);
+    // Virtual time: the program's clock starts at 0.
+    const { output, emit } = labPage(0, example.laneColors);
     try {
       run = { loop: null, output, turn: null, choices: [] };
       run.loop = new wasm.EventLoopByHand(example.id, params, emit);

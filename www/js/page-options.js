@@ -21,10 +21,13 @@ export const PAGE_OPTIONS = {
   debug: [''], // triggers for the tests (app.js)
 };
 
+/** Whether option `name` is one of the page's and takes `value`. */
+const takes = (name, value) => Object.hasOwn(PAGE_OPTIONS, name) && PAGE_OPTIONS[name].includes(value);
+
 /** The value of option `name` in `search`, or null when absent or not one it takes. */
 export function pageOption(name, search = globalThis.location?.search ?? '') {
   const value = new URLSearchParams(search).get(name);
-  return value !== null && Object.hasOwn(PAGE_OPTIONS, name) && PAGE_OPTIONS[name].includes(value) ? value : null;
+  return takes(name, value) ? value : null;
 }
 
 /** What is wrong with the options of `search`: [{name, value, allowed}], `allowed` null for
@@ -32,7 +35,7 @@ export function pageOption(name, search = globalThis.location?.search ?? '') {
 export function optionProblems(search) {
   return [...new URLSearchParams(search)].flatMap(([name, value]) => {
     if (!Object.hasOwn(PAGE_OPTIONS, name)) return [{ name, value, allowed: null }];
-    return PAGE_OPTIONS[name].includes(value) ? [] : [{ name, value, allowed: PAGE_OPTIONS[name] }];
+    return takes(name, value) ? [] : [{ name, value, allowed: PAGE_OPTIONS[name] }];
   });
 }
 
@@ -40,7 +43,7 @@ export function optionProblems(search) {
  * order; a value an option does not take is left out too. */
 export function optionsQuery(chosen) {
   const parts = Object.entries(chosen)
-    .filter(([name, value]) => Object.hasOwn(PAGE_OPTIONS, name) && PAGE_OPTIONS[name].includes(value))
+    .filter(([name, value]) => takes(name, value))
     .map(([name, value]) => (value === '' ? name : `${name}=${encodeURIComponent(value)}`));
   return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -31,6 +31,26 @@ export const shownSpan = (span) => {
   return label === undefined ? span : { ...span, label };
 };
 
+/** The outcome of a run that was stopped before it did anything the page shows. */
+export const stoppedOutcome = (example) => ({
+  example: example.id, status: 'stopped', message: t('stopped'), elapsedMs: 0, output: [], outputLines: 0,
+});
+
+/** The output and the timeline emptied for a run driven by hand (a lab), on a clock from
+ * `origin`: its writer, and where its lines, spans and arrows go. */
+export function labPage(origin, laneColors) {
+  $('output').replaceChildren();
+  $('timeline').clear();
+  $('timeline').origin = origin;
+  const output = outputWriter(origin, laneColors);
+  const emit = (event) => {
+    if (event.kind === 'line') output.write(event);
+    else if (event.kind === 'span') $('timeline').addSpan(shownSpan(event));
+    else if (event.kind === 'flow') $('timeline').addFlow(event);
+  };
+  return { output, emit };
+}
+
 export class Run {
   #pool;
   #isShown;
@@ -77,10 +97,7 @@ export class Run {
     const origin = epochNow();
     // Stopped while it waited, or replaced by another run: the page is no longer its own.
     if (this.#stopped || !shown()) {
-      const outcome = {
-        example: example.id, status: 'stopped', message: t('stopped'), elapsedMs: 0, output: [], outputLines: 0,
-      };
-      return { outcome, origin };
+      return { outcome: stoppedOutcome(example), origin };
     }
     timeline.origin = origin;
     const output = outputWriter(origin, example.laneColors, shown);

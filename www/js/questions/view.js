@@ -5,7 +5,7 @@
 // ?questions=off in the page's address, for one page (an embed, say).
 
 import { $, element } from '../dom.js';
-import { fieldTexts } from '../form.js';
+import { fieldTexts, notANumber } from '../form.js';
 import { formatNumber, t } from '../i18n.js';
 import { clipped } from '../link.js';
 import { onPage, publish } from '../page-events.js';
@@ -41,7 +41,7 @@ function formParams(example) {
   for (const param of example.params ?? []) {
     const text = texts[param.name];
     params[param.name] = param.type === 'number' ? Number(text) : text;
-    if (param.type === 'number' && (text.trim() === '' || !Number.isFinite(params[param.name]))) return null;
+    if (param.type === 'number' && notANumber(text)) return null;
   }
   return params;
 }
