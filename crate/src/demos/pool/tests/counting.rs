@@ -45,6 +45,51 @@ fn counts_values_within_inclusive_bounds() {
     assert_eq!(howmany_within_range(&[4, 8], 8, 4), 0);
 }
 
+/// The definition, written out as the tutorial's Python does.
+fn within(row: &[u8], minimum: u8, maximum: u8) -> u32 {
+    row.iter()
+        .filter(|&&n| minimum <= n && n <= maximum)
+        .count() as u32
+}
+
+#[test]
+fn every_kernel_counts_by_the_definition_for_any_bytes_and_bounds() {
+    // Every byte value, in an order no row repeats; row counts around a block of the
+    // five-column kernel (1,024 rows), which reuses its flags from block to block.
+    let cells: Vec<u8> = (0..5 * 2_100u32).map(|i| (i * 97 % 256) as u8).collect();
+    for columns in [5, 3] {
+        for rows in [0, 1, 1023, 1024, 1025, 2_100] {
+            let cells = &cells[..rows * columns];
+            for (minimum, maximum) in [(0, 255), (4, 8), (9, 9), (200, 255), (8, 4), (255, 0)] {
+                let mut counts = vec![u32::MAX; rows];
+                let kernel = Rows {
+                    cells,
+                    columns,
+                    minimum,
+                    maximum,
+                };
+                kernel.count_into(&mut counts);
+                let expected: Vec<u32> = cells
+                    .chunks_exact(columns)
+                    .map(|row| within(row, minimum, maximum))
+                    .collect();
+                assert_eq!(
+                    counts, expected,
+                    "{rows}×{columns} in {minimum}..={maximum}"
+                );
+                let one_by_one: Vec<u32> = cells
+                    .chunks_exact(columns)
+                    .map(|row| howmany_within_range(row, minimum, maximum))
+                    .collect();
+                assert_eq!(
+                    one_by_one, expected,
+                    "{rows}×{columns} in {minimum}..={maximum}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn parallel_equals_sequential_for_many_shapes_and_chunks() {
     let pool = pool(3);
