@@ -1,17 +1,28 @@
 //! The pool examples' kernel compiled natively, for `make bench` to set beside the page's
 //! figures: the very `run_pool` the page calls, on a rayon pool of the same size.
 //!
-//! `cargo run --release --example bench_native -- ROWS WORKERS ROUNDS WAKE_UPS IDLE_MS` prints one JSON
-//! object per run, one per line: `{"method", "workers", "parallelMs", "sequentialMs"}`,
-//! each run's times being medians of its own repeats. Rounds alternate
-//! the configurations, so that all of them see the machine in the same state. Then WAKE_UPS
-//! `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS took to start work handed out by
-//! another (`wake_up_latencies`), on the pool of WORKERS threads. Last, `{"burstMs",
-//! "oneThreadMs", "twoThreadsMs"}` lines: the machine itself, without rayon or wasm: two
-//! plain threads, the second asleep IDLE_MS before each round, each running a burst of
-//! arithmetic, against one thread running both bursts. Short jobs scale only as far as this.
+//! Two modes, each printing one JSON object per line:
+//!
+//! `bench_native pool ROWS APPLY_CALLS WORKERS`: map and starmap on ROWS rows and apply with
+//! APPLY_CALLS calls, on a global pool of WORKERS threads called from the main thread, which
+//! is not one of them, as the page calls its pool from a Worker outside it (a pool thread
+//! calling in would run apply's calls itself, with no round trip). One line per method:
+//! `{"method", "workers", "rows", "parallelMs", "sequentialMs"}`, medians of its repeats.
+//! The bench alternates the worker counts process by process, a global pool being one per
+//! process.
+//!
+//! `bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS [BURST_MS...]`: WAKE_UPS
+//! `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS took to start work handed
+//! out by another (`wake_up_latencies`), on a pool of WORKERS threads; as many
+//! `{"plainWakeUpMs"}` lines: the same for a plain thread parked IDLE_MS, without rayon.
+//! Last, `{"burstMs", "oneThreadMs", "twoThreadsMs"}` lines: the machine itself, without
+//! rayon or wasm: two plain threads, the second asleep IDLE_MS before each round, each
+//! running a burst of arithmetic, against one thread running both bursts. Short jobs scale
+//! only as far as this: it is measured for a few lengths, and for each BURST_MS given (the
+//! bench passes each pool job's share per worker, as the page measured it).
 
 use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -19,56 +30,122 @@ use playground::bench::wake_up_latencies;
 use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
 
 const REPEATS: usize = 9;
+const USAGE: &str = "usage: bench_native pool ROWS APPLY_CALLS WORKERS | \
+    bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS [BURST_MS...]";
 
 fn main() {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .map(|arg| {
-            arg.parse()
-                .expect("ROWS WORKERS ROUNDS WAKE_UPS IDLE_MS must be whole numbers")
-        })
-        .collect();
-    let [rows, workers, rounds, wake_ups, idle_ms] = args[..] else {
-        panic!("usage: bench_native ROWS WORKERS ROUNDS WAKE_UPS IDLE_MS");
-    };
-    let pools: Vec<(usize, rayon::ThreadPool)> = [1, workers]
-        .into_iter()
-        .map(|threads| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .expect("a rayon pool");
-            (threads, pool)
-        })
-        .collect();
-    for _ in 0..rounds {
-        for method in [PoolMethod::Map, PoolMethod::Starmap] {
-            for (threads, pool) in &pools {
-                let params = PoolParams {
-                    rows,
-                    repeats: REPEATS,
-                    ..PoolParams::default()
-                };
-                let report = pool
-                    .install(|| run_pool(method, &params, &|_| {}))
-                    .expect("parameters within the limits");
-                println!(
-                    "{{\"method\":\"{}\",\"workers\":{threads},\"parallelMs\":{},\"sequentialMs\":{}}}",
-                    method.name(),
-                    report.parallel_ms(),
-                    report.sequential_ms()
-                );
-            }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let whole = |arg: &String| -> usize { arg.parse().expect(USAGE) };
+    match args.first().map(String::as_str) {
+        Some("pool") => {
+            let [rows, apply_calls, workers] = args[1..].iter().map(whole).collect::<Vec<_>>()[..]
+            else {
+                panic!("{USAGE}");
+            };
+            pool_runs(rows, apply_calls, workers);
         }
+        Some("machine") if args.len() >= 5 => {
+            let [workers, rounds, wake_ups, idle_ms] =
+                args[1..5].iter().map(whole).collect::<Vec<_>>()[..]
+            else {
+                panic!("{USAGE}");
+            };
+            let job_bursts_ms = args[5..].iter().map(|arg| arg.parse().expect(USAGE));
+            machine_runs(
+                workers,
+                rounds,
+                wake_ups,
+                idle_ms as u64,
+                job_bursts_ms.collect(),
+            );
+        }
+        _ => panic!("{USAGE}"),
     }
-    let (_, widest) = pools.last().expect("two pools");
-    for latency in widest
-        .install(|| wake_up_latencies(wake_ups, idle_ms as u64))
+}
+
+fn pool_runs(rows: usize, apply_calls: usize, workers: usize) {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build_global()
+        .expect("the global rayon pool, built once");
+    for method in [PoolMethod::Map, PoolMethod::Starmap, PoolMethod::Apply] {
+        let rows = if method == PoolMethod::Apply {
+            apply_calls
+        } else {
+            rows
+        };
+        let params = PoolParams {
+            rows,
+            repeats: REPEATS,
+            ..PoolParams::default()
+        };
+        let report = run_pool(method, &params, &|_| {}).expect("parameters within the limits");
+        println!(
+            "{{\"method\":\"{}\",\"workers\":{workers},\"rows\":{rows},\"parallelMs\":{},\"sequentialMs\":{}}}",
+            method.name(),
+            report.parallel_ms(),
+            report.sequential_ms()
+        );
+    }
+}
+
+fn machine_runs(
+    workers: usize,
+    rounds: usize,
+    wake_ups: usize,
+    idle_ms: u64,
+    job_bursts_ms: Vec<f64>,
+) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build()
+        .expect("a rayon pool");
+    for latency in pool
+        .install(|| wake_up_latencies(wake_ups, idle_ms))
         .unwrap_or_default()
     {
         println!("{{\"wakeUpMs\":{latency}}}");
     }
-    two_threads_against_one(rounds.max(5) * 4, Duration::from_millis(idle_ms as u64));
+    let idle = Duration::from_millis(idle_ms);
+    for latency in plain_wake_up_latencies(wake_ups, idle) {
+        println!("{{\"plainWakeUpMs\":{latency}}}");
+    }
+    let mut bursts_ms = vec![1.0, 2.0, 5.0, 10.0, 50.0];
+    bursts_ms.extend(job_bursts_ms);
+    two_threads_against_one(rounds.max(5) * 4, idle, &bursts_ms);
+}
+
+/// How long a plain thread parked for `idle` takes to run once unparked, in milliseconds,
+/// once per sample: the machine's own part of a late worker start, without rayon or wasm.
+fn plain_wake_up_latencies(samples: usize, idle: Duration) -> Vec<f64> {
+    let woken = Arc::new(AtomicBool::new(false));
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let sleeper = {
+        let woken = woken.clone();
+        std::thread::spawn(move || {
+            for _ in 0..samples {
+                // park may return early: only the flag says the wake-up came.
+                while !woken.swap(false, Ordering::Acquire) {
+                    std::thread::park();
+                }
+                started_tx
+                    .send(Instant::now())
+                    .expect("the measuring thread");
+            }
+        })
+    };
+    let latencies = (0..samples)
+        .map(|_| {
+            std::thread::sleep(idle);
+            let woke_at = Instant::now();
+            woken.store(true, Ordering::Release);
+            sleeper.thread().unpark();
+            let started = started_rx.recv().expect("the parked thread");
+            started.duration_since(woke_at).as_secs_f64() * 1000.0
+        })
+        .collect();
+    sleeper.join().expect("the parked thread");
+    latencies
 }
 
 /// Arithmetic the optimiser cannot remove, `steps` long.
@@ -89,23 +166,29 @@ fn steps_per_ms() -> u64 {
     (steps as f64 / (started.elapsed().as_secs_f64() * 1000.0)) as u64
 }
 
-fn two_threads_against_one(rounds: usize, idle: Duration) {
+/// Round by round, every burst length in turn, so that each length sees the machine in
+/// the same states (its pace changes over seconds here).
+fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
     let per_ms = steps_per_ms();
-    for burst_ms in [1, 2, 5, 10, 50] {
-        let steps = per_ms * burst_ms;
-        let start = Arc::new(Barrier::new(2));
-        let end = Arc::new(Barrier::new(2));
-        let helper = {
-            let (start, end) = (start.clone(), end.clone());
-            std::thread::spawn(move || {
-                for _ in 0..rounds {
+    let steps_of = move |burst_ms: f64| (per_ms as f64 * burst_ms) as u64;
+    let start = Arc::new(Barrier::new(2));
+    let end = Arc::new(Barrier::new(2));
+    let helper = {
+        let (start, end) = (start.clone(), end.clone());
+        let bursts_ms = bursts_ms.to_vec();
+        std::thread::spawn(move || {
+            for _ in 0..rounds {
+                for &burst_ms in &bursts_ms {
                     start.wait();
-                    burst(steps);
+                    burst(steps_of(burst_ms));
                     end.wait();
                 }
-            })
-        };
-        for _ in 0..rounds {
+            }
+        })
+    };
+    for _ in 0..rounds {
+        for &burst_ms in bursts_ms {
+            let steps = steps_of(burst_ms);
             std::thread::sleep(idle);
             let started = Instant::now();
             burst(steps);
@@ -123,6 +206,6 @@ fn two_threads_against_one(rounds: usize, idle: Duration) {
                 two.as_secs_f64() * 1000.0
             );
         }
-        helper.join().expect("the helper thread");
     }
+    helper.join().expect("the helper thread");
 }
