@@ -736,6 +736,20 @@ describe('downloads that fail', () => {
       assert.match(await runExample(page), /^Finished/);
     });
   }
+
+  // The parts loaded once the example is on screen (features.js): without them the page
+  // says what is missing, and the example still shows and runs.
+  test('without features.js: a clear message, and the example still runs', async () => {
+    const page = await open('#count-async?speed=10', {
+      prepare: (context) => context.route('**/js/features.js', (route) => route.abort()),
+    });
+    opened.expectedErrors = /Failed to load resource|ERR_FAILED/;
+    await page.waitForFunction(() => document.getElementById('status').dataset.kind === 'error');
+    assert.equal(await page.textContent('#status'), 'Could not download the questions, the runs compared and ' +
+      'the labs of this page: check the connection, then reload the page. The example itself still runs.');
+    assert.equal(await page.textContent('#example-title'), 'Count Async');
+    assert.match(await runExample(page), /^Finished/);
+  });
 });
 
 describe('pool.map', () => {

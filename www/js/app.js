@@ -3,8 +3,9 @@
 // its parameters (#pool-map?rows=2000000&seed=7), so a prepared run can be shared.
 //
 // The parts: form.js (the parameters), run.js (a run), output.js (its lines), the
-// <pg-timeline> element, code-panes.js, share.js, coroutine-lab.js, host-api.js (the page
-// around an embed); this file routes links to examples and wires the page together.
+// <pg-timeline> element, code-panes.js, share.js, host-api.js (the page around an embed),
+// and those loaded once the example is on screen (features.js, trace-export.js); this file
+// routes links to examples and wires the page together.
 
 import { EXAMPLES, GROUPS, exampleById } from './examples.js';
 import { LANES } from '../generated/crate.js';
@@ -19,7 +20,6 @@ import {
   currentLanguage, exampleTexts, groupTitle, initialLanguage, setLanguage, t,
   timelineTexts,
 } from './i18n.js';
-import { downloadImage, downloadTrace } from './trace-export.js';
 import { EVENT_LOOP_LANE, eventLoopSpans } from './event-loop-lane.js';
 import { $, element } from './dom.js';
 import {
@@ -32,19 +32,17 @@ import { Run, pageLabel, refusalText, stoppedOutcome } from './run.js';
 import { enableReplay, hideReplay, refreshReplay, setUpReplayKeys } from './replay.js';
 import { announceMoments, hideScheduler, showScheduler } from './scheduler-view.js';
 import { setUpShare, updateShare } from './share.js';
-import { setUpCoroutineLab } from './coroutine-lab.js';
-import { setUpLoopByHand } from './loop-by-hand.js';
-import { setUpThreadStepper } from './thread-stepper/view.js';
 import { setStatus, statusIfUnchanged } from './status.js';
-import { publish } from './page-events.js';
+import { joinLate, publish } from './page-events.js';
 import { applyPageOptions, optionProblems, pageOption } from './page-options.js';
-import { setUpQuestions } from './questions/view.js';
-import { setUpCompare } from './compare/index.js';
 import './timeline/element.js';
 
 const pool = new PoolClient();
 let current = null; // the example on screen
 let activeRun = null; // the Run on screen while it lasts
+// Settles once features.js is set up, or could not be: a run waits for it, so that the
+// parts that follow runs see it start.
+let featuresReady = null;
 
 function renderNav(activeId) {
   const nav = $('nav');
@@ -188,6 +186,7 @@ async function refusedByCrate(example, params) {
  * Run.perform), or to status 'invalid' with each refused field's message. `asked`: the
  * page around an embed asked for it (its outcome is the reply, not news). */
 async function run(example, { asked = false } = {}) {
+  await featuresReady;
   const params = readFields(example);
   if (!params) {
     const message = t('fixParams');
@@ -247,9 +246,13 @@ function showReplay(origin, record) {
       ]);
     },
   });
-  $('export-trace').onclick = () => downloadTrace(
-    { spans: timeline.spans, flows: timeline.flows, record }, origin, `${current.id}-trace.json`);
-  $('export-image').onclick = () => downloadImage(timeline, `${current.id}-timeline.png`)
+  // trace-export.js is loaded on the first click: most visits export nothing.
+  $('export-trace').onclick = () => import('./trace-export.js')
+    .then(({ downloadTrace }) => downloadTrace(
+      { spans: timeline.spans, flows: timeline.flows, record }, origin, `${current.id}-trace.json`))
+    .catch((error) => setStatus(t('couldNotExportTrace', { message: error.message }), 'error'));
+  $('export-image').onclick = () => import('./trace-export.js')
+    .then(({ downloadImage }) => downloadImage(timeline, `${current.id}-timeline.png`))
     .catch((error) => setStatus(t('couldNotExport', { message: error.message }), 'error'));
 }
 
@@ -365,8 +368,6 @@ async function main() {
   applyPageOptions();
   setUpShare(() => current);
   setUpReplayKeys();
-  setUpQuestions();
-  setUpCompare();
   $('skip-link').addEventListener('click', (event) => {
     // Its href names the target for no-script readers; a hash would name an example here.
     event.preventDefault();
@@ -379,15 +380,20 @@ async function main() {
     abandonActiveRun();
     clearReplay();
   };
-  setUpCoroutineLab({ clearPage });
-  setUpLoopByHand({ clearPage });
-  setUpThreadStepper();
   // A new example: the keyboard goes on from its start, not from the top of the page.
   addEventListener('hashchange', () => {
     route();
     $('example').focus();
   });
   const routed = route();
+  // The rest once the example is on screen; each part starts from it (joinLate). They are
+  // set up before the page says it is ready, and before the page around an embed follows
+  // its runs, as when they were loaded with the page. Without them the example still runs.
+  const partsFailed = statusIfUnchanged();
+  featuresReady = import('./features.js').then(
+    ({ setUpFeatures }) => joinLate(() => setUpFeatures({ clearPage }), 'example-shown'),
+    () => partsFailed(t('couldNotLoadParts'), 'error'));
+  await featuresReady;
   // ?debug exposes triggers that the tests use to provoke failures on purpose.
   if (pageOption('debug') === '') {
     globalThis.playgroundDebug = {

@@ -18,6 +18,9 @@ export const threadsAvailable = globalThis.crossOriginIsolated === true &&
 export const buildUrl = new URL(
   threadsAvailable ? '../pkg/playground.js' : '../pkg-single/playground.js', import.meta.url);
 
+/** Its wasm module, which the glue fetches beside itself. */
+export const wasmUrl = new URL('playground_bg.wasm', buildUrl);
+
 /** The last two parts of a URL's path ("pkg/playground_bg.wasm"): enough to name a file of
  * the playground wherever it is hosted. */
 const shortName = (url) => new URL(url).pathname.split('/').slice(-2).join('/');
@@ -32,8 +35,9 @@ export class DownloadFailed extends Error {
 }
 
 /** Imports the build's glue (`url`: another URL for another instance) and instantiates its
- * wasm. A download that fails throws DownloadFailed; anything else as it was thrown. */
-export async function instantiateBuild(url = buildUrl) {
+ * wasm, from `module` if given (compiled already: see warm-up.js). A download that fails
+ * throws DownloadFailed; anything else as it was thrown. */
+export async function instantiateBuild(url = buildUrl, module = null) {
   let glue;
   try {
     glue = await import(url.href);
@@ -41,7 +45,7 @@ export async function instantiateBuild(url = buildUrl) {
     throw new DownloadFailed(url);
   }
   try {
-    await glue.default();
+    await glue.default(module ? { module_or_path: module } : undefined);
   } catch (error) {
     // A fetch that failed, or a response that is not wasm (an error page).
     if (error instanceof TypeError || error instanceof WebAssembly.CompileError) {

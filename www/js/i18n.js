@@ -28,6 +28,8 @@ export const MESSAGES_EN = {
   poolDidNotStart: 'the thread pool did not start within {seconds} seconds',
   couldNotLoadCode: 'Could not load the code: {message}',
   couldNotExport: 'Could not export the image: {message}',
+  couldNotExportTrace: 'Could not export the trace: {message}',
+  couldNotLoadParts: 'Could not download the questions, the runs compared and the labs of this page: check the connection, then reload the page. The example itself still runs.',
   earlierLines: '… {count} earlier lines not shown',
   fixParams: 'Some parameters need fixing before the example can run.',
   fixLinkParams: 'Some parameters in the link need fixing before the example can run.',

@@ -4,13 +4,18 @@
 
 const RELOADED = 'playground:isolation-reload';
 
-/** Resolves to true when the page is about to reload to become isolated. */
-export async function becomeIsolated() {
+/** Whether becomeIsolated() will try, and so may reload the page. */
+export function mayReloadToIsolate() {
   if (globalThis.crossOriginIsolated || window.parent !== window) return false;
   if (!('serviceWorker' in navigator) || !isSecureContext) return false;
   // One try per tab: if the reloaded page is still not isolated, the browser will not do
   // it, and the page runs without threads rather than reloading forever.
-  if (sessionStorage.getItem(RELOADED)) return false;
+  return !sessionStorage.getItem(RELOADED);
+}
+
+/** Resolves to true when the page is about to reload to become isolated. */
+export async function becomeIsolated() {
+  if (!mayReloadToIsolate()) return false;
   try {
     await navigator.serviceWorker.register(new URL('../isolation-sw.js', import.meta.url));
     await navigator.serviceWorker.ready;

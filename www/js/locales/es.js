@@ -99,6 +99,8 @@ export const MESSAGES_ES = {
   poolDidNotStart: 'el pool de hilos no arrancó en {seconds} segundos',
   couldNotLoadCode: 'No se pudo cargar el código: {message}',
   couldNotExport: 'No se pudo exportar la imagen: {message}',
+  couldNotExportTrace: 'No se pudo exportar la traza: {message}',
+  couldNotLoadParts: 'No se pudieron descargar las preguntas, las ejecuciones comparadas ni los laboratorios de esta página: comprueba la conexión y vuelve a cargar la página. El ejemplo se puede ejecutar igualmente.',
   earlierLines: '… {count} líneas anteriores no se muestran',
   fixParams: 'Hay parámetros que corregir antes de poder ejecutar el ejemplo.',
   fixLinkParams: 'Hay parámetros del enlace que corregir antes de poder ejecutar el ejemplo.',

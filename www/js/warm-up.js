@@ -1,0 +1,17 @@
+// What the page starts while the rest of its modules are still on their way: index.html
+// loads this first (async), so that downloading and compiling the wasm overlaps with them
+// instead of waiting for app.js to run. Its own imports are leaves, fetched first.
+// Whatever fails here is left for the page's own start to do again and report.
+
+import { wasmUrl } from './build.js';
+import { mayReloadToIsolate } from './isolation.js';
+
+// Only in a page (Node's tests import the modules that import this one), and not in one
+// about to reload through isolation-sw.js, which would throw all of it away.
+const starting = typeof window === 'object' && !mayReloadToIsolate();
+
+/** The build's wasm module compiled as it downloads, or null if that failed (the page's
+ * own start then downloads it again, and says what failed). */
+export const compiledWasm = starting
+  ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null)
+  : Promise.resolve(null);
