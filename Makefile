@@ -86,7 +86,8 @@ check-tools:
 		missing="$$missing wasm-bindgen($(WASM_BINDGEN_VERSION))"; \
 	chromium --version >/dev/null 2>&1 || missing="$$missing chromium"; \
 	node --version >/dev/null 2>&1 || missing="$$missing node(nodejs)"; \
-	test -x node_modules/.bin/serve && test -d node_modules/playwright-core || missing="$$missing npm-packages(npm ci)"; \
+	test -x node_modules/.bin/serve && test -x node_modules/.bin/esbuild && test -d node_modules/playwright-core || \
+		missing="$$missing npm-packages(npm ci)"; \
 	if [ -n "$$missing" ]; then \
 		echo "setup: these tools are missing or do not run:$$missing" >&2; \
 		echo "setup: install them (the package is in brackets), or run make setup again" >&2; \
@@ -94,6 +95,8 @@ check-tools:
 	fi
 
 build: setup $(PKG)/playground_bg.wasm $(PKG_SINGLE)/playground_bg.wasm $(GENERATED)/.stamp $(GENERATED)/crate.js www/_headers
+	@# The site as served, in dist/: www/ with its modules bundled (the script says why).
+	node tools/bundle.mjs
 
 $(WASM_OUT): $(RUST_SOURCES)
 	$(CARGO) build --release $(WASM_CARGO_FLAGS)
@@ -166,4 +169,4 @@ fmt: setup
 	$(CARGO) fmt --all
 
 clean:
-	rm -rf $(PKG) $(PKG_SINGLE) $(GENERATED) www/_headers target
+	rm -rf $(PKG) $(PKG_SINGLE) $(GENERATED) www/_headers dist target

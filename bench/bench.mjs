@@ -272,13 +272,15 @@ async function loadRuns(browser, url, rounds) {
 }
 
 async function assetSizes() {
-  const root = path.join(ROOT, 'www');
+  // What is served (tools/bundle.mjs); a source map only to a visitor who opens the
+  // browser's developer tools.
+  const root = path.join(ROOT, 'dist');
   const files = [];
   const walk = async (dir) => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (!['.gitignore', 'package.json'].includes(entry.name) && !entry.name.endsWith('.d.ts')) {
+      else if (!['.gitignore', 'package.json'].includes(entry.name) && !entry.name.endsWith('.map')) {
         const bytes = await readFile(full);
         files.push({ file: path.relative(root, full), bytes: (await stat(full)).size,
           gzipBytes: gzipSync(bytes, { level: 9 }).length });

@@ -1,9 +1,9 @@
 // What the page starts while the rest of its modules are still on their way: index.html
 // loads this first (async), so that downloading and compiling the wasm overlaps with them
-// instead of waiting for app.js to run. Its own imports are leaves, fetched first.
+// instead of waiting for app.js to run. The build makes it one file (tools/bundle.mjs).
 // Whatever fails here is left for the page's own start to do again and report.
 
-import { wasmUrl } from './build.js';
+import { buildUrl, wasmUrl } from './build.js';
 import { mayReloadToIsolate } from './isolation.js';
 
 // Only in a page (Node's tests import the modules that import this one), and not in one
@@ -15,3 +15,6 @@ const starting = typeof window === 'object' && !mayReloadToIsolate();
 export const compiledWasm = starting
   ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null)
   : Promise.resolve(null);
+
+// The glue too: the page imports it by the same URL (wasm.js), and gets this one.
+if (starting) import(buildUrl.href).catch(() => {});
