@@ -762,7 +762,7 @@ describe('pool.map', () => {
     const status = await runExample(page);
     const lines = await outputTexts(page);
     assert.equal(lines[0], `[${expectedHead(100).join(', ')}]`);
-    assert.match(lines[1], /^pool\.map: 200,000 rows on 2 workers in [\d,]+\.\d\d ms \(chunks of 25,000 rows, median of 3\)$/);
+    assert.match(lines[1], /^pool\.map: 2,000,000 rows on 2 workers in [\d,]+\.\d\d ms \(chunks of 250,000 rows, median of 3\)$/);
     // The median speedup of the repeats, then their range; the status writes it the same.
     const [, speedup] = lines[2].match(/^sequential loop: \d+\.\d\d ms; speedup (\d+\.\d+× \(\d+\.\d+–\d+\.\d+×\))$/);
     // In words, as the status line says it too.

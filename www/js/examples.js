@@ -310,9 +310,11 @@ export const EXAMPLES = [
       'In Python each row travels to another process and back, which costs far more than ' +
         'counting five numbers: the original’s pool loses to a plain loop. Here the workers ' +
         'are threads sharing one memory (rayon on Web Workers): nothing is copied, and rows ' +
-        'go out in chunks so each hand-off is paid once per chunk. The job is still tiny — a ' +
-        'few milliseconds — so waking the workers costs as much as the work: raise the rows ' +
-        'to a few million to see the speedup approach the number of cores. On the timeline, ' +
+        'go out in chunks so each hand-off is paid once per chunk. The original’s 200,000 ' +
+        'rows take a fraction of a millisecond here, so waking the workers costs as much as ' +
+        'the work: the default is ten times as many, where two workers visibly win; lower ' +
+        'the rows to see the speedup vanish, or raise them to see it approach the number ' +
+        'of cores. On the timeline, ' +
         'each worker shows the chunks it took and, between them, its time idle: the wait ' +
         'before its first chunk is what waking it cost.',
       'The pool runs in a dedicated Worker, because rayon blocks the thread that calls it ' +

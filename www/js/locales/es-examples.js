@@ -180,9 +180,10 @@ export const EXAMPLES_ES = {
         'cinco números: el pool del original pierde frente a un simple bucle. Aquí los ' +
         'workers son hilos que comparten una memoria (rayon sobre Web Workers): no se copia ' +
         'nada, y las filas salen en bloques (chunks), así que cada traspaso se paga una vez ' +
-        'por bloque. El trabajo sigue siendo minúsculo — unos pocos milisegundos —, así que ' +
-        'despertar a los workers cuesta tanto como el propio trabajo: sube las filas a unos ' +
-        'cuantos millones para ver cómo la aceleración se acerca al número de núcleos. En la ' +
+        'por bloque. Las 200.000 filas del original tardan aquí una fracción de milisegundo, ' +
+        'así que despertar a los workers cuesta tanto como el propio trabajo: por defecto ' +
+        'son diez veces más, donde dos workers ganan a la vista; baja las filas para ver ' +
+        'desaparecer la aceleración, o súbelas para verla acercarse al número de núcleos. En la ' +
         'línea de tiempo, cada worker muestra los bloques que tomó y, entre ellos, su tiempo ' +
         'inactivo: la espera antes de su primer bloque es lo que costó despertarlo.',
       'El pool se ejecuta en un Worker dedicado, porque rayon bloquea el hilo que lo llama y ' +

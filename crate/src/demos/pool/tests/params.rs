@@ -247,8 +247,8 @@ fn a_span_holds_no_more_than_its_memory_allows_for() {
 #[test]
 fn default_chunking_gives_four_chunks_per_worker() {
     let params = PoolParams::default();
-    assert_eq!(params.effective_chunk_rows(PoolMethod::Map, 2), 25_000);
-    assert_eq!(params.effective_chunk_rows(PoolMethod::Starmap, 2), 25_000);
+    assert_eq!(params.effective_chunk_rows(PoolMethod::Map, 2), 250_000);
+    assert_eq!(params.effective_chunk_rows(PoolMethod::Starmap, 2), 250_000);
     assert_eq!(params.effective_chunk_rows(PoolMethod::Apply, 2), 1);
     let chosen = PoolParams {
         chunk_rows: 7,
