@@ -208,7 +208,11 @@ mod tests {
                 ),
                 _ => {
                     let pool = PoolParams::from_values(&values);
-                    let rows = if id == "pool-apply" { 20_000 } else { 2_000_000 };
+                    let rows = if id == "pool-apply" {
+                        20_000
+                    } else {
+                        2_000_000
+                    };
                     assert_eq!(
                         (pool.rows, pool.columns, pool.repeats),
                         (rows, 5, 3),
