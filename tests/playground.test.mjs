@@ -715,6 +715,19 @@ describe('a run’s clock', () => {
   }
 });
 
+describe('downloads', () => {
+  test('the wasm is downloaded once: the pool’s worker starts from the module the page compiled', async () => {
+    const wasmRequests = [];
+    const page = await open('#pool-map?rows=1000&repeats=1', {
+      prepare: (context) => context.on('request', (request) => {
+        if (request.url().endsWith('/playground_bg.wasm')) wasmRequests.push(request.url());
+      }),
+    });
+    assert.match(await runExample(page), /^Finished/);
+    assert.equal(wasmRequests.length, 1, wasmRequests.join('\n'));
+  });
+});
+
 describe('downloads that fail', () => {
   // Each file the examples download, blocked for the examples that need it: the run says
   // so within moments, Run comes back, and the next run downloads again.

@@ -39,9 +39,18 @@ const workers = threadsAvailable ? Math.min(Math.max(asked || cores, 1), cores) 
 
 // The page reads a run's progress straight from the shared memory: this worker is blocked
 // while a run lasts and could not answer a message.
+// The page's first message: the wasm module it compiled as it loaded (warm-up.js), or null.
+const pageModule = new Promise((resolve) => {
+  const take = ({ data }) => {
+    if (data?.type !== 'start') return;
+    self.removeEventListener('message', take);
+    resolve(data.module);
+  };
+  self.addEventListener('message', take);
+});
 const ready = (async () => {
   try {
-    wasm = await instantiateBuild();
+    wasm = await instantiateBuild(undefined, await pageModule);
   } catch (error) {
     // The page says so and starts a fresh worker for the next run, which downloads again.
     if (error instanceof DownloadFailed) self.postMessage({ type: 'downloadFailed', file: error.file });
