@@ -312,7 +312,7 @@ export const EXAMPLES = [
         'are threads sharing one memory (rayon on Web Workers): nothing is copied, and rows ' +
         'go out in chunks so each hand-off is paid once per chunk. The original’s 200,000 ' +
         'rows take a fraction of a millisecond here, so waking the workers costs as much as ' +
-        'the work: the default is ten times as many, where two workers visibly win; lower ' +
+        'the work: the default is ten times as many, where two workers usually win; lower ' +
         'the rows to see the speedup vanish, or raise them to see it approach the number ' +
         'of cores. On the timeline, ' +
         'each worker shows the chunks it took and, between them, its time idle: the wait ' +

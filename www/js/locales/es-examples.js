@@ -182,7 +182,7 @@ export const EXAMPLES_ES = {
         'nada, y las filas salen en bloques (chunks), así que cada traspaso se paga una vez ' +
         'por bloque. Las 200.000 filas del original tardan aquí una fracción de milisegundo, ' +
         'así que despertar a los workers cuesta tanto como el propio trabajo: por defecto ' +
-        'son diez veces más, donde dos workers ganan a la vista; baja las filas para ver ' +
+        'son diez veces más, donde dos workers suelen ganar; baja las filas para ver ' +
         'desaparecer la aceleración, o súbelas para verla acercarse al número de núcleos. En la ' +
         'línea de tiempo, cada worker muestra los bloques que tomó y, entre ellos, su tiempo ' +
         'inactivo: la espera antes de su primer bloque es lo que costó despertarlo.',

@@ -42,11 +42,15 @@ pub fn starmap_into(
     chunk_rows: usize,
     spans: &SpanSink,
 ) {
-    for_each_chunk(counts, items, 1, chunk_rows, spans, |counts, items| {
-        for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
-            *count = howmany_within_range(row, minimum, maximum);
-        }
-    });
+    for_each_chunk(counts, items, 1, chunk_rows, spans, call_each);
+}
+
+/// What starmap runs on each item, `howmany_within_range(*item)`: on a chunk in the pool,
+/// on all items in the loop it is compared with.
+pub(super) fn call_each(counts: &mut [u32], items: &[StarmapItem]) {
+    for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
+        *count = howmany_within_range(row, minimum, maximum);
+    }
 }
 
 /// The pool's hand-out, shared by map and starmap: `chunk_rows` rows at a time, with

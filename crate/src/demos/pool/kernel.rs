@@ -84,9 +84,11 @@ const BLOCK_ROWS: usize = 1024;
 /// block's values as one flat slice (a plain vector loop); then each row's five flags
 /// summed at once, read as one 64-bit word and added up by one multiplication (SWAR).
 /// Counting row by row, LLVM vectorises with `i8x16.shuffle`s to pull the rows' columns
-/// apart, which V8 lowers expensively: that kernel ran 1.7× slower in the page than
-/// natively, this one within a few per cent (bench/report.md).
+/// apart, which V8 lowers expensively (README, Performance).
 fn count_five_column_rows_into(counts: &mut [u32], cells: &[u8], minimum: u8, maximum: u8) {
+    // The words and masks below are written for rows of five.
+    const _: () = assert!(DEFAULT_COLUMNS == 5);
+    debug_assert_eq!(counts.len() * DEFAULT_COLUMNS, cells.len());
     const FIVE_BYTES: u64 = 0xFF_FFFF_FFFF;
     // Each of the five low bytes lands in byte 4 of the product: the sum of the flags.
     const SUM_INTO_BYTE_4: u64 = 0x01_0101_0101;

@@ -6,10 +6,9 @@ use crate::messages::{self, Arg};
 use crate::params::{self, Param, ParamError, Values};
 use crate::trace::{Flow, Span};
 
-/// Ten times the original's 200,000 rows: the kernel counts those in about 0.2 ms in the
-/// page, too short for two workers to share (a tie with the loop on this playground's
-/// machines); at 2,000,000 two workers visibly win, 1.6–1.7× (bench/report.md), and the
-/// sweep shows where sharing starts to pay.
+/// Ten times the original's 200,000 rows, which the kernel counts in a fraction of a
+/// millisecond: too short a job for two workers to share. At ten times as many they
+/// usually win; the sweep shows where sharing starts to pay (figures: README, Performance).
 pub const DEFAULT_ROWS: usize = 2_000_000;
 pub const DEFAULT_COLUMNS: usize = 5;
 pub const DEFAULT_MINIMUM: u8 = 4;

@@ -3,7 +3,7 @@
 use std::sync::atomic::Ordering;
 
 use super::hand_out::{
-    apply_into, count_parallel_into, record_calls, starmap_into, worker_lane, ApplyCall,
+    apply_into, call_each, count_parallel_into, record_calls, starmap_into, worker_lane, ApplyCall,
     StarmapItem, ROWS_DONE,
 };
 use super::kernel::Rows;
@@ -113,7 +113,7 @@ pub fn run_pool(
                         worker_lane(),
                         SpanState::Running,
                         Label::said(messages::SEQUENTIAL_LOOP),
-                        || rows.count_into(&mut sequential),
+                        || call.count_sequentially(&mut sequential),
                     )
                     .1
                 })
@@ -235,7 +235,17 @@ impl PoolCall<'_> {
         };
         let mut counts = vec![0u32; rows];
         sample.count_into(&mut counts, &SpanSink::new(false), &mut Vec::new());
-        on_a_pool_thread(|| sample.rows.count_into(&mut counts));
+        on_a_pool_thread(|| sample.count_sequentially(&mut counts));
+    }
+
+    /// The plain loop the call is compared with: what the pool's workers run, on one
+    /// thread, so that the two differ only in who runs it (starmap's call per tuple, as
+    /// the original's loop calls the function per row).
+    fn count_sequentially(&self, counts: &mut [u32]) {
+        match self.method {
+            PoolMethod::Starmap => call_each(counts, self.items),
+            PoolMethod::Apply | PoolMethod::Map => self.rows.count_into(counts),
+        }
     }
 }
 
