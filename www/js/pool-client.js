@@ -5,7 +5,7 @@
 import { t } from './i18n.js';
 import { moduleWorker } from './build.js';
 import { downloadFailed } from './wasm.js';
-import { compiledWasm } from './warm-up.js';
+import { compiledInTime } from './warm-up.js';
 
 /** How often a pending job's pool is checked for a panic: a message shown this late is
  * still prompt, and the check reads a few bytes. */
@@ -66,7 +66,7 @@ export class PoolClient {
     this.#worker = worker;
     // The module the page compiled as it loaded, or null: the worker downloads and compiles
     // it only without one.
-    compiledWasm.then((module) => worker.postMessage({ type: 'start', module }));
+    compiledInTime().then((module) => worker.postMessage({ type: 'start', module }));
     this.#ready = new Promise((resolve, reject) => {
       const timeout = setTimeout(() => failed(new Error(t('couldNotStart', {
         message: t('poolDidNotStart', { seconds: START_TIMEOUT_MS / 1000 }),

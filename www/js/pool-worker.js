@@ -1,6 +1,8 @@
 // A dedicated Worker that owns the rayon thread pool. rayon blocks the thread that calls
 // it, so parallel examples are called from here and never from the page's main thread.
-// Protocol: the page posts {type: 'run', id, method, params}; this worker answers with
+// Protocol: the page posts {type: 'start', module} first (the wasm module it compiled, or
+// null: this worker then downloads it), then {type: 'run', id, method, params}; this
+// worker answers with
 // {type: 'events', id, events} with the run's lines, spans and arrows once it has ended,
 // then {type: 'result', id, result} or
 // {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress,
@@ -37,8 +39,6 @@ const asked = Math.trunc(Number(new URL(import.meta.url).searchParams.get('worke
 const cores = navigator.hardwareConcurrency || 2;
 const workers = threadsAvailable ? Math.min(Math.max(asked || cores, 1), cores) : 1;
 
-// The page reads a run's progress straight from the shared memory: this worker is blocked
-// while a run lasts and could not answer a message.
 // The page's first message: the wasm module it compiled as it loaded (warm-up.js), or null.
 const pageModule = new Promise((resolve) => {
   const take = ({ data }) => {
@@ -48,6 +48,8 @@ const pageModule = new Promise((resolve) => {
   };
   self.addEventListener('message', take);
 });
+// The page reads a run's progress straight from the shared memory: this worker is blocked
+// while a run lasts and could not answer a message.
 const ready = (async () => {
   try {
     wasm = await instantiateBuild(undefined, await pageModule);

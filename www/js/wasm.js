@@ -3,7 +3,7 @@
 
 import { DownloadFailed, buildUrl, instantiateBuild } from './build.js';
 import { t } from './i18n.js';
-import { compiledWasm } from './warm-up.js';
+import { compiledInTime } from './warm-up.js';
 
 let loading = null;
 let generation = 0;
@@ -49,7 +49,7 @@ export function loadWasm() {
   // A module URL with another query is another module: a fresh glue and instance.
   const url = new URL(buildUrl);
   if (generation) url.searchParams.set('instance', String(generation));
-  loading ??= compiledWasm.then((compiled) => instantiateBuild(url, compiled)).then((module) => {
+  loading ??= compiledInTime().then((compiled) => instantiateBuild(url, compiled)).then((module) => {
     dropped = false;
     return module;
   }, (error) => {
