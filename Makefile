@@ -44,7 +44,8 @@ SINGLE_RUSTFLAGS := -C target-feature=+simd128 --cfg getrandom_backend="wasm_js"
 GENERATED := www/generated
 WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
 RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
-# What the code panes show: each example's own files, not its tests.
+# What the code panes show: each example's own files, not its test files (tools/bundle.mjs
+# cuts the test modules inside them).
 DEMO_SOURCES := $(shell find crate/src/demos -name '*.rs' -not -path '*/tests/*' -not -name tests.rs -not -path crate/src/demos/mod.rs)
 
 # A recipe that fails leaves no half-made target behind to be taken as up to date.

@@ -33,7 +33,8 @@ const SINGLE_ENTRIES = ['warm-up.js', 'pool-worker.js', 'process-worker.js'];
 const keepWarmUpApart = {
   name: 'keep warm-up.js apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/warm-up\.js$/ }, () => ({ path: './warm-up.js', external: true }));
+    // Every module lands in dist/js/, next to warm-up.js, whatever folder it came from.
+    build.onResolve({ filter: /(^|\/)warm-up\.js$/ }, () => ({ path: './warm-up.js', external: true }));
   },
 };
 const STYLES = ['style.css', 'compare.css'];
@@ -77,9 +78,10 @@ export async function bundle() {
     minify: true,
     logLevel: 'warning',
   });
-  // The glue, minified where it is: each file is loaded by its own URL.
+  // The glue, minified where it is: each file is loaded by its own URL. Not the snippets
+  // of wasm-bindgen-rayon, which carry their licence's notice (and are small).
   const glue = (await readdir(DIST, { recursive: true }))
-    .filter((file) => /^pkg(-single)?[\\/].*\.js$/.test(file));
+    .filter((file) => /^pkg(-single)?[\\/][^\\/]*\.js$/.test(file));
   await build({
     entryPoints: glue.map((file) => path.join(DIST, file)),
     outdir: DIST,

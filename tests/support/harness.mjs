@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { after, afterEach, before } from 'node:test';
@@ -27,8 +28,20 @@ function freePort() {
   });
 }
 
+/** The site is served from dist/, which `make build` makes from www/: a test of an older
+ * bundle than the sources would pass or fail for nothing. */
+function assertBundleCurrent() {
+  const built = path.join(ROOT, 'dist/index.html');
+  if (!existsSync(built)) throw new Error('dist/ is missing: run `make build` first');
+  const builtMs = statSync(built).mtimeMs;
+  const newer = readdirSync(path.join(ROOT, 'www'), { recursive: true })
+    .find((file) => statSync(path.join(ROOT, 'www', file)).mtimeMs > builtMs);
+  if (newer) throw new Error(`www/${newer} is newer than dist/: run \`make build\` first`);
+}
+
 /** `serve` with the project's serve.json, on a free loopback port. */
 export async function startServer({ config = 'serve.json' } = {}) {
+  assertBundleCurrent();
   const port = await freePort();
   const child = spawn(path.join(ROOT, 'node_modules/.bin/serve'), [
     '--config', config, '--no-clipboard', '--no-request-logging', '--no-port-switching',
