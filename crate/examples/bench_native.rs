@@ -166,46 +166,49 @@ fn steps_per_ms() -> u64 {
     (steps as f64 / (started.elapsed().as_secs_f64() * 1000.0)) as u64
 }
 
-/// Round by round, every burst length in turn, so that each length sees the machine in
-/// the same states (its pace changes over seconds here).
+/// Round by round, every burst length in turn, each round starting one length further on,
+/// so that every length sees the machine in the same states and at every place in a round
+/// (its pace changes over seconds here).
 fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
     let per_ms = steps_per_ms();
     let steps_of = move |burst_ms: f64| (per_ms as f64 * burst_ms) as u64;
+    let schedule: Vec<f64> = (0..rounds)
+        .flat_map(|round| {
+            let lengths = bursts_ms.iter().cycle().skip(round % bursts_ms.len());
+            lengths.take(bursts_ms.len()).copied()
+        })
+        .collect();
     let start = Arc::new(Barrier::new(2));
     let end = Arc::new(Barrier::new(2));
     let helper = {
         let (start, end) = (start.clone(), end.clone());
-        let bursts_ms = bursts_ms.to_vec();
+        let schedule = schedule.clone();
         std::thread::spawn(move || {
-            for _ in 0..rounds {
-                for &burst_ms in &bursts_ms {
-                    start.wait();
-                    burst(steps_of(burst_ms));
-                    end.wait();
-                }
+            for burst_ms in schedule {
+                start.wait();
+                burst(steps_of(burst_ms));
+                end.wait();
             }
         })
     };
-    for _ in 0..rounds {
-        for &burst_ms in bursts_ms {
-            let steps = steps_of(burst_ms);
-            std::thread::sleep(idle);
-            let started = Instant::now();
-            burst(steps);
-            burst(steps);
-            let one = started.elapsed();
-            std::thread::sleep(idle);
-            let started = Instant::now();
-            start.wait();
-            burst(steps);
-            end.wait();
-            let two = started.elapsed();
-            println!(
-                "{{\"burstMs\":{burst_ms},\"oneThreadMs\":{},\"twoThreadsMs\":{}}}",
-                one.as_secs_f64() * 1000.0,
-                two.as_secs_f64() * 1000.0
-            );
-        }
+    for burst_ms in schedule {
+        let steps = steps_of(burst_ms);
+        std::thread::sleep(idle);
+        let started = Instant::now();
+        burst(steps);
+        burst(steps);
+        let one = started.elapsed();
+        std::thread::sleep(idle);
+        let started = Instant::now();
+        start.wait();
+        burst(steps);
+        end.wait();
+        let two = started.elapsed();
+        println!(
+            "{{\"burstMs\":{burst_ms},\"oneThreadMs\":{},\"twoThreadsMs\":{}}}",
+            one.as_secs_f64() * 1000.0,
+            two.as_secs_f64() * 1000.0
+        );
     }
     helper.join().expect("the helper thread");
 }
