@@ -552,8 +552,10 @@ describe('Threading', () => {
     const span = (label) => spans.find((s) => s.label === label);
     const [t1, t2] = [span('t1.join()'), span('t2.join()')];
     for (const join of [t1, t2]) assert.deepEqual([join.lane, join.state], ['main', 'waiting']);
-    assert.ok(t1.end >= span('print_square(10)').end && t2.start >= t1.end);
-    assert.ok(t2.end >= span('print_cube(10)').end);
+    const [square, cube] = [span('print_square(10)'), span('print_cube(10)')];
+    const at = (s) => JSON.stringify([s.lane, s.start, s.end]);
+    assert.ok(t1.end >= square.end && t2.start >= t1.end, `${at(t1)} ${at(square)} ${at(t2)}`);
+    assert.ok(t2.end >= cube.end, `${at(t2)} ${at(cube)}`);
     const done = await page.$eval('#output .line:nth-child(3)', (line) => Number(line.dataset.at));
     assert.ok(done >= t2.end, 'Done! after the joins');
   }

@@ -86,7 +86,7 @@ impl Original {
         });
         let mut joined_ms = f64::NEG_INFINITY;
         for (target, finished) in self.finished.iter().enumerate() {
-            let (start_ms, end_ms, ended) = join(finished);
+            let (start_ms, end_ms, ended) = join(finished, joined_ms);
             joined_ms = end_ms;
             self.record(Event::Span(Span {
                 lane: MAIN_LANE.to_string(),
@@ -165,18 +165,19 @@ impl Finished {
 /// itself: that time is running, not waiting, and is left out. A caller outside the pool
 /// sleeps until woken.
 ///
-/// The wait ends no earlier than the target did. Each worker's clock is its own
-/// `timeOrigin` plus `performance.now()`, and two workers' can differ by a fraction of a
-/// millisecond: read on this thread alone, a join could seem to end before the thread it
-/// waited for, which cannot happen.
-fn join(target: &Finished) -> (f64, f64, (String, f64)) {
-    let mut since = clock::now_ms();
+/// The wait ends no earlier than the target did, and begins no earlier than `not_before_ms`
+/// (the end of the join before it). Each worker's clock is its own `timeOrigin` plus
+/// `performance.now()`, and two workers' can differ by a fraction of a millisecond: read
+/// on this thread alone, a join could seem to end before the thread it waited for, or the
+/// next join to begin before the last ended, which cannot happen.
+fn join(target: &Finished, not_before_ms: f64) -> (f64, f64, (String, f64)) {
+    let mut since = clock::now_ms().max(not_before_ms);
     let ended = loop {
         if let Some(ended) = target.ended() {
             break ended;
         }
         match rayon::yield_now() {
-            Some(rayon::Yield::Executed) => since = clock::now_ms(),
+            Some(rayon::Yield::Executed) => since = clock::now_ms().max(not_before_ms),
             Some(rayon::Yield::Idle) => std::hint::spin_loop(),
             None => break target.wait(),
         }
