@@ -3,9 +3,9 @@
 //
 // Why bundle: a browser opens six connections to a site over HTTP/1.1, and the page's ~70
 // modules queued on them for hundreds of milliseconds before the first example could run
-// (bench/report.md, "Load"); minified, they are also half the bytes. esbuild bundles each
-// entry (the page, its warm-up, its later features, the two kinds of worker) with the
-// modules they share split into chunks, all in dist/js/, so that every module's
+// (bench/report.md, "Load"); minified, they are also half the bytes. esbuild bundles the
+// page's entries with the modules they share split into chunks, and its warm-up and the two
+// kinds of worker each into one file, all in dist/js/, so that every module's
 // `import.meta.url` still finds ../pkg/ and its neighbours where www/ has them. The
 // wasm-bindgen glue (pkg/) is not bundled: the page picks one of the two builds at run time,
 // and wasm-bindgen-rayon's workers import it by its own URL.
@@ -83,14 +83,13 @@ export async function bundle() {
   const glue = (await readdir(DIST, { recursive: true }))
     .filter((file) => /^pkg(-single)?[\\/][^\\/]*\.js$/.test(file));
   await build({
+    ...modules,
     entryPoints: glue.map((file) => path.join(DIST, file)),
+    bundle: false,
+    sourcemap: false,
     outdir: DIST,
     outbase: DIST,
     allowOverwrite: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    logLevel: 'warning',
   });
   for (const file of (await readdir(path.join(DIST, 'generated'), { recursive: true })).filter((f) => f.endsWith('.rs'))) {
     const source = path.join(DIST, 'generated', file);

@@ -247,13 +247,12 @@ function showReplay(origin, record) {
     },
   });
   // trace-export.js is loaded on the first click: most visits export nothing.
-  $('export-trace').onclick = () => import('./trace-export.js')
-    .then(({ downloadTrace }) => downloadTrace(
-      { spans: timeline.spans, flows: timeline.flows, record }, origin, `${current.id}-trace.json`))
-    .catch((error) => setStatus(t('couldNotExportTrace', { message: error.message }), 'error'));
-  $('export-image').onclick = () => import('./trace-export.js')
-    .then(({ downloadImage }) => downloadImage(timeline, `${current.id}-timeline.png`))
-    .catch((error) => setStatus(t('couldNotExport', { message: error.message }), 'error'));
+  const exporting = (failed, exportWith) => () => import('./trace-export.js').then(exportWith)
+    .catch((error) => setStatus(t(failed, { message: error.message }), 'error'));
+  $('export-trace').onclick = exporting('couldNotExportTrace', ({ downloadTrace }) => downloadTrace(
+    { spans: timeline.spans, flows: timeline.flows, record }, origin, `${current.id}-trace.json`));
+  $('export-image').onclick = exporting('couldNotExport',
+    ({ downloadImage }) => downloadImage(timeline, `${current.id}-timeline.png`));
 }
 
 /** No replay, scheduler state or marked code: a run starts, or another example shows. */

@@ -6,10 +6,15 @@ pub fn howmany_within_range(row: &[u8], minimum: u8, maximum: u8) -> u32 {
     let Some(width) = maximum.checked_sub(minimum) else {
         return 0;
     };
-    // `minimum <= n <= maximum` as one unsigned comparison, summed without a branch.
     row.iter()
-        .map(|&n| u32::from(n.wrapping_sub(minimum) <= width))
+        .map(|&n| u32::from(within(n, minimum, width)))
         .sum()
+}
+
+/// `minimum <= n <= minimum + width` as one unsigned comparison, which both kernels sum
+/// without a branch (`width`: the maximum less the minimum, when not below it).
+fn within(n: u8, minimum: u8, width: u8) -> bool {
+    n.wrapping_sub(minimum) <= width
 }
 
 /// Rows to count in, `columns` cells each, and the range to count: what every way of
@@ -103,7 +108,7 @@ fn count_five_column_rows_into(counts: &mut [u32], cells: &[u8], minimum: u8, ma
         .zip(cells.chunks(BLOCK_ROWS * DEFAULT_COLUMNS))
     {
         for (flag, &n) in flags.iter_mut().zip(cells) {
-            *flag = u8::from(n.wrapping_sub(minimum) <= width);
+            *flag = u8::from(within(n, minimum, width));
         }
         for (count, row) in counts
             .iter_mut()

@@ -69,22 +69,14 @@ fn every_kernel_counts_by_the_definition_for_any_bytes_and_bounds() {
                     maximum,
                 };
                 kernel.count_into(&mut counts);
-                let expected: Vec<u32> = cells
-                    .chunks_exact(columns)
-                    .map(|row| within(row, minimum, maximum))
-                    .collect();
-                assert_eq!(
-                    counts, expected,
-                    "{rows}×{columns} in {minimum}..={maximum}"
-                );
-                let one_by_one: Vec<u32> = cells
-                    .chunks_exact(columns)
-                    .map(|row| howmany_within_range(row, minimum, maximum))
-                    .collect();
-                assert_eq!(
-                    one_by_one, expected,
-                    "{rows}×{columns} in {minimum}..={maximum}"
-                );
+                let row_by_row = |count: fn(&[u8], u8, u8) -> u32| -> Vec<u32> {
+                    let rows = cells.chunks_exact(columns);
+                    rows.map(|row| count(row, minimum, maximum)).collect()
+                };
+                let expected = row_by_row(within);
+                let what = format!("{rows}×{columns} in {minimum}..={maximum}");
+                assert_eq!(counts, expected, "{what}");
+                assert_eq!(row_by_row(howmany_within_range), expected, "{what}");
             }
         }
     }
