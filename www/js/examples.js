@@ -128,8 +128,8 @@ const POOL_LABELS = {
 };
 
 /** The pool examples' Rust files, in the order a reader would take them. */
-const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/timeline.rs',
-  'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs'];
+const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/round_trip.rs',
+  'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs'];
 
 // Whatever the parameters: the description must not contradict the form beside it.
 const POOL_DATA = 'A matrix of random digits, rows × columns; for each row, count the values ' +
@@ -287,7 +287,8 @@ export const EXAMPLES = [
     summary: 'One blocking call into the pool per row.',
     explanation: [
       `${POOL_DATA} pool.apply sends one row to a worker and waits for its count before ` +
-        'sending the next: the workers take turns, and every row pays a full round trip.',
+        'sending the next: one call at a time, so however many workers there are, one works ' +
+        'at a time, and every row pays a full round trip.',
       'In Python that round trip pickles the row to another process and back: the original ' +
         'took 106 s for 200,000 rows. Here a call is a hand-off between threads of one ' +
         'memory, far cheaper, yet still much dearer than counting five numbers: compare with ' +

@@ -157,8 +157,8 @@ export const EXAMPLES_ES = {
     explanation: [
       `${POOL_DATA_ES} ` +
         'pool.apply envía una fila a un worker y espera su recuento antes de ' +
-        'enviar la siguiente: los workers se turnan, y cada fila paga un viaje de ida y ' +
-        'vuelta completo.',
+        'enviar la siguiente: una llamada cada vez, así que, haya los workers que haya, ' +
+        'trabaja uno solo a la vez, y cada fila paga un viaje de ida y vuelta completo.',
       'En Python ese viaje de ida y vuelta serializa (pickle) la fila hacia otro proceso y de ' +
         'vuelta: el original tardó 106 s con 200.000 filas. Aquí una llamada es un traspaso ' +
         'entre hilos de una misma memoria, mucho más barato, pero aun así mucho más caro que ' +

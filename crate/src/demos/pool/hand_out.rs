@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::kernel::{howmany_within_range, Rows};
+use super::round_trip::with_round_trips;
 use super::timeline::worker_lane_of;
 use crate::clock;
 use crate::messages::{self, Arg, Message};
@@ -92,10 +93,10 @@ pub struct ApplyCall {
 }
 
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
-/// worker has run it, so every call pays a full round trip. When `calls` is given, each
-/// call adds a record to it: plain numbers, so that recording costs a call three clock
-/// readings, and no lock or allocation inside the round trip it is there to show
-/// ([`record_calls`] makes them spans and arrows afterwards).
+/// worker has run it, so every call pays a full round trip ([`with_round_trips`]). When
+/// `calls` is given, each call adds a record to it: plain numbers, so that recording costs
+/// a call three clock readings, and no lock or allocation inside the round trip it is
+/// there to show ([`record_calls`] makes them spans and arrows afterwards).
 pub fn apply_into(
     counts: &mut [u32],
     rows: Rows,
@@ -103,27 +104,40 @@ pub fn apply_into(
     mut calls: Option<&mut Vec<ApplyCall>>,
 ) {
     let chunk_rows = chunk_rows.max(1);
-    let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
-    for (counts, rows) in chunks {
-        let handed = counts.len();
-        match calls.as_deref_mut() {
-            None => rayon::scope(|_| rows.count_into(counts)),
-            Some(calls) => {
-                let handed_ms = clock::now_ms();
-                let (((), start_ms, end_ms), thread) = rayon::scope(|_| {
-                    let timed = clock::timed(|| rows.count_into(counts));
-                    (timed, rayon::current_thread_index())
-                });
-                calls.push(ApplyCall {
-                    handed_ms,
-                    thread,
-                    start_ms,
-                    end_ms,
-                });
-            }
+    let tracing = calls.is_some();
+    // What a pool thread runs: one call's rows into its part of the counts; timed there
+    // when tracing, with the thread that ran it.
+    let count = |(counts, rows): (&mut [u32], Rows)| {
+        if tracing {
+            let ((), start_ms, end_ms) = clock::timed(|| rows.count_into(counts));
+            (rayon::current_thread_index(), start_ms, end_ms)
+        } else {
+            rows.count_into(counts);
+            (None, 0.0, 0.0)
         }
-        ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
-    }
+    };
+    with_round_trips(&count, |pool| {
+        let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
+        for (counts, rows) in chunks {
+            let handed = counts.len();
+            match calls.as_deref_mut() {
+                None => {
+                    pool.call((counts, rows));
+                }
+                Some(calls) => {
+                    let handed_ms = clock::now_ms();
+                    let (thread, start_ms, end_ms) = pool.call((counts, rows));
+                    calls.push(ApplyCall {
+                        handed_ms,
+                        thread,
+                        start_ms,
+                        end_ms,
+                    });
+                }
+            }
+            ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
+        }
+    });
 }
 
 /// Apply's `calls` of `chunk_rows` rows each, as their spans (each on the lane of the

@@ -26,6 +26,7 @@ mod kernel;
 mod matrix;
 mod params;
 mod report;
+mod round_trip;
 mod runner;
 #[cfg(test)]
 mod tests;

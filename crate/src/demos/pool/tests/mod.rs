@@ -3,6 +3,7 @@
 mod counting;
 mod params;
 mod report;
+mod round_trip;
 mod runner;
 mod timeline;
 

@@ -1,0 +1,185 @@
+//! `pool.apply`'s round trip: the caller hands one call to the pool and blocks until a pool
+//! thread has run it, as Python's `Pool.apply` puts a task on the pool's queue and waits for
+//! its result.
+//!
+//! A thread with nothing to do keeps checking for its next step for a moment before it goes
+//! to sleep. Rayon's own threads do so natively (they yield a few dozen times first), but in
+//! wasm `yield` does nothing and they fall asleep at once, so every call would pay for
+//! waking a sleeping thread twice (its worker, then its caller), ~20 µs each in the browser.
+//! Here both sides spin for up to [`SPIN_MS`], natively and in the page alike: one call
+//! costs what the hand-off itself costs. Only one idle pool thread spins at a time, the
+//! others sleep: with the caller, two threads are busy, what two cores can hold.
+
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering::SeqCst};
+use std::sync::{Condvar, Mutex, PoisonError};
+use std::thread::{self, Thread};
+
+use crate::clock;
+
+/// How long a thread checks for its next step before it sleeps, in milliseconds: about what
+/// one wake-up of a sleeping thread costs in the browser, so that a thread never spends
+/// more than twice the best it could have done.
+pub const SPIN_MS: f64 = 0.02;
+
+/// Where the one call in flight is. Every change is made by the one side whose turn it is.
+mod phase {
+    /// No call: the caller's turn.
+    pub const EMPTY: u8 = 0;
+    /// A call waits for a pool thread.
+    pub const HANDED: u8 = 1;
+    /// A pool thread runs it.
+    pub const TAKEN: u8 = 2;
+    /// Its result waits for the caller.
+    pub const DONE: u8 = 3;
+    /// The caller has made its last call: the pool threads leave.
+    pub const CLOSED: u8 = 4;
+}
+
+/// The hand-off between one caller and the pool threads that serve its calls.
+pub struct RoundTrips<'run, C, R> {
+    run: &'run (dyn Fn(C) -> R + Sync),
+    phase: AtomicU8,
+    call: Mutex<Option<C>>,
+    result: Mutex<Option<R>>,
+    caller: Thread,
+    /// Whether an idle pool thread is spinning; the caller wakes a sleeping one only when
+    /// none is.
+    spinning: AtomicBool,
+    sleeping: AtomicUsize,
+    asleep: Mutex<()>,
+    wake: Condvar,
+    /// The caller is itself the pool's only thread: nobody else could take its calls.
+    inline: bool,
+}
+
+/// Runs `caller`, whose every `call` runs `run` on a thread of the current rayon pool and
+/// returns its result; the pool's threads serve only these calls until `caller` returns.
+/// Called from a thread of a pool of one, the calls run in place (as rayon runs a job that
+/// no other thread could take).
+pub fn with_round_trips<C: Send, R: Send, T>(
+    run: &(dyn Fn(C) -> R + Sync),
+    caller: impl FnOnce(&RoundTrips<C, R>) -> T,
+) -> T {
+    let in_pool = rayon::current_thread_index().is_some();
+    let servers = rayon::current_num_threads() - usize::from(in_pool);
+    let trips = RoundTrips {
+        run,
+        phase: AtomicU8::new(phase::EMPTY),
+        call: Mutex::new(None),
+        result: Mutex::new(None),
+        caller: thread::current(),
+        spinning: AtomicBool::new(false),
+        sleeping: AtomicUsize::new(0),
+        asleep: Mutex::new(()),
+        wake: Condvar::new(),
+        inline: servers == 0,
+    };
+    rayon::in_place_scope(|scope| {
+        for _ in 0..servers {
+            scope.spawn(|_| trips.serve());
+        }
+        // Closes even if `caller` unwinds: the scope waits for its servers to leave.
+        let _closing = Closing(&trips);
+        caller(&trips)
+    })
+}
+
+struct Closing<'a, 'run, C, R>(&'a RoundTrips<'run, C, R>);
+
+impl<C, R> Drop for Closing<'_, '_, C, R> {
+    fn drop(&mut self) {
+        self.0.phase.store(phase::CLOSED, SeqCst);
+        let _asleep = lock(&self.0.asleep);
+        self.0.wake.notify_all();
+    }
+}
+
+impl<C, R> RoundTrips<'_, C, R> {
+    /// Hands `call` to a pool thread and blocks until its result is back.
+    pub fn call(&self, call: C) -> R {
+        if self.inline {
+            return (self.run)(call);
+        }
+        *lock(&self.call) = Some(call);
+        self.phase.store(phase::HANDED, SeqCst);
+        // A pool thread that stops spinning checks the phase after it counts itself asleep
+        // (both SeqCst): either it sees this call, or this sees it asleep and wakes it.
+        if !self.spinning.load(SeqCst) && self.sleeping.load(SeqCst) > 0 {
+            let _asleep = lock(&self.asleep);
+            self.wake.notify_one();
+        }
+        let is_done = || self.phase.load(SeqCst) == phase::DONE;
+        if !spin_until(is_done) {
+            // The pool thread unparks this one after it marks the call done.
+            while !is_done() {
+                thread::park();
+            }
+        }
+        let result = lock(&self.result).take();
+        self.phase.store(phase::EMPTY, SeqCst);
+        result.expect("a call marked done has its result")
+    }
+
+    /// A pool thread's part: takes calls as they come until the caller is done.
+    fn serve(&self) {
+        loop {
+            self.wait_for_a_call();
+            match self
+                .phase
+                .compare_exchange(phase::HANDED, phase::TAKEN, SeqCst, SeqCst)
+            {
+                Ok(_) => {
+                    let call = lock(&self.call).take().expect("a handed call is there");
+                    *lock(&self.result) = Some((self.run)(call));
+                    self.phase.store(phase::DONE, SeqCst);
+                    self.caller.unpark();
+                }
+                Err(phase::CLOSED) => return,
+                Err(_) => {} // another pool thread took it
+            }
+        }
+    }
+
+    /// Waits until a call is handed out or the caller is done: spinning if no other idle
+    /// pool thread is, asleep otherwise.
+    fn wait_for_a_call(&self) {
+        let waiting = || matches!(self.phase.load(SeqCst), phase::HANDED | phase::CLOSED);
+        if !self.spinning.swap(true, SeqCst) {
+            let seen = spin_until(waiting);
+            self.spinning.store(false, SeqCst);
+            if seen {
+                return;
+            }
+        }
+        let mut asleep = lock(&self.asleep);
+        self.sleeping.fetch_add(1, SeqCst);
+        while !waiting() {
+            asleep = self.wake.wait(asleep).unwrap_or_else(PoisonError::into_inner);
+        }
+        self.sleeping.fetch_sub(1, SeqCst);
+    }
+}
+
+/// Checks `done` until it holds or [`SPIN_MS`] have passed; whether it held.
+fn spin_until(done: impl Fn() -> bool) -> bool {
+    // The clock is read once per this many checks: a reading costs a call into the browser.
+    const CHECKS_PER_READING: usize = 64;
+    let start_ms = clock::now_ms();
+    loop {
+        for _ in 0..CHECKS_PER_READING {
+            if done() {
+                return true;
+            }
+            std::hint::spin_loop();
+        }
+        if clock::now_ms() - start_ms > SPIN_MS {
+            return done();
+        }
+    }
+}
+
+/// The lock, whatever a thread that panicked holding it left: every value behind these
+/// locks is whole between two statements.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}

@@ -1,0 +1,55 @@
+//! Apply's round trip: every call runs once, on a pool thread, and its result comes back
+//! to its own caller, whether the threads found the call spinning or asleep.
+
+use super::super::round_trip::{with_round_trips, SPIN_MS};
+use crate::testing::pool;
+
+/// Calls of every kind of length: shorter than a spin, so that an idle thread catches the
+/// next one spinning, and longer, so that the caller and the other threads fall asleep.
+fn lengths_ms() -> impl Iterator<Item = f64> {
+    (0..300).map(|call| match call % 10 {
+        0 => 3.0 * SPIN_MS,
+        1 => 50.0 * SPIN_MS,
+        _ => 0.0,
+    })
+}
+
+fn busy_for(ms: f64) {
+    let start = crate::clock::now_ms();
+    while crate::clock::now_ms() - start < ms {
+        std::hint::spin_loop();
+    }
+}
+
+/// Makes the calls on the current pool (or, from outside any pool, the global one) and
+/// checks that each came back with its own result, run on one of the pool's threads.
+fn check_round_trips(caller: &str) {
+    let run = |(call, ms): (usize, f64)| {
+        busy_for(ms);
+        (call * 7, rayon::current_thread_index())
+    };
+    let results = with_round_trips(&run, |pool| {
+        lengths_ms()
+            .enumerate()
+            .map(|(call, ms)| pool.call((call, ms)))
+            .collect::<Vec<_>>()
+    });
+    let expected: Vec<usize> = (0..lengths_ms().count()).map(|call| call * 7).collect();
+    let returned: Vec<usize> = results.iter().map(|&(result, _)| result).collect();
+    assert_eq!(returned, expected, "{caller}");
+    let threads = rayon::current_num_threads();
+    for (_, thread) in results {
+        let thread = thread.unwrap_or_else(|| panic!("{caller}: a call ran off the pool"));
+        assert!(thread < threads, "{caller}: thread {thread} of {threads}");
+    }
+}
+
+#[test]
+fn each_call_runs_once_on_a_pool_thread_and_its_own_result_comes_back() {
+    // From outside any pool, as the page's runner and the bench call.
+    check_round_trips("outside the global pool");
+    // From a pool thread: the others serve; with no other, the calls run in place.
+    for threads in [1, 2, 3] {
+        pool(threads).install(|| check_round_trips(&format!("in a pool of {threads}")));
+    }
+}
