@@ -154,7 +154,10 @@ impl<C, R> RoundTrips<'_, C, R> {
         let mut asleep = lock(&self.asleep);
         self.sleeping.fetch_add(1, SeqCst);
         while !waiting() {
-            asleep = self.wake.wait(asleep).unwrap_or_else(PoisonError::into_inner);
+            asleep = self
+                .wake
+                .wait(asleep)
+                .unwrap_or_else(PoisonError::into_inner);
         }
         self.sleeping.fetch_sub(1, SeqCst);
     }
