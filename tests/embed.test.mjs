@@ -51,7 +51,10 @@ describe('embedded in a course page on a host without isolation headers', () => 
     assert.deepEqual(ready.data, { type: 'playground:ready', example: 'count-async', threads: false });
     assert.equal(ready.from, 'playground');
 
-    // An example that would use threads says it has none, and so does its result.
+    // An example that would use threads says it has none, and so does its result. Apply
+    // first: its calls, the first use of the pool, run on the one thread there is.
+    const apply = await ask(page, { type: 'playground:run', id: 2, example: 'pool-apply', params: { rows: 500 } });
+    assert.equal(apply.status, 'done', apply.message);
     const map = await ask(page, { type: 'playground:run', id: 1, example: 'pool-map', params: { rows: 1000, workers: 2 } });
     assert.equal(await frame.isVisible('#isolation-notice'), true);
     assert.match(await frame.textContent('#isolation-notice'), /The page around this example is not cross-origin isolated/);

@@ -60,8 +60,11 @@ pub fn with_round_trips<C: Send, R: Send, T>(
     run: &(dyn Fn(C) -> R + Sync),
     caller: impl FnOnce(&RoundTrips<C, R>) -> T,
 ) -> T {
+    // In that order: a first call into rayon may make the caller the pool's only thread
+    // (as in single-threaded wasm).
+    let threads = rayon::current_num_threads();
     let in_pool = rayon::current_thread_index().is_some();
-    let servers = rayon::current_num_threads() - usize::from(in_pool);
+    let servers = threads - usize::from(in_pool);
     let trips = RoundTrips {
         run,
         phase: AtomicU8::new(phase::EMPTY),
