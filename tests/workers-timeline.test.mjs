@@ -54,17 +54,26 @@ describe('the pool’s timeline', () => {
     assert.deepEqual([back[0].toLane, back[0].to], ['runner', wait.end]);
   });
 
-  test('pool.apply: an arrow hands each call to the worker that ran it', async () => {
+  test('pool.apply: its calls in stretches one after another, an arrow handing each to the worker that ran it', async () => {
     const page = await open('#pool-apply?rows=500&repeats=1&workers=2');
     const { spans, flows } = await run(page);
-    const calls = spans.filter((span) => span.label.startsWith('rows '));
+    const stretches = spans.filter((span) => span.label.startsWith('rows ')).sort((a, b) => a.start - b.start);
     const sent = flows.filter((flow) => flow.flow === 'send');
-    assert.equal(calls.length, 500);
-    assert.equal(sent.length, 500);
+    assert.equal(sent.length, stretches.length);
     for (const flow of sent) {
       assert.equal(flow.fromLane, 'runner');
-      assert.ok(calls.some((span) => span.lane === flow.toLane && span.start === flow.to));
+      assert.ok(stretches.some((span) => span.lane === flow.toLane && span.start === flow.to));
     }
+    // Every row once, in order, one stretch ending as the next begins; the first call alone.
+    assert.equal(stretches[0].label, 'rows 0–0');
+    let next = 0;
+    for (const [index, span] of stretches.entries()) {
+      const [, first, last] = span.label.match(/^rows (\d+)–(\d+)/);
+      assert.equal(Number(first), next, span.label);
+      next = Number(last) + 1;
+      if (index > 0) assert.equal(span.start, stretches[index - 1].end);
+    }
+    assert.equal(next, 500);
   });
 });
 

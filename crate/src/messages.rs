@@ -95,6 +95,7 @@ sentences! {
     WAITING_FOR_LOOP = "spanWaitingForLoop": "waiting for the loop";
     SEQUENTIAL_LOOP = "spanSequentialLoop": "sequential loop";
     ROWS = "spanRows": "rows {first}–{last}";
+    ROWS_IN_CALLS = "spanRowsInCalls": "rows {first}–{last}, in {calls} calls one after another";
     IDLE = "spanIdle": "idle: asleep, or looking for work";
     STARTING_LINE = "spanStartingLine": "at the starting line, waiting for the other threads";
     READ_ADD_WRITE = "spanReadAddWrite": "read, add, write {count|time|times} ({interleavings} after another thread's write)";

@@ -385,6 +385,7 @@ export const CRATE_ES = {
   spanWaitingForLoop: 'esperando al bucle',
   spanSequentialLoop: 'bucle secuencial',
   spanRows: 'filas {first}–{last}',
+  spanRowsInCalls: 'filas {first}–{last}, en {calls} llamadas una tras otra',
   spanIdle: 'inactivo: dormido, o buscando trabajo',
   spanStartingLine: 'en la línea de salida, esperando a los demás hilos',
   spanReadAddWrite: 'leer, sumar, escribir {count|vez|veces} ({interleavings} tras una escritura de otro hilo)',

@@ -82,97 +82,160 @@ fn for_each_chunk<T: Sync>(
         });
 }
 
-/// One of apply's calls as its caller saw it: when it handed the call over, and which pool
-/// thread ran it, from when to when.
+/// A stretch of apply's calls that one pool thread ran one after another: from the start of
+/// its first call to the start of the next stretch's (or the end of the repeat).
 #[derive(Clone, Copy, Debug)]
-pub struct ApplyCall {
-    pub handed_ms: f64,
+pub struct ApplyStretch {
+    /// The first call's number in its repeat.
+    pub first_call: usize,
     pub thread: Option<usize>,
     pub start_ms: f64,
-    pub end_ms: f64,
 }
+
+/// How long a stretch of apply's calls lasts at least before the next call starts a new
+/// one, in milliseconds. A reading of the browser's clock costs ~0.26 µs and changes every
+/// 5 µs, while a call of one row takes ~0.5 µs: timed one by one, the calls would take
+/// three times as long as untimed. Timed a stretch at a time, a reading costs a stretch
+/// under 1 %, and a call that takes this long or longer is still a span of its own.
+pub const STRETCH_MS: f64 = 0.05;
 
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
 /// worker has run it, so every call pays a full round trip ([`with_round_trips`]). When
-/// `calls` is given, each call adds a record to it: plain numbers, so that recording costs
-/// a call three clock readings, and no lock or allocation inside the round trip it is
-/// there to show ([`record_calls`] makes them spans and arrows afterwards).
+/// `stretches` is given, the pool thread that takes a call reads the clock only when the
+/// call starts a stretch: when the last call ran on another thread, or when the calls
+/// since the last reading have lasted about [`STRETCH_MS`] (the first stretch of a repeat
+/// is one call, and each is at most four times as long as the one before). The records are plain
+/// numbers, no lock or allocation inside the round trip they are there to show
+/// ([`record_stretches`] makes them spans and arrows afterwards).
 pub fn apply_into(
     counts: &mut [u32],
     rows: Rows,
     chunk_rows: usize,
-    mut calls: Option<&mut Vec<ApplyCall>>,
+    mut stretches: Option<&mut Vec<ApplyStretch>>,
 ) {
     let chunk_rows = chunk_rows.max(1);
-    let tracing = calls.is_some();
-    // What a pool thread runs: one call's rows into its part of the counts; timed there
-    // when tracing, with the thread that ran it.
-    let count = |(counts, rows): (&mut [u32], Rows)| {
-        if tracing {
-            let ((), start_ms, end_ms) = clock::timed(|| rows.count_into(counts));
-            (rayon::current_thread_index(), start_ms, end_ms)
-        } else {
-            rows.count_into(counts);
-            (None, 0.0, 0.0)
-        }
+    // What a pool thread runs: one call's rows into its part of the counts. When tracing,
+    // it says which thread it is, and reads the clock if it starts a stretch.
+    let count = |(counts, rows, tracing): (&mut [u32], Rows, Option<StretchStart>)| {
+        let thread = rayon::current_thread_index();
+        let start_ms = tracing.and_then(|stretch| {
+            let starts = stretch.starts_one || stretch.last_thread != thread;
+            starts.then(clock::now_ms)
+        });
+        rows.count_into(counts);
+        (thread, start_ms)
     };
     with_round_trips(&count, |pool| {
+        let first_record = stretches.as_deref().map_or(0, Vec::len);
+        let mut last_thread = None;
+        let mut next_stretch = 0;
         let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
-        for (counts, rows) in chunks {
+        for (call, (counts, rows)) in chunks.enumerate() {
             let handed = counts.len();
-            match calls.as_deref_mut() {
-                None => {
-                    pool.call((counts, rows));
-                }
-                Some(calls) => {
-                    let handed_ms = clock::now_ms();
-                    let (thread, start_ms, end_ms) = pool.call((counts, rows));
-                    calls.push(ApplyCall {
-                        handed_ms,
-                        thread,
-                        start_ms,
-                        end_ms,
-                    });
-                }
+            let tracing = stretches.is_some().then_some(StretchStart {
+                starts_one: call == next_stretch,
+                last_thread,
+            });
+            let (thread, start_ms) = pool.call((counts, rows, tracing));
+            if let (Some(stretches), Some(start_ms)) = (stretches.as_deref_mut(), start_ms) {
+                // The first stretch is the first call alone.
+                let calls_per_stretch = stretches[first_record..].last().map_or(1, |last| {
+                    next_stretch_length(call - last.first_call, start_ms - last.start_ms)
+                });
+                next_stretch = call + calls_per_stretch;
+                stretches.push(ApplyStretch {
+                    first_call: call,
+                    thread,
+                    start_ms,
+                });
             }
+            last_thread = thread;
             ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
         }
     });
 }
 
-/// Apply's `calls` of `chunk_rows` rows each, as their spans (each on the lane of the
-/// worker that ran it) and their arrows (from the caller that handed it over).
-pub fn record_calls(calls: &[ApplyCall], chunk_rows: usize, rows: usize, spans: &SpanSink) {
+/// What a traced call is told: whether it is due to start a stretch, and which thread ran
+/// the call before it.
+#[derive(Clone, Copy)]
+struct StretchStart {
+    starts_one: bool,
+    last_thread: Option<usize>,
+}
+
+/// How many calls the next stretch should take to last [`STRETCH_MS`], given that the last
+/// stretch's `calls` took `elapsed_ms`: at most four times as many (a clock that did not
+/// move between two readings says only that the calls were quick), at least one.
+pub(super) fn next_stretch_length(calls: usize, elapsed_ms: f64) -> usize {
+    let most = 4 * calls.max(1);
+    if elapsed_ms <= 0.0 {
+        return most;
+    }
+    let lasting = (STRETCH_MS / elapsed_ms * calls as f64).ceil();
+    (lasting as usize).clamp(1, most)
+}
+
+/// Apply's `stretches` of calls of `chunk_rows` rows each, over `rows` rows and ending at
+/// `end_ms`, as their spans (each on the lane of the thread that ran it) and their arrows
+/// (from the caller, as each stretch's first call started).
+pub fn record_stretches(
+    stretches: &[ApplyStretch],
+    chunk_rows: usize,
+    rows: usize,
+    end_ms: f64,
+    spans: &SpanSink,
+) {
     let chunk_rows = chunk_rows.max(1);
-    let calls = calls.iter().enumerate().map(|(call, record)| {
-        let first_row = call * chunk_rows;
-        let lane = record
-            .thread
-            .map_or(RUNNER_LANE.to_string(), worker_lane_of);
-        let taken = (lane.clone(), record.start_ms);
-        spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, record.handed_ms), taken));
-        Span {
-            lane,
-            state: SpanState::Running,
-            start_ms: record.start_ms,
-            end_ms: record.end_ms,
-            label: rows_label(first_row, chunk_rows.min(rows - first_row)),
-        }
-    });
-    spans.extend(calls.collect::<Vec<_>>());
+    let calls = rows.div_ceil(chunk_rows);
+    let ends = stretches
+        .iter()
+        .skip(1)
+        .map(|next| (next.first_call, next.start_ms));
+    let ends = ends.chain([(calls, end_ms)]);
+    let recorded = stretches
+        .iter()
+        .zip(ends)
+        .map(|(stretch, (next_call, end_ms))| {
+            let lane = stretch
+                .thread
+                .map_or(RUNNER_LANE.to_string(), worker_lane_of);
+            let taken = (lane.clone(), stretch.start_ms);
+            spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, stretch.start_ms), taken));
+            let first_row = stretch.first_call * chunk_rows;
+            let last_row = (next_call * chunk_rows).min(rows);
+            let calls = next_call - stretch.first_call;
+            let label = stretch_label(first_row, last_row - first_row, calls);
+            Span {
+                lane,
+                state: SpanState::Running,
+                start_ms: stretch.start_ms,
+                end_ms: end_ms.max(stretch.start_ms),
+                label,
+            }
+        });
+    spans.extend(recorded.collect::<Vec<_>>());
 }
 
 /// "rows 0–24999": the rows a worker was handed.
 pub(super) fn rows_label(first_row: usize, rows: usize) -> Label {
-    let row = |n: usize| Arg::Count(n as u64);
-    Message::new(
-        messages::ROWS,
-        vec![
-            ("first", row(first_row)),
-            ("last", row(first_row + rows - 1)),
-        ],
-    )
-    .into()
+    stretch_label(first_row, rows, 1)
+}
+
+/// The rows of a stretch of apply's `calls`: as [`rows_label`] for one call, else "rows
+/// 0–63, in 64 calls one after another".
+fn stretch_label(first_row: usize, rows: usize, calls: usize) -> Label {
+    let count = |n: usize| Arg::Count(n as u64);
+    let mut args = vec![
+        ("first", count(first_row)),
+        ("last", count(first_row + rows - 1)),
+    ];
+    let message = if calls > 1 {
+        args.push(("calls", count(calls)));
+        messages::ROWS_IN_CALLS
+    } else {
+        messages::ROWS
+    };
+    Message::new(message, args).into()
 }
 
 pub(super) fn worker_lane() -> String {

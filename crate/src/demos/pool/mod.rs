@@ -32,7 +32,7 @@ mod runner;
 mod tests;
 mod timeline;
 
-pub use hand_out::{apply_into, count_parallel_into, starmap_into, ApplyCall, ROWS_DONE};
+pub use hand_out::{apply_into, count_parallel_into, starmap_into, ApplyStretch, ROWS_DONE};
 pub use kernel::{count_sequential, howmany_within_range, Rows};
 pub use matrix::{Matrix, PCG_STREAM, VALUE_RANGE};
 pub use params::{

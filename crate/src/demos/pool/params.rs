@@ -1,6 +1,6 @@
 //! What a pool run may be asked for, and what it would hand out and allocate.
 
-use super::hand_out::{ApplyCall, StarmapItem};
+use super::hand_out::{ApplyStretch, StarmapItem};
 use super::PoolMethod;
 use crate::messages::{self, Arg};
 use crate::params::{self, Param, ParamError, Values};
@@ -56,11 +56,12 @@ impl PoolMethod {
     }
 }
 /// The most calls (pool.apply) or chunks (map, starmap) one run hands out, its repeats
-/// together. Each is a span of the timeline, with at most one idle span beside it (and for
-/// apply an arrow): the timeline draws 100,000 spans in about 30 ms (bench/report.md), so
-/// twice as many within its 100. Each of apply's calls is a round trip of some 20–30 µs in
-/// the page: 100,000 of them take seconds, where the ten million a link could ask for
-/// would take many minutes. (The runner adds a few spans of its own, three per repeat and
+/// together. Each is a span of the timeline at most (apply's calls a stretch at a time),
+/// with at most one idle span beside it (and for apply an arrow): the timeline draws
+/// 100,000 spans in about 30 ms (bench/report.md), so twice as many within its 100. One of
+/// apply's calls costs about half a microsecond in the page when a pool thread is spinning
+/// for it, 20–30 µs when one must be woken (after calls longer than the spin): 100,000 of
+/// them may take seconds, where the ten million a link could ask for would take minutes. (The runner adds a few spans of its own, three per repeat and
 /// two; each worker an idle span and an arrow per repeat.)
 pub const MAX_HAND_OFFS: usize = 100_000;
 /// What one run may allocate: half of the 1 GiB of wasm memory (`--max-memory` in
@@ -269,7 +270,7 @@ impl PoolParams {
         // repeat is timed.
         let tuples = match method {
             PoolMethod::Starmap => rows * wide(size_of::<StarmapItem>()),
-            PoolMethod::Apply => hand_offs * wide(size_of::<ApplyCall>()),
+            PoolMethod::Apply => hand_offs * wide(size_of::<ApplyStretch>()),
             PoolMethod::Map => 0,
         };
         RunSize {

@@ -105,9 +105,12 @@ impl<C, R> RoundTrips<'_, C, R> {
         }
         *lock(&self.call) = Some(call);
         self.phase.store(phase::HANDED, SeqCst);
-        // A pool thread that stops spinning checks the phase after it counts itself asleep
-        // (both SeqCst): either it sees this call, or this sees it asleep and wakes it.
-        if !self.spinning.load(SeqCst) && self.sleeping.load(SeqCst) > 0 {
+        // No thread to wake if one is spinning, or has taken the call already (a spinner
+        // stops being one only once it has). A pool thread that stops spinning checks the
+        // phase after it counts itself asleep (all SeqCst): either it sees this call, or
+        // this sees it asleep and wakes it.
+        let taken = || self.phase.load(SeqCst) != phase::HANDED;
+        if !self.spinning.load(SeqCst) && !taken() && self.sleeping.load(SeqCst) > 0 {
             let _asleep = lock(&self.asleep);
             self.wake.notify_one();
         }
@@ -126,11 +129,16 @@ impl<C, R> RoundTrips<'_, C, R> {
     /// A pool thread's part: takes calls as they come until the caller is done.
     fn serve(&self) {
         loop {
-            self.wait_for_a_call();
-            match self
+            let spinner = self.wait_for_a_call();
+            let taken = self
                 .phase
-                .compare_exchange(phase::HANDED, phase::TAKEN, SeqCst, SeqCst)
-            {
+                .compare_exchange(phase::HANDED, phase::TAKEN, SeqCst, SeqCst);
+            // The spinner stays one until it has the call: the caller, seeing a thread
+            // spinning, wakes none of the sleeping ones, and the calls stay with this one.
+            if spinner {
+                self.spinning.store(false, SeqCst);
+            }
+            match taken {
                 Ok(_) => {
                     let call = lock(&self.call).take().expect("a handed call is there");
                     *lock(&self.result) = Some((self.run)(call));
@@ -144,15 +152,14 @@ impl<C, R> RoundTrips<'_, C, R> {
     }
 
     /// Waits until a call is handed out or the caller is done: spinning if no other idle
-    /// pool thread is, asleep otherwise.
-    fn wait_for_a_call(&self) {
+    /// pool thread is, asleep otherwise. Returns whether this thread is still the spinner.
+    fn wait_for_a_call(&self) -> bool {
         let waiting = || matches!(self.phase.load(SeqCst), phase::HANDED | phase::CLOSED);
         if !self.spinning.swap(true, SeqCst) {
-            let seen = spin_until(waiting);
-            self.spinning.store(false, SeqCst);
-            if seen {
-                return;
+            if spin_until(waiting) {
+                return true;
             }
+            self.spinning.store(false, SeqCst);
         }
         let mut asleep = lock(&self.asleep);
         self.sleeping.fetch_add(1, SeqCst);
@@ -163,20 +170,32 @@ impl<C, R> RoundTrips<'_, C, R> {
                 .unwrap_or_else(PoisonError::into_inner);
         }
         self.sleeping.fetch_sub(1, SeqCst);
+        false
     }
 }
 
 /// Checks `done` until it holds or [`SPIN_MS`] have passed; whether it held.
 fn spin_until(done: impl Fn() -> bool) -> bool {
-    // The clock is read once per this many checks: a reading costs a call into the browser.
-    const CHECKS_PER_READING: usize = 64;
-    let start_ms = clock::now_ms();
-    loop {
+    // The clock is read once per this many checks, and not at all by a wait shorter than
+    // them (most of a round trip's): a reading costs a call into the browser, ~0.26 µs,
+    // as much as half a round trip.
+    const CHECKS_PER_READING: usize = 256;
+    let checks = || {
         for _ in 0..CHECKS_PER_READING {
             if done() {
                 return true;
             }
             std::hint::spin_loop();
+        }
+        false
+    };
+    if checks() {
+        return true;
+    }
+    let start_ms = clock::now_ms();
+    loop {
+        if checks() {
+            return true;
         }
         if clock::now_ms() - start_ms > SPIN_MS {
             return done();

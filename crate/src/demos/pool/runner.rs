@@ -3,8 +3,8 @@
 use std::sync::atomic::Ordering;
 
 use super::hand_out::{
-    apply_into, call_each, count_parallel_into, record_calls, starmap_into, worker_lane, ApplyCall,
-    StarmapItem, ROWS_DONE,
+    apply_into, call_each, count_parallel_into, record_stretches, starmap_into, worker_lane,
+    ApplyStretch, StarmapItem, ROWS_DONE,
 };
 use super::kernel::Rows;
 use super::report::PoolReport;
@@ -76,12 +76,12 @@ pub fn run_pool(
             vec![("what", Arg::Text(method.name().to_string()))],
         ))
     };
-    // Apply's calls of every repeat, as plain numbers, made spans and arrows only once the
-    // last repeat is timed: made between repeats (as map's few chunks are), the work of
+    // Apply's stretches of every repeat, as plain numbers, made spans and arrows only once
+    // the last repeat is timed: made between repeats (as map's few chunks are), the work of
     // making 20,000 spans and arrows slowed the next repeat's round trips by a fifth to a
     // half in the page (the allocator's and the JavaScript heap's, bench/report.md).
     let apply_tracing = params.trace && method == PoolMethod::Apply;
-    let mut calls = Vec::with_capacity(if apply_tracing {
+    let mut stretches = Vec::with_capacity(if apply_tracing {
         size.hand_offs as usize
     } else {
         0
@@ -89,13 +89,13 @@ pub fn run_pool(
     let mut apply_waits = Vec::new();
     for _ in 0..repeats {
         let worker_spans = SpanSink::new(params.trace);
-        let first_call = calls.len();
+        let first_stretch = stretches.len();
         let (elapsed, wait) = Span::timed(on_runner(), SpanState::Waiting, waiting_label(), || {
-            call.count_into(&mut parallel, &worker_spans, &mut calls)
+            call.count_into(&mut parallel, &worker_spans, &mut stretches)
         });
         parallel_times_ms.push(elapsed);
         if apply_tracing {
-            apply_waits.push((first_call..calls.len(), wait.clone()));
+            apply_waits.push((first_stretch..stretches.len(), wait.clone()));
         } else if worker_spans.is_tracing() {
             let (chunks, sent) = worker_spans.into_parts();
             call_events(method, chunks, sent, workers, &wait, emit);
@@ -129,18 +129,19 @@ pub fn run_pool(
             method.name()
         );
     }
-    for (repeat_calls, wait) in apply_waits {
+    for (repeat_stretches, wait) in apply_waits {
         let worker_spans = SpanSink::new(true);
-        record_calls(
-            &calls[repeat_calls],
+        record_stretches(
+            &stretches[repeat_stretches],
             chunk_rows,
             rows.count(),
+            wait.end_ms,
             &worker_spans,
         );
         let (chunks, sent) = worker_spans.into_parts();
         call_events(method, chunks, sent, workers, &wait, emit);
     }
-    drop(calls);
+    drop(stretches);
     for span in runner.into_spans() {
         emit(Event::Span(span));
     }
@@ -185,9 +186,14 @@ struct PoolCall<'a> {
 
 impl PoolCall<'_> {
     /// Counts every row into `counts` as `method` hands the rows out, its chunks' spans
-    /// into `spans` (apply's calls, when tracing, into `calls`, to be made spans once the
-    /// last repeat is timed); returns how long that took, in milliseconds.
-    fn count_into(&self, counts: &mut [u32], spans: &SpanSink, calls: &mut Vec<ApplyCall>) -> f64 {
+    /// into `spans` (apply's stretches of calls, when tracing, into `stretches`, to be made
+    /// spans once the last repeat is timed); returns how long that took, in milliseconds.
+    fn count_into(
+        &self,
+        counts: &mut [u32],
+        spans: &SpanSink,
+        stretches: &mut Vec<ApplyStretch>,
+    ) -> f64 {
         let PoolCall {
             method,
             rows,
@@ -197,14 +203,14 @@ impl PoolCall<'_> {
         let ((), start_ms, end_ms) = match method {
             // The caller blocks on each call until a pool thread has run it: the round
             // trips are what apply costs, so they are timed from the caller.
-            // `calls` is reserved for every repeat's before the first: a record is a store,
-            // never a copy.
+            // `stretches` is reserved for every repeat's before the first: a record is a
+            // store, never a copy.
             PoolMethod::Apply => clock::timed(|| {
                 apply_into(
                     counts,
                     rows,
                     chunk_rows,
-                    spans.is_tracing().then_some(calls),
+                    spans.is_tracing().then_some(stretches),
                 )
             }),
             PoolMethod::Map => on_a_pool_thread(|| {

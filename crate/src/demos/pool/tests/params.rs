@@ -198,15 +198,17 @@ fn a_run_records_the_spans_and_hand_offs_its_size_predicts() {
                 .filter(|s| s.label.english().starts_with("rows "))
                 .count();
             let case = format!("{} {params:?}", method.name());
-            assert_eq!(chunks as u64, size.hand_offs, "{case}");
+            // A span per chunk; apply's per stretch of calls, a call at least.
+            if method == PoolMethod::Apply {
+                assert!(chunks as u64 <= size.hand_offs, "{case}");
+                assert_eq!(chunks == 0, rows == 0, "{case}");
+            } else {
+                assert_eq!(chunks as u64, size.hand_offs, "{case}");
+            }
             assert_eq!(report.hand_offs as u64, size.hand_offs_per_repeat, "{case}");
             let runner_extras = u64::from(method != PoolMethod::Starmap);
             assert!(spans.len() as u64 + runner_extras <= size.spans, "{case}");
             assert!(flows as u64 <= size.flows, "{case}");
-            // Apply's arrows, one per call and one back per repeat, are all there are.
-            if method == PoolMethod::Apply && rows > 0 {
-                assert_eq!(flows as u64, size.flows, "{case}");
-            }
         }
     }
 }

@@ -78,7 +78,7 @@ fn map_prints_the_first_counts_then_the_timings_then_what_they_mean() {
 }
 
 #[test]
-fn apply_makes_one_span_per_call_and_leaves_the_round_trips_idle() {
+fn apply_shows_its_calls_in_stretches_one_after_another_each_on_the_thread_that_ran_it() {
     let params = PoolParams {
         rows: 3000,
         repeats: 1,
@@ -97,37 +97,64 @@ fn apply_makes_one_span_per_call_and_leaves_the_round_trips_idle() {
         lines[1]
     );
     let spans: Vec<&Span> = events.iter().filter_map(Event::as_span).collect();
-    let calls: Vec<&Span> = spans
+    let mut stretches: Vec<&Span> = spans
         .iter()
         .copied()
         .filter(|s| s.label.english().starts_with("rows "))
         .collect();
-    assert_eq!(calls.len(), 3000, "one span per call, none merged");
-    let mut labels: Vec<String> = calls.iter().map(|s| s.label.english()).collect();
-    labels.dedup();
-    assert_eq!(labels.len(), 3000);
-    assert_eq!(labels[1], "rows 1–1");
-
+    stretches.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
+    assert!(stretches.iter().all(|s| s.lane.starts_with("worker ")));
+    assert_eq!(
+        stretches[0].label.english(),
+        "rows 0–0",
+        "a repeat's first call alone"
+    );
     let wait = spans
         .iter()
         .find(|s| s.label == "waiting for pool.apply")
         .expect("the runner waits for the calls");
-    let mut busy_ms = 0.0;
-    let mut idle_ms = 0.0;
-    for lane in ["worker 0", "worker 1"] {
-        let mut on_lane: Vec<&Span> = calls.iter().copied().filter(|s| s.lane == lane).collect();
-        on_lane.sort_by(|a, b| a.start_ms.total_cmp(&b.start_ms));
-        busy_ms += on_lane.iter().map(|s| s.end_ms - s.start_ms).sum::<f64>();
-        for pair in on_lane.windows(2) {
-            let gap = pair[1].start_ms - pair[0].end_ms;
-            assert!(gap >= 0.0, "{lane}: {:?} overlaps {:?}", pair[0], pair[1]);
-            idle_ms += gap;
-        }
+    // One call at a time, whichever thread ran it: each stretch ends as the next begins.
+    for pair in stretches.windows(2) {
+        assert_eq!(
+            pair[0].end_ms, pair[1].start_ms,
+            "{:?} then {:?}",
+            pair[0], pair[1]
+        );
     }
-    assert!(calls.iter().all(|s| s.lane.starts_with("worker ")));
-    // One call at a time: the calls' work and the round trips between share the wait.
-    assert!(busy_ms < wait.end_ms - wait.start_ms, "{busy_ms} ms busy");
-    assert!(idle_ms > 0.0, "the round trips between calls are idle time");
+    assert!(stretches[0].start_ms >= wait.start_ms);
+    assert_eq!(stretches.last().unwrap().end_ms, wait.end_ms);
+    // Each stretch at most four times as long as the one before it, in calls.
+    let calls_in = |span: &Span| -> usize {
+        let english = span.label.english();
+        match english.split_once(", in ") {
+            Some((_, rest)) => rest.split(' ').next().unwrap().parse().unwrap(),
+            None => 1,
+        }
+    };
+    for pair in stretches.windows(2) {
+        assert!(
+            calls_in(pair[1]) <= 4 * calls_in(pair[0]),
+            "{:?}",
+            pair[1].label
+        );
+    }
+    assert_eq!(stretches.iter().map(|s| calls_in(s)).sum::<usize>(), 3000);
+}
+
+#[test]
+fn the_next_stretch_takes_the_calls_that_fill_its_time_at_most_four_times_the_last() {
+    use super::super::hand_out::{next_stretch_length, STRETCH_MS};
+    // Calls of a tenth of the stretch: ten of them.
+    assert_eq!(
+        next_stretch_length(1, STRETCH_MS / 10.0),
+        4,
+        "at most four times one"
+    );
+    assert_eq!(next_stretch_length(8, 0.8 * STRETCH_MS), 10);
+    // A call longer than a stretch is a stretch of its own.
+    assert_eq!(next_stretch_length(4, 8.0 * STRETCH_MS), 1);
+    // A clock that did not move says only that the calls were quick.
+    assert_eq!(next_stretch_length(16, 0.0), 64);
 }
 
 #[test]

@@ -4,7 +4,8 @@
 use super::*;
 use crate::trace::{Flow, FlowKind};
 
-/// The first and last row of a chunk's span, read from its label's arguments.
+/// The first and last row of a chunk's span (or of a stretch of apply's calls), read from
+/// its label's arguments.
 fn rows_of(span: &Span) -> Option<(u64, u64)> {
     let Label::Said(message) = &span.label else {
         return None;
@@ -15,7 +16,8 @@ fn rows_of(span: &Span) -> Option<(u64, u64)> {
             _ => None,
         })
     };
-    (message.key == messages::ROWS.key).then_some((count("first")?, count("last")?))
+    let handed = [messages::ROWS.key, messages::ROWS_IN_CALLS.key].contains(&message.key);
+    handed.then_some((count("first")?, count("last")?))
 }
 
 /// The events of one repeat of `method` on two threads, and its runner's wait.
