@@ -178,7 +178,11 @@ impl<C, R> RoundTrips<'_, C, R> {
 fn spin_until(done: impl Fn() -> bool) -> bool {
     // The clock is read once per this many checks, and not at all by a wait shorter than
     // them (most of a round trip's): a reading costs a call into the browser, ~0.26 µs,
-    // as much as half a round trip.
+    // as much as half a round trip. Some microseconds of checks either way: a check takes
+    // ~1 ns in wasm, where `spin_loop` does nothing, ~30 ns natively, where it pauses.
+    #[cfg(target_arch = "wasm32")]
+    const CHECKS_PER_READING: usize = 4096;
+    #[cfg(not(target_arch = "wasm32"))]
     const CHECKS_PER_READING: usize = 256;
     let checks = || {
         for _ in 0..CHECKS_PER_READING {
