@@ -64,14 +64,15 @@ describe('the pool’s timeline', () => {
       assert.equal(flow.fromLane, 'runner');
       assert.ok(stretches.some((span) => span.lane === flow.toLane && span.start === flow.to));
     }
-    // Every row once, in order, one stretch ending as the next begins; the first call alone.
+    // Every row once, in order, each stretch ending before the next begins; the first call
+    // alone.
     assert.equal(stretches[0].label, 'rows 0–0');
     let next = 0;
     for (const [index, span] of stretches.entries()) {
       const [, first, last] = span.label.match(/^rows (\d+)–(\d+)/);
       assert.equal(Number(first), next, span.label);
       next = Number(last) + 1;
-      if (index > 0) assert.equal(span.start, stretches[index - 1].end);
+      if (index > 0) assert.ok(span.start >= stretches[index - 1].end, span.label);
     }
     assert.equal(next, 500);
   });

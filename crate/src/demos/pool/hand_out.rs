@@ -82,30 +82,33 @@ fn for_each_chunk<T: Sync>(
         });
 }
 
-/// A stretch of apply's calls that one pool thread ran one after another: from the start of
-/// its first call to the start of the next stretch's (or the end of the repeat).
+/// A stretch of apply's calls that one pool thread ran one after another, from the start of
+/// its first call to the end of its last: the end of the call planned as its last, or,
+/// when the calls moved to another thread before it, the start of the next stretch.
 #[derive(Clone, Copy, Debug)]
 pub struct ApplyStretch {
     /// The first call's number in its repeat.
     pub first_call: usize,
     pub thread: Option<usize>,
     pub start_ms: f64,
+    pub end_ms: Option<f64>,
 }
 
-/// How long a stretch of apply's calls lasts at least before the next call starts a new
-/// one, in milliseconds. A reading of the browser's clock costs ~0.26 µs and changes every
-/// 5 µs, while a call of one row takes ~0.5 µs: timed one by one, the calls would take
-/// three times as long as untimed. Timed a stretch at a time, a reading costs a stretch
-/// under 1 %, and a call that takes this long or longer is still a span of its own.
+/// How long a stretch of apply's calls lasts at least, in milliseconds. A reading of the
+/// browser's clock costs ~0.26 µs and changes every 5 µs, while a call of one row takes
+/// ~0.5 µs: timed one by one, the calls would take twice as long or more as untimed. Two
+/// readings per stretch cost it about 1 %, and a call that takes this long or longer is
+/// still a span of its own.
 pub const STRETCH_MS: f64 = 0.05;
 
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
 /// worker has run it, so every call pays a full round trip ([`with_round_trips`]). When
-/// `stretches` is given, the pool thread that takes a call reads the clock only when the
-/// call starts a stretch: when the last call ran on another thread, or when the calls
-/// since the last reading have lasted about [`STRETCH_MS`] (the first stretch of a repeat
-/// is one call, and each is at most four times as long as the one before). The records are plain
-/// numbers, no lock or allocation inside the round trip they are there to show
+/// `stretches` is given, the pool thread that takes a call reads the clock only at a
+/// stretch's ends: as the call starts one (the first call of a repeat, the first after
+/// the last stretch ended, or a call on another thread than the last) and as the call
+/// planned as its last ends. A stretch has as many calls as the last one's pace says will
+/// fill [`STRETCH_MS`] (the first of a repeat is one call). The records are plain numbers,
+/// no lock or allocation inside the round trip they are there to show
 /// ([`record_stretches`] makes them spans and arrows afterwards).
 pub fn apply_into(
     counts: &mut [u32],
@@ -115,39 +118,48 @@ pub fn apply_into(
 ) {
     let chunk_rows = chunk_rows.max(1);
     // What a pool thread runs: one call's rows into its part of the counts. When tracing,
-    // it says which thread it is, and reads the clock if it starts a stretch.
-    let count = |(counts, rows, tracing): (&mut [u32], Rows, Option<StretchStart>)| {
+    // it says which thread it is, and reads the clock at the ends of a stretch.
+    let count = |(counts, rows, cue): (&mut [u32], Rows, Option<StretchCue>)| {
         let thread = rayon::current_thread_index();
-        let start_ms = tracing.and_then(|stretch| {
-            let starts = stretch.starts_one || stretch.last_thread != thread;
-            starts.then(clock::now_ms)
-        });
+        let Some(cue) = cue else {
+            rows.count_into(counts);
+            return (thread, None, None);
+        };
+        let starts = cue.starts_one || cue.last_thread != thread;
+        let start_ms = starts.then(clock::now_ms);
         rows.count_into(counts);
-        (thread, start_ms)
+        (thread, start_ms, cue.ends_one.then(clock::now_ms))
     };
+    let last_call = counts.len().div_ceil(chunk_rows).saturating_sub(1);
     with_round_trips(&count, |pool| {
         let first_record = stretches.as_deref().map_or(0, Vec::len);
         let mut last_thread = None;
-        let mut next_stretch = 0;
+        // The calls the current stretch is planned to take: the first call alone, first.
+        let mut planned = 0..=0;
         let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
         for (call, (counts, rows)) in chunks.enumerate() {
             let handed = counts.len();
-            let tracing = stretches.is_some().then_some(StretchStart {
-                starts_one: call == next_stretch,
+            let cue = stretches.is_some().then_some(StretchCue {
+                starts_one: call == *planned.start(),
+                ends_one: call == *planned.end() || call == last_call,
                 last_thread,
             });
-            let (thread, start_ms) = pool.call((counts, rows, tracing));
-            if let (Some(stretches), Some(start_ms)) = (stretches.as_deref_mut(), start_ms) {
-                // The first stretch is the first call alone.
-                let calls_per_stretch = stretches[first_record..].last().map_or(1, |last| {
-                    next_stretch_length(call - last.first_call, start_ms - last.start_ms)
-                });
-                next_stretch = call + calls_per_stretch;
-                stretches.push(ApplyStretch {
-                    first_call: call,
-                    thread,
-                    start_ms,
-                });
+            let (thread, start_ms, end_ms) = pool.call((counts, rows, cue));
+            if let Some(stretches) = stretches.as_deref_mut() {
+                if let Some(start_ms) = start_ms {
+                    stretches.push(ApplyStretch {
+                        first_call: call,
+                        thread,
+                        start_ms,
+                        end_ms: None,
+                    });
+                }
+                if let (Some(end_ms), Some(last)) = (end_ms, stretches[first_record..].last_mut()) {
+                    last.end_ms = Some(end_ms);
+                    let calls =
+                        next_stretch_length(call + 1 - last.first_call, end_ms - last.start_ms);
+                    planned = call + 1..=call + calls;
+                }
             }
             last_thread = thread;
             ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
@@ -155,11 +167,12 @@ pub fn apply_into(
     });
 }
 
-/// What a traced call is told: whether it is due to start a stretch, and which thread ran
-/// the call before it.
+/// What a traced call is told: whether it is due to start or end a stretch, and which
+/// thread ran the call before it.
 #[derive(Clone, Copy)]
-struct StretchStart {
+struct StretchCue {
     starts_one: bool,
+    ends_one: bool,
     last_thread: Option<usize>,
 }
 
@@ -175,23 +188,28 @@ pub(super) fn next_stretch_length(calls: usize, elapsed_ms: f64) -> usize {
     (lasting as usize).clamp(1, most)
 }
 
-/// Apply's `stretches` of calls of `chunk_rows` rows each, over `rows` rows and ending at
-/// `end_ms`, as their spans (each on the lane of the thread that ran it) and their arrows
-/// (from the caller, as each stretch's first call started).
+/// Apply's `stretches` of calls of `chunk_rows` rows each, over `rows` rows, as their spans
+/// (each on the lane of the thread that ran it) and their arrows (from the caller, as each
+/// stretch's first call started).
 pub fn record_stretches(
     stretches: &[ApplyStretch],
     chunk_rows: usize,
     rows: usize,
-    end_ms: f64,
     spans: &SpanSink,
 ) {
     let chunk_rows = chunk_rows.max(1);
     let calls = rows.div_ceil(chunk_rows);
-    let ends = stretches
+    // A stretch cut short by a move to another thread ends as the next begins.
+    let nexts = stretches
         .iter()
         .skip(1)
-        .map(|next| (next.first_call, next.start_ms));
-    let ends = ends.chain([(calls, end_ms)]);
+        .map(|next| (next.first_call, Some(next.start_ms)));
+    let ends = stretches.iter().zip(nexts.chain([(calls, None)])).map(
+        |(stretch, (next_call, next_start_ms))| {
+            let end_ms = stretch.end_ms.or(next_start_ms).unwrap_or(stretch.start_ms);
+            (next_call, end_ms)
+        },
+    );
     let recorded = stretches
         .iter()
         .zip(ends)

@@ -8,8 +8,13 @@
 //! waking a sleeping thread twice (its worker, then its caller), ~20 µs each in the browser.
 //! Here both sides spin for up to [`SPIN_MS`], natively and in the page alike: one call
 //! costs what the hand-off itself costs. Only one idle pool thread spins at a time, the
-//! others sleep: with the caller, two threads are busy, what two cores can hold.
+//! others sleep: with the caller, two threads are busy in the steady state, what two
+//! cores can hold.
+//!
+//! A pool thread serving calls takes no other work of its pool until the caller is done,
+//! so a call must not wait for work of that pool itself: apply's count does not use rayon.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering::SeqCst};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::thread::{self, Thread};
@@ -40,7 +45,8 @@ pub struct RoundTrips<'run, C, R> {
     run: &'run (dyn Fn(C) -> R + Sync),
     phase: AtomicU8,
     call: Mutex<Option<C>>,
-    result: Mutex<Option<R>>,
+    /// What the call returned, or how it panicked (natively; wasm aborts on a panic).
+    result: Mutex<Option<thread::Result<R>>>,
     caller: Thread,
     /// Whether an idle pool thread is spinning; the caller wakes a sleeping one only when
     /// none is.
@@ -105,10 +111,11 @@ impl<C, R> RoundTrips<'_, C, R> {
         }
         *lock(&self.call) = Some(call);
         self.phase.store(phase::HANDED, SeqCst);
-        // No thread to wake if one is spinning, or has taken the call already (a spinner
-        // stops being one only once it has). A pool thread that stops spinning checks the
-        // phase after it counts itself asleep (all SeqCst): either it sees this call, or
-        // this sees it asleep and wakes it.
+        // No thread to wake if one is spinning, or has taken the call already: a spinner
+        // that sees the call stops being one only once it has tried to take it. A pool
+        // thread that stops spinning for any reason checks the phase after it counts
+        // itself asleep (all SeqCst): either it sees this call, or this sees it asleep and
+        // wakes it.
         let taken = || self.phase.load(SeqCst) != phase::HANDED;
         if !self.spinning.load(SeqCst) && !taken() && self.sleeping.load(SeqCst) > 0 {
             let _asleep = lock(&self.asleep);
@@ -123,25 +130,34 @@ impl<C, R> RoundTrips<'_, C, R> {
         }
         let result = lock(&self.result).take();
         self.phase.store(phase::EMPTY, SeqCst);
-        result.expect("a call marked done has its result")
+        match result.expect("a call marked done has its result") {
+            Ok(result) => result,
+            Err(panic) => panic::resume_unwind(panic),
+        }
     }
 
     /// A pool thread's part: takes calls as they come until the caller is done.
     fn serve(&self) {
+        let mut spinner = false;
         loop {
-            let spinner = self.wait_for_a_call();
+            spinner = self.wait_for_a_call(spinner);
             let taken = self
                 .phase
                 .compare_exchange(phase::HANDED, phase::TAKEN, SeqCst, SeqCst);
-            // The spinner stays one until it has the call: the caller, seeing a thread
-            // spinning, wakes none of the sleeping ones, and the calls stay with this one.
+            // The spinner stays one until it has tried to take the call: the caller, seeing
+            // a thread spinning, wakes none of the sleeping ones.
             if spinner {
                 self.spinning.store(false, SeqCst);
+                spinner = false;
             }
             match taken {
                 Ok(_) => {
                     let call = lock(&self.call).take().expect("a handed call is there");
-                    *lock(&self.result) = Some((self.run)(call));
+                    let result = panic::catch_unwind(AssertUnwindSafe(|| (self.run)(call)));
+                    *lock(&self.result) = Some(result);
+                    // Spinning for the next call before the caller can hand it, so that
+                    // the caller, seeing a spinner, wakes nobody: the calls stay here.
+                    spinner = !self.spinning.swap(true, SeqCst);
                     self.phase.store(phase::DONE, SeqCst);
                     self.caller.unpark();
                 }
@@ -151,11 +167,12 @@ impl<C, R> RoundTrips<'_, C, R> {
         }
     }
 
-    /// Waits until a call is handed out or the caller is done: spinning if no other idle
-    /// pool thread is, asleep otherwise. Returns whether this thread is still the spinner.
-    fn wait_for_a_call(&self) -> bool {
+    /// Waits until a call is handed out or the caller is done: spinning if this thread is
+    /// the spinner already or no other idle pool thread is, asleep otherwise. Returns
+    /// whether this thread is still the spinner.
+    fn wait_for_a_call(&self, spinner: bool) -> bool {
         let waiting = || matches!(self.phase.load(SeqCst), phase::HANDED | phase::CLOSED);
-        if !self.spinning.swap(true, SeqCst) {
+        if spinner || !self.spinning.swap(true, SeqCst) {
             if spin_until(waiting) {
                 return true;
             }
@@ -201,7 +218,8 @@ fn spin_until(done: impl Fn() -> bool) -> bool {
         if checks() {
             return true;
         }
-        if clock::now_ms() - start_ms > SPIN_MS {
+        // Either way: the native clock is the system's, which may be set back.
+        if (clock::now_ms() - start_ms).abs() > SPIN_MS {
             return done();
         }
     }

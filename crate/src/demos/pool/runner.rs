@@ -135,7 +135,6 @@ pub fn run_pool(
             &stretches[repeat_stretches],
             chunk_rows,
             rows.count(),
-            wait.end_ms,
             &worker_spans,
         );
         let (chunks, sent) = worker_spans.into_parts();

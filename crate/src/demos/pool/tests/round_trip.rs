@@ -53,3 +53,23 @@ fn each_call_runs_once_on_a_pool_thread_and_its_own_result_comes_back() {
         pool(threads).install(|| check_round_trips(&format!("in a pool of {threads}")));
     }
 }
+
+#[test]
+fn a_call_that_panics_panics_in_its_caller_and_the_pool_threads_leave() {
+    let run = |call: usize| {
+        assert!(call != 3, "call 3 fails");
+        call
+    };
+    for threads in [1, 2, 3] {
+        let caught = pool(threads).install(|| {
+            std::panic::catch_unwind(|| {
+                with_round_trips(&run, |pool| {
+                    (0..10).map(|call| pool.call(call)).sum::<usize>()
+                })
+            })
+        });
+        let panic = caught.expect_err("the call's panic reaches its caller");
+        let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
+        assert_eq!(message, "call 3 fails", "{threads} threads");
+    }
+}

@@ -113,16 +113,19 @@ fn apply_shows_its_calls_in_stretches_one_after_another_each_on_the_thread_that_
         .iter()
         .find(|s| s.label == "waiting for pool.apply")
         .expect("the runner waits for the calls");
-    // One call at a time, whichever thread ran it: each stretch ends as the next begins.
+    // One call at a time, whichever thread ran it: each stretch ends before the next
+    // begins, the round trip between them idle.
     for pair in stretches.windows(2) {
-        assert_eq!(
-            pair[0].end_ms, pair[1].start_ms,
+        assert!(pair[0].start_ms <= pair[0].end_ms, "{:?}", pair[0]);
+        assert!(
+            pair[0].end_ms <= pair[1].start_ms,
             "{:?} then {:?}",
-            pair[0], pair[1]
+            pair[0],
+            pair[1]
         );
     }
     assert!(stretches[0].start_ms >= wait.start_ms);
-    assert_eq!(stretches.last().unwrap().end_ms, wait.end_ms);
+    assert!(stretches.last().unwrap().end_ms <= wait.end_ms);
     // Each stretch at most four times as long as the one before it, in calls.
     let calls_in = |span: &Span| -> usize {
         let english = span.label.english();
