@@ -83,17 +83,17 @@ function jobBurstsMs(pool) {
 const CARGO_ENV = { env: { ...process.env, PATH: `/usr/bin:${process.env.PATH}`, RUSTC_BOOTSTRAP: '1' } };
 const NATIVE = path.join(ROOT, 'target/release/examples/bench_native');
 
-/** The page's pool jobs natively, one process per configuration (a global pool each, called
- * from outside it as the page's is), the worker counts alternating round by round. */
-async function nativePoolRuns(cores) {
-  await jsonLines('cargo', ['build', '--quiet', '--release', '--example', 'bench_native'], CARGO_ENV);
+const buildNative = () =>
+  jsonLines('cargo', ['build', '--quiet', '--release', '--example', 'bench_native'], CARGO_ENV);
+
+/** One round of the page's pool jobs natively, one process per configuration (a global pool
+ * each, called from outside it as the page's is), the worker counts' order alternating. */
+async function nativePoolRound(cores, round) {
   const runs = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const workers of round % 2 ? [cores, 1] : [1, cores]) {
-      runs.push(...await jsonLines(NATIVE, ['pool', String(ROWS), String(APPLY_CALLS), String(workers)]));
-    }
+  for (const workers of round % 2 ? [cores, 1] : [1, cores]) {
+    runs.push(...await jsonLines(NATIVE, ['pool', String(ROWS), String(APPLY_CALLS), String(workers)]));
   }
-  return runs;
+  return runs.map((run) => ({ ...run, round }));
 }
 
 /** The machine's own limits: wake-ups, and two plain threads against one at each burst
@@ -108,10 +108,13 @@ const pythonRuns = (workers) =>
 
 // --- In the page ----------------------------------------------------------------------------
 
-/** pool.map and pool.starmap with one worker and with all, alternating; then tracing on and
- * off with all workers, in pairs whose order alternates; then dispatch costs. */
+/** pool.map and pool.starmap with one worker and with all, alternating, round by round, each
+ * round followed by the same jobs natively (so that the page and native see the machine at
+ * the same pace: it moves by a factor of two over minutes here); then tracing on and off
+ * with all workers, in pairs whose order alternates; then dispatch costs. */
 async function poolRuns(page, rows, bigRows, rounds) {
-  return page.evaluate(async ({ rows, bigRows, rounds, wakeUpParams, applyCalls, tracingRounds }) => {
+  const params = { rows, bigRows, wakeUpParams: WAKE_UP, applyCalls: APPLY_CALLS, tracingRounds: TRACING_ROUNDS };
+  const cores = await page.evaluate(async () => {
     const { PoolClient } = await import('./js/pool-client.js');
     const cores = navigator.hardwareConcurrency;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
@@ -143,15 +146,27 @@ async function poolRuns(page, rows, bigRows, rounds) {
         rows: params.rows, parallelMs: result.parallelMs, sequentialMs: result.sequentialMs,
         repeats: repeatsOf(spans, method) };
     };
-    const speedup = [];
-    const tracing = [];
-    for (let round = 0; round < rounds; round++) {
+    globalThis.bench = { clients, run };
+    return cores;
+  });
+  const speedup = [];
+  const native = [];
+  for (let round = 0; round < rounds; round++) {
+    speedup.push(...await page.evaluate(async ({ rows, bigRows, applyCalls, round }) => {
+      const { clients, run } = globalThis.bench;
+      const runs = [];
       for (const method of ['map', 'starmap']) {
-        for (const client of clients) speedup.push(await run(client, method, { rows }));
+        for (const client of clients) runs.push(await run(client, method, { rows }));
       }
-      for (const client of clients) speedup.push(await run(client, 'map', { rows: bigRows }));
-      for (const client of clients) speedup.push(await run(client, 'apply', { rows: applyCalls }));
-    }
+      for (const client of clients) runs.push(await run(client, 'map', { rows: bigRows }));
+      for (const client of clients) runs.push(await run(client, 'apply', { rows: applyCalls }));
+      return runs.map((r) => ({ ...r, round }));
+    }, { ...params, round }));
+    native.push(...await nativePoolRound(cores, round));
+  }
+  const rest = await page.evaluate(async ({ bigRows, wakeUpParams, applyCalls, tracingRounds, rounds }) => {
+    const { clients, run } = globalThis.bench;
+    const tracing = [];
     for (let round = 0; round < tracingRounds; round++) {
       for (const trace of round % 2 ? [false, true] : [true, false]) {
         tracing.push(await run(clients[1], 'map', { rows: bigRows, trace }));
@@ -167,8 +182,9 @@ async function poolRuns(page, rows, bigRows, rounds) {
       dispatch.push(await run(clients[1], 'apply', { rows: 20_000, repeats: 5 }));
     }
     clients.forEach((client) => client.stop());
-    return { cores, speedup, tracing, wakeUp, dispatch };
-  }, { rows, bigRows, rounds, wakeUpParams: WAKE_UP, applyCalls: APPLY_CALLS, tracingRounds: TRACING_ROUNDS });
+    return { tracing, wakeUp, dispatch };
+  }, { ...params, rounds });
+  return { pool: { cores, speedup, ...rest }, native };
 }
 
 /** Count Async on the page's event loop, called as the page calls it. */
@@ -359,18 +375,28 @@ function analyse(raw) {
       `${times(ratios.median)} (${times(ratios.min)}–${times(ratios.max)}, ${runs.length} rounds)`);
   }
 
+  // Each page run against the native run of the same job in the same round, seconds apart.
+  const againstNative = (pageRuns, pick) => summary(pageRuns.flatMap((run) => {
+    const twin = native.find((r) => r.round === run.round && r.method === run.method && r.workers === run.workers);
+    return twin ? [pick(run) / pick(twin)] : [];
+  }));
+  const ratioText = (ratios, pageMs, nativeMs) =>
+    `${times(ratios.median)} (per round ${times(ratios.min)}–${times(ratios.max)}; medians ${ms(pageMs)} / ${ms(nativeMs)})`;
+  const loops = againstNative(sized, (r) => r.sequentialMs);
   const pageLoop = medianOf(sized, (r) => r.sequentialMs);
   const nativeLoop = medianOf(native.filter((r) => r.method !== 'pool.apply'), (r) => r.sequentialMs);
-  add('wasm vs native', 'plain loop: page / native', `${times(pageLoop / nativeLoop)} (${ms(pageLoop)} / ${ms(nativeLoop)})`,
-    `≤ ${TARGETS.wasmVsNative}×`, pageLoop / nativeLoop <= TARGETS.wasmVsNative);
+  add('wasm vs native', 'plain loop: page / native', ratioText(loops, pageLoop, nativeLoop),
+    `≤ ${TARGETS.wasmVsNative}×`, loops.median <= TARGETS.wasmVsNative);
   const applied = pool.speedup.filter((r) => r.method === 'pool.apply');
   for (const method of ['pool.map', 'pool.starmap', 'pool.apply']) {
     for (const workers of [1, cores]) {
-      const pageRuns = method === 'pool.apply' ? applied : sized;
-      const page = medianOf(pageRuns.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
+      const pageRuns = (method === 'pool.apply' ? applied : sized)
+        .filter((r) => r.method === method && r.workers === workers);
+      const ratios = againstNative(pageRuns, (r) => r.parallelMs);
+      const page = medianOf(pageRuns, (r) => r.parallelMs);
       const nat = medianOf(native.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
       add('wasm vs native', `${method}, ${workers} worker${workers > 1 ? 's' : ''}: page / native`,
-        `${times(page / nat)} (${ms(page)} / ${ms(nat)})`, `≤ ${TARGETS.wasmVsNative}×`, page / nat <= TARGETS.wasmVsNative);
+        ratioText(ratios, page, nat), `≤ ${TARGETS.wasmVsNative}×`, ratios.median <= TARGETS.wasmVsNative);
     }
   }
 
@@ -468,14 +494,16 @@ function markdown(rows, machine) {
 async function main() {
   const started = Date.now();
   const log = (what) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`);
+  log('building the native bench');
+  await buildNative();
   const server = await startServer();
   const browser = await launchBrowser();
   const raw = {};
   try {
     const { page, errors } = await openPage(browser, `${server.url}#count-async`);
     await page.waitForSelector('html[data-ready="true"]');
-    log('pool runs in the page');
-    raw.pool = await poolRuns(page, ROWS, BIG_ROWS, ROUNDS);
+    log('pool runs in the page, each round then natively');
+    ({ pool: raw.pool, native: raw.native } = await poolRuns(page, ROWS, BIG_ROWS, ROUNDS));
     log('event loop');
     raw.eventLoop = await eventLoopRuns(page, QUICK ? 1 : 7);
     log('timeline');
@@ -491,7 +519,6 @@ async function main() {
     await server.close();
   }
   log('native');
-  raw.native = await nativePoolRuns(raw.pool.cores);
   const native = await nativeMachineRuns(raw.pool.cores, jobBurstsMs(raw.pool));
   raw.nativeWakeUp = native.filter((r) => r.wakeUpMs !== undefined).map((r) => r.wakeUpMs);
   raw.plainWakeUp = native.filter((r) => r.plainWakeUpMs !== undefined).map((r) => r.plainWakeUpMs);
