@@ -26,10 +26,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+use rand::RngExt;
+use rand_pcg::Pcg32;
+
 use playground::bench::wake_up_latencies;
 use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
 
 const REPEATS: usize = 9;
+/// The burst lengths' order, shuffled each round, is the same from run to run.
+const ORDER_SEED: u64 = 2026;
 const USAGE: &str = "usage: bench_native pool ROWS APPLY_CALLS WORKERS | \
     bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS [BURST_MS...]";
 
@@ -166,16 +171,24 @@ fn steps_per_ms() -> u64 {
     (steps as f64 / (started.elapsed().as_secs_f64() * 1000.0)) as u64
 }
 
-/// Round by round, every burst length in turn, each round starting one length further on,
-/// so that every length sees the machine in the same states and at every place in a round
-/// (its pace changes over seconds here).
+/// Round by round, every burst length once, in an order shuffled afresh each round, so that
+/// every length sees the machine in the same states, at every place in a round (its pace
+/// changes over seconds here) and after every other length. Not rotated: a length that
+/// always came after the 50 ms one measured 1.8× where one that always came after a short
+/// one measured 1.0× (the host's state, the helper's wake-up, depends on what ran before;
+/// 1.0001 ms and 1 ms told apart that way, 2026-12-03).
 fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
     let per_ms = steps_per_ms();
     let steps_of = move |burst_ms: f64| (per_ms as f64 * burst_ms) as u64;
+    let mut rng = Pcg32::new(ORDER_SEED, 0);
     let schedule: Vec<f64> = (0..rounds)
-        .flat_map(|round| {
-            let lengths = bursts_ms.iter().cycle().skip(round % bursts_ms.len());
-            lengths.take(bursts_ms.len()).copied()
+        .flat_map(|_| {
+            let mut round = bursts_ms.to_vec();
+            // Fisher–Yates.
+            for last in (1..round.len()).rev() {
+                round.swap(last, rng.random_range(0..=last));
+            }
+            round
         })
         .collect();
     let start = Arc::new(Barrier::new(2));
