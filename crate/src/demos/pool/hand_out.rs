@@ -4,8 +4,6 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
-
 use super::kernel::{howmany_within_range, Rows};
 use super::round_trip::with_round_trips;
 use super::timeline::worker_lane_of;
@@ -23,7 +21,7 @@ pub(super) type StarmapItem<'a> = (&'a [u8], u8, u8);
 
 /// `pool.map` on the rayon pool: chunks of `chunk_rows` of the `rows`, each counted by one
 /// worker straight into its part of `counts`. Each chunk is recorded as one span of its
-/// worker's lane. (A single chunk is not split, and rayon then runs it on the calling thread.)
+/// worker's lane.
 pub fn count_parallel_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
     for_each_chunk(
         counts,
@@ -57,6 +55,12 @@ pub(super) fn call_each(counts: &mut [u32], items: &[StarmapItem]) {
 /// The pool's hand-out, shared by map and starmap: `chunk_rows` rows at a time, with
 /// `inputs_per_row` of `inputs` each, counted by `count` into their part of `counts`,
 /// one span and one progress step per chunk.
+///
+/// The caller hands every chunk to the pool and then waits for the last, as Python's
+/// pool.map puts its chunks on the pool's queue. Split inside the pool instead (rayon's
+/// `par_chunks_mut`), the first thread to wake woke the second and kept its own core busy,
+/// and on this project's 2-vCPU VM the second then often started a scheduler tick (4 ms)
+/// late; woken by a caller that then blocks, it starts at once (README, Performance).
 fn for_each_chunk<T: Sync>(
     counts: &mut [u32],
     inputs: &[T],
@@ -66,20 +70,24 @@ fn for_each_chunk<T: Sync>(
     count: impl Fn(&mut [u32], &[T]) + Sync,
 ) {
     let chunk_rows = chunk_rows.max(1);
-    counts
-        .par_chunks_mut(chunk_rows)
-        .zip(inputs.par_chunks(chunk_rows * inputs_per_row))
-        .enumerate()
-        .for_each(|(chunk, (counts, inputs))| {
-            let rows = counts.len();
-            spans.record(
-                worker_lane,
-                SpanState::Running,
-                || rows_label(chunk * chunk_rows, rows),
-                || count(counts, inputs),
-            );
-            ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
-        });
+    let count = &count;
+    rayon::in_place_scope(|scope| {
+        let chunks = counts
+            .chunks_mut(chunk_rows)
+            .zip(inputs.chunks(chunk_rows * inputs_per_row));
+        for (chunk, (counts, inputs)) in chunks.enumerate() {
+            scope.spawn(move |_| {
+                let rows = counts.len();
+                spans.record(
+                    worker_lane,
+                    SpanState::Running,
+                    || rows_label(chunk * chunk_rows, rows),
+                    || count(counts, inputs),
+                );
+                ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
+            });
+        }
+    });
 }
 
 /// A stretch of apply's calls that one pool thread ran one after another, from the start of
