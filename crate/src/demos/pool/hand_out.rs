@@ -3,6 +3,7 @@
 //! (apply's also an arrow from the caller that handed it).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use super::kernel::{howmany_within_range, Rows};
 use super::round_trip::with_round_trips;
@@ -56,11 +57,13 @@ pub(super) fn call_each(counts: &mut [u32], items: &[StarmapItem]) {
 /// `inputs_per_row` of `inputs` each, counted by `count` into their part of `counts`,
 /// one span and one progress step per chunk.
 ///
-/// The caller hands every chunk to the pool and then waits for the last, as Python's
-/// pool.map puts its chunks on the pool's queue. Split inside the pool instead (rayon's
+/// The chunks wait in a queue, in order, and each worker takes the next until none is
+/// left, as the workers of Python's pool take tasks from its queue. The caller starts the
+/// workers and then waits for the last chunk. Split inside the pool instead (rayon's
 /// `par_chunks_mut`), the first thread to wake woke the second and kept its own core busy,
 /// and on this project's 2-vCPU VM the second then often started a scheduler tick (4 ms)
-/// late; woken by a caller that then blocks, it starts at once (README, Performance).
+/// late; woken by a caller that then blocks, it most often starts at once (README,
+/// Performance).
 fn for_each_chunk<T: Sync>(
     counts: &mut [u32],
     inputs: &[T],
@@ -70,22 +73,28 @@ fn for_each_chunk<T: Sync>(
     count: impl Fn(&mut [u32], &[T]) + Sync,
 ) {
     let chunk_rows = chunk_rows.max(1);
-    let count = &count;
+    let workers = rayon::current_num_threads().min(counts.len().div_ceil(chunk_rows));
+    let chunks = counts
+        .chunks_mut(chunk_rows)
+        .zip(inputs.chunks(chunk_rows * inputs_per_row))
+        .enumerate();
+    let queue = Mutex::new(chunks);
+    let next = || queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+    let take_chunks = |_: &rayon::Scope| {
+        while let Some((chunk, (counts, inputs))) = next() {
+            let rows = counts.len();
+            spans.record(
+                worker_lane,
+                SpanState::Running,
+                || rows_label(chunk * chunk_rows, rows),
+                || count(counts, inputs),
+            );
+            ROWS_DONE.fetch_add(rows, Ordering::Relaxed);
+        }
+    };
     rayon::in_place_scope(|scope| {
-        let chunks = counts
-            .chunks_mut(chunk_rows)
-            .zip(inputs.chunks(chunk_rows * inputs_per_row));
-        for (chunk, (counts, inputs)) in chunks.enumerate() {
-            scope.spawn(move |_| {
-                let rows = counts.len();
-                spans.record(
-                    worker_lane,
-                    SpanState::Running,
-                    || rows_label(chunk * chunk_rows, rows),
-                    || count(counts, inputs),
-                );
-                ROWS_DONE.fetch_add(counts.len(), Ordering::Relaxed);
-            });
+        for _ in 0..workers {
+            scope.spawn(take_chunks);
         }
     });
 }

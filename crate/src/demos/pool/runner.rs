@@ -102,27 +102,26 @@ pub fn run_pool(
         }
         runner.extend([wait]);
 
-        // On a pool thread, as the call's work is, and timed from here, as the call is:
-        // both with their hop into the pool (see `on_a_pool_thread`).
-        let (loop_span, loop_start_ms, loop_end_ms) = clock::timed(|| {
-            runner.record(
-                on_runner,
-                SpanState::Waiting,
-                || Label::said(messages::WAITING_FOR_LOOP),
-                || {
-                    on_a_pool_thread(|| {
-                        Span::timed(
-                            worker_lane(),
-                            SpanState::Running,
-                            Label::said(messages::SEQUENTIAL_LOOP),
-                            || call.count_sequentially(&mut sequential),
-                        )
-                        .1
-                    })
-                },
-            )
-        });
-        sequential_times_ms.push(loop_end_ms - loop_start_ms);
+        // On a pool thread, as the call's work is, and timed from here by the runner's
+        // wait, as the call is: both with their hop into the pool (see `on_a_pool_thread`).
+        let (loop_span, loop_wait) = Span::timed(
+            on_runner(),
+            SpanState::Waiting,
+            Label::said(messages::WAITING_FOR_LOOP),
+            || {
+                on_a_pool_thread(|| {
+                    Span::timed(
+                        worker_lane(),
+                        SpanState::Running,
+                        Label::said(messages::SEQUENTIAL_LOOP),
+                        || call.count_sequentially(&mut sequential),
+                    )
+                    .1
+                })
+            },
+        );
+        sequential_times_ms.push(loop_wait.end_ms - loop_wait.start_ms);
+        runner.extend([loop_wait]);
         ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
         emit(Event::Span(loop_span));
         assert_eq!(

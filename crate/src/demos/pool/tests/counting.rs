@@ -120,6 +120,35 @@ fn every_chunk_is_one_span_on_a_worker_lane() {
 }
 
 #[test]
+fn from_outside_any_pool_every_chunk_is_counted_by_a_pool_thread() {
+    // As the page's runner calls the pool.
+    let matrix = Matrix::random(10_000, 5, 3);
+    let spans = SpanSink::new(true);
+    let counts = count_parallel(&matrix, 4, 8, 7, &spans);
+    assert_eq!(counts, count_sequential(&matrix, 4, 8));
+    let spans = spans.into_spans();
+    assert_eq!(spans.len(), 10_000usize.div_ceil(7));
+    assert!(spans.iter().all(|s| s.lane.starts_with("worker ")));
+}
+
+#[test]
+fn the_chunks_are_taken_in_order_from_their_queue() {
+    // One thread, the caller itself (as in the single-threaded build): it takes them all.
+    let matrix = Matrix::random(100, 5, 3);
+    let spans = SpanSink::new(true);
+    pool(1).install(|| count_parallel(&matrix, 4, 8, 30, &spans));
+    let labels: Vec<String> = spans
+        .into_spans()
+        .iter()
+        .map(|s| s.label.english())
+        .collect();
+    assert_eq!(
+        labels,
+        ["rows 0–29", "rows 30–59", "rows 60–89", "rows 90–99"]
+    );
+}
+
+#[test]
 fn every_method_equals_the_loop_for_many_seeds_and_shapes() {
     let pool = pool(3);
     let methods = [PoolMethod::Apply, PoolMethod::Map, PoolMethod::Starmap];
