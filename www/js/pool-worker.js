@@ -2,12 +2,11 @@
 // it, so parallel examples are called from here and never from the page's main thread.
 // Protocol: the page posts {type: 'start', module} first (the wasm module it compiled, or
 // null: this worker then downloads it), then {type: 'run', id, method, params}; this
-// worker answers with
-// {type: 'events', id, events} with the run's lines, spans and arrows once it has ended,
-// then {type: 'result', id, result} or
-// {type: 'error', id, message}. {type: 'ready', workers, memory, rowsDoneAddress,
-// panicReportAddress} is posted once the pool is up; without threads (build.js) the pool
-// is this worker's own thread, and `memory` is null: an unshared memory cannot be sent.
+// worker answers with {type: 'events', id, events} with the run's lines, spans and arrows
+// once it has ended, then {type: 'result', id, result} or {type: 'error', id, message}.
+// {type: 'ready', workers, memory, rowsDoneAddress, panicReportAddress} is posted once the
+// pool is up; without threads (build.js) the pool is this worker's own thread, and
+// `memory` is null: an unshared memory cannot be sent.
 // {type: 'downloadFailed', file} instead if a file of the module could not be downloaded.
 
 import {

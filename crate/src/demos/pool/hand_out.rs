@@ -138,14 +138,11 @@ pub fn apply_into(
     // it says which thread it is, and reads the clock at the ends of a stretch.
     let count = |(counts, rows, cue): (&mut [u32], Rows, Option<StretchCue>)| {
         let thread = rayon::current_thread_index();
-        let Some(cue) = cue else {
-            rows.count_into(counts);
-            return (thread, None, None);
-        };
-        let starts = cue.starts_one || cue.last_thread != thread;
+        let starts = cue.is_some_and(|cue| cue.starts_one || cue.last_thread != thread);
         let start_ms = starts.then(clock::now_ms);
         rows.count_into(counts);
-        (thread, start_ms, cue.ends_one.then(clock::now_ms))
+        let ends = cue.is_some_and(|cue| cue.ends_one);
+        (thread, start_ms, ends.then(clock::now_ms))
     };
     let last_call = counts.len().div_ceil(chunk_rows).saturating_sub(1);
     with_round_trips(&count, |pool| {
@@ -216,38 +213,28 @@ pub fn record_stretches(
 ) {
     let chunk_rows = chunk_rows.max(1);
     let calls = rows.div_ceil(chunk_rows);
-    // A stretch cut short by a move to another thread ends as the next begins.
-    let nexts = stretches
-        .iter()
-        .skip(1)
-        .map(|next| (next.first_call, Some(next.start_ms)));
-    let ends = stretches.iter().zip(nexts.chain([(calls, None)])).map(
-        |(stretch, (next_call, next_start_ms))| {
-            let end_ms = stretch.end_ms.or(next_start_ms).unwrap_or(stretch.start_ms);
-            (next_call, end_ms)
-        },
-    );
-    let recorded = stretches
-        .iter()
-        .zip(ends)
-        .map(|(stretch, (next_call, end_ms))| {
-            let lane = stretch
-                .thread
-                .map_or(RUNNER_LANE.to_string(), worker_lane_of);
-            let taken = (lane.clone(), stretch.start_ms);
-            spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, stretch.start_ms), taken));
-            let first_row = stretch.first_call * chunk_rows;
-            let last_row = (next_call * chunk_rows).min(rows);
-            let calls = next_call - stretch.first_call;
-            let label = stretch_label(first_row, last_row - first_row, calls);
-            Span {
-                lane,
-                state: SpanState::Running,
-                start_ms: stretch.start_ms,
-                end_ms: end_ms.max(stretch.start_ms),
-                label,
-            }
-        });
+    let recorded = stretches.iter().enumerate().map(|(index, stretch)| {
+        let next = stretches.get(index + 1);
+        let next_call = next.map_or(calls, |next| next.first_call);
+        // A stretch cut short by a move to another thread ends as the next begins.
+        let end_ms = (stretch.end_ms)
+            .or(next.map(|next| next.start_ms))
+            .unwrap_or(stretch.start_ms);
+        let lane = lane_of(stretch.thread);
+        let taken = (lane.clone(), stretch.start_ms);
+        spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, stretch.start_ms), taken));
+        let first_row = stretch.first_call * chunk_rows;
+        let last_row = (next_call * chunk_rows).min(rows);
+        let calls = next_call - stretch.first_call;
+        let label = stretch_label(first_row, last_row - first_row, calls);
+        Span {
+            lane,
+            state: SpanState::Running,
+            start_ms: stretch.start_ms,
+            end_ms: end_ms.max(stretch.start_ms),
+            label,
+        }
+    });
     spans.extend(recorded.collect::<Vec<_>>());
 }
 
@@ -273,9 +260,12 @@ fn stretch_label(first_row: usize, rows: usize, calls: usize) -> Label {
     Message::new(message, args).into()
 }
 
+/// The lane of the thread running this.
 pub(super) fn worker_lane() -> String {
-    match rayon::current_thread_index() {
-        Some(index) => worker_lane_of(index),
-        None => RUNNER_LANE.to_string(),
-    }
+    lane_of(rayon::current_thread_index())
+}
+
+/// The lane of pool thread `thread`, or the runner's for a thread outside the pool.
+fn lane_of(thread: Option<usize>) -> String {
+    thread.map_or(RUNNER_LANE.to_string(), worker_lane_of)
 }

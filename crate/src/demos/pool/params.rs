@@ -61,8 +61,9 @@ impl PoolMethod {
 /// 100,000 spans in about 30 ms (bench/report.md), so twice as many within its 100. One of
 /// apply's calls costs about half a microsecond in the page when a pool thread is spinning
 /// for it, 20–30 µs when one must be woken (after calls longer than the spin): 100,000 of
-/// them may take seconds, where the ten million a link could ask for would take minutes. (The runner adds a few spans of its own, three per repeat and
-/// two; each worker an idle span and an arrow per repeat.)
+/// them may take seconds, where the ten million a link could ask for would take minutes.
+/// (The runner adds a few spans of its own, three per repeat and two; each worker an idle
+/// span and an arrow per repeat.)
 pub const MAX_HAND_OFFS: usize = 100_000;
 /// What one run may allocate: half of the 1 GiB of wasm memory (`--max-memory` in
 /// .cargo/config.toml). The other half holds the module, the threads' stacks and what the

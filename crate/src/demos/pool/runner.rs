@@ -201,26 +201,21 @@ impl PoolCall<'_> {
             items,
             chunk_rows,
         } = *self;
-        let ((), start_ms, end_ms) = match method {
-            // The caller blocks on each call until a pool thread has run it: the round
-            // trips are what apply costs, so they are timed from the caller.
+        // Timed from the caller, which blocks on each of apply's calls until a pool thread
+        // has run it (the round trips are what apply costs), and hands map's and starmap's
+        // chunks out and waits for the last, as Python's pool.map puts them on its queue.
+        let ((), start_ms, end_ms) = clock::timed(|| match method {
             // `stretches` is reserved for every repeat's before the first: a record is a
             // store, never a copy.
-            PoolMethod::Apply => clock::timed(|| {
-                apply_into(
-                    counts,
-                    rows,
-                    chunk_rows,
-                    spans.is_tracing().then_some(stretches),
-                )
-            }),
-            // The caller hands the chunks out and waits for the last, as Python's pool.map
-            // puts them on the pool's queue; timed from the caller too.
-            PoolMethod::Map => {
-                clock::timed(|| count_parallel_into(counts, rows, chunk_rows, spans))
-            }
-            PoolMethod::Starmap => clock::timed(|| starmap_into(counts, items, chunk_rows, spans)),
-        };
+            PoolMethod::Apply => apply_into(
+                counts,
+                rows,
+                chunk_rows,
+                spans.is_tracing().then_some(stretches),
+            ),
+            PoolMethod::Map => count_parallel_into(counts, rows, chunk_rows, spans),
+            PoolMethod::Starmap => starmap_into(counts, items, chunk_rows, spans),
+        });
         end_ms - start_ms
     }
 
