@@ -640,15 +640,22 @@ describe('pool.apply and pool.starmap', () => {
     assert.equal(await page.isHidden('#progress'), true);
   });
 
-  test('columns and bounds are parameters too', async () => {
-    const page = await open('#pool-starmap?rows=1000&columns=7&minimum=2&maximum=3&seed=5&repeats=1');
-    await runExample(page);
-    const lines = await outputTexts(page);
-    const head = matrixRows(5, 10, 7).map((row) => howmanyWithinRange(row, 2, 3));
-    assert.equal(lines[0], `[${head.join(', ')}]`);
-    const total = matrixRows(5, 1000, 7).reduce((sum, row) => sum + howmanyWithinRange(row, 2, 3), 0);
-    assert.equal(lines[3], `total: ${total.toLocaleString('en')} values within [2, 3] in 1,000 rows, the same from both`);
-  });
+  // Rows of 7 and of 37 values: in wasm, howmany_within_range takes sixteen values at a
+  // time, then four (lanes beyond them zeros, which a minimum of 0 would count), then one
+  // (crate/src/demos/pool/kernel.rs). The values are 0 to 9; a maximum of 255 reaches the
+  // top of the bytes. Both ways of calling it once per row: starmap's chunks and apply's.
+  for (const [example, columns, minimum, maximum] of [
+    ['pool-starmap', 7, 2, 3], ['pool-starmap', 37, 6, 255], ['pool-apply', 37, 0, 4]]) {
+    test(`columns and bounds are parameters too: ${example}, ${columns} columns, [${minimum}, ${maximum}]`, async () => {
+      const page = await open(`#${example}?rows=1000&columns=${columns}&minimum=${minimum}&maximum=${maximum}&seed=5&repeats=1`);
+      await runExample(page);
+      const lines = await outputTexts(page);
+      const count = (row) => howmanyWithinRange(row, minimum, maximum);
+      assert.equal(lines[0], `[${matrixRows(5, 10, columns).map(count).join(', ')}]`);
+      const total = matrixRows(5, 1000, columns).reduce((sum, row) => sum + count(row), 0);
+      assert.equal(lines[3], `total: ${total.toLocaleString('en')} values within [${minimum}, ${maximum}] in 1,000 rows, the same from both`);
+    });
+  }
 
   test('one worker gives the same counts as two', async () => {
     const page = await open('#pool-map?workers=1&rows=3000&seed=9');
