@@ -3,10 +3,10 @@
 //! (apply's also an arrow from the caller that handed it).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::Mutex;
 
 use super::kernel::{howmany_within_range, Rows};
-use super::round_trip::with_round_trips;
+use super::round_trip::{lock, with_round_trips};
 use super::timeline::worker_lane_of;
 use crate::clock;
 use crate::messages::{self, Arg, Message};
@@ -79,7 +79,7 @@ fn for_each_chunk<T: Sync>(
         .zip(inputs.chunks(chunk_rows * inputs_per_row))
         .enumerate();
     let queue = Mutex::new(chunks);
-    let next = || queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+    let next = || lock(&queue).next();
     let take_chunks = |_: &rayon::Scope| {
         while let Some((chunk, (counts, inputs))) = next() {
             let rows = counts.len();

@@ -225,8 +225,9 @@ fn spin_until(done: impl Fn() -> bool) -> bool {
     }
 }
 
-/// The lock, whatever a thread that panicked holding it left: every value behind these
-/// locks is whole between two statements.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+/// The lock, whatever a thread that panicked holding it left: every value behind the pool's
+/// locks (these, and the queue of map's and starmap's chunks) is whole between two
+/// statements.
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
