@@ -21,7 +21,8 @@ CARGO := env PATH=/usr/bin:$(PATH) RUSTC_BOOTSTRAP=1 cargo
 endif
 WASM_TARGET := wasm32-unknown-unknown
 # Only the wasm build gets -Z build-std: a native `cargo test` must not.
-WASM_CARGO_FLAGS := --target $(WASM_TARGET) -Z build-std=panic_abort,std -p playground
+# The page's builds use their own profile, `web` (Cargo.toml says why).
+WASM_CARGO_FLAGS := --target $(WASM_TARGET) -Z build-std=panic_abort,std -p playground --profile web
 CARGO_HOME ?= $(HOME)/.cargo
 WASM_BINDGEN := $(CARGO_HOME)/bin/wasm-bindgen
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
@@ -37,13 +38,14 @@ PKG := www/pkg
 # a course page): www/js/build.js picks one of the two. Its own target directory, so that
 # the two builds do not keep invalidating each other.
 PKG_SINGLE := www/pkg-single
-WASM_SINGLE_OUT := target/single/$(WASM_TARGET)/release/playground.wasm
+WASM_SINGLE_OUT := target/single/$(WASM_TARGET)/web/playground.wasm
 # RUSTFLAGS replaces the target's rustflags of .cargo/config.toml: no atomics, no shared
 # memory; SIMD and the getrandom backend as there.
 SINGLE_RUSTFLAGS := -C target-feature=+simd128 --cfg getrandom_backend="wasm_js"
 GENERATED := www/generated
-WASM_OUT := target/$(WASM_TARGET)/release/playground.wasm
-RUST_SOURCES := $(shell find crate/src -name '*.rs') crate/Cargo.toml Cargo.toml Cargo.lock .cargo/config.toml
+WASM_OUT := target/$(WASM_TARGET)/web/playground.wasm
+RUST_SOURCES := $(shell find crate/src crate/kernel -name '*.rs') crate/Cargo.toml crate/kernel/Cargo.toml \
+	Cargo.toml Cargo.lock .cargo/config.toml
 # What the code panes show: each example's own files, not its test files (tools/bundle.mjs
 # cuts the test modules inside them).
 DEMO_SOURCES := $(shell find crate/src/demos -name '*.rs' -not -path '*/tests/*' -not -name tests.rs -not -path crate/src/demos/mod.rs)
@@ -100,7 +102,7 @@ build: setup $(PKG)/playground_bg.wasm $(PKG_SINGLE)/playground_bg.wasm $(GENERA
 	node tools/bundle.mjs
 
 $(WASM_OUT): $(RUST_SOURCES)
-	$(CARGO) build --release $(WASM_CARGO_FLAGS)
+	$(CARGO) build $(WASM_CARGO_FLAGS)
 	@touch $@
 
 # Without the name section (function names, 30 % of the module): a panic reports its own
@@ -112,7 +114,7 @@ $(PKG)/playground_bg.wasm: $(WASM_OUT) tools/patch-rayon-helper.mjs Makefile
 	node tools/patch-rayon-helper.mjs $(PKG)
 
 $(WASM_SINGLE_OUT): $(RUST_SOURCES)
-	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) build --release $(WASM_CARGO_FLAGS) \
+	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) build $(WASM_CARGO_FLAGS) \
 		--no-default-features --target-dir target/single
 	@touch $@
 
@@ -162,8 +164,8 @@ bench: build
 lint: setup
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --all-targets -- -D warnings
-	$(CARGO) clippy --release $(WASM_CARGO_FLAGS) -- -D warnings
-	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) clippy --release $(WASM_CARGO_FLAGS) \
+	$(CARGO) clippy $(WASM_CARGO_FLAGS) -- -D warnings
+	RUSTFLAGS='$(SINGLE_RUSTFLAGS)' $(CARGO) clippy $(WASM_CARGO_FLAGS) \
 		--no-default-features --target-dir target/single -- -D warnings
 
 fmt: setup

@@ -5,20 +5,17 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::kernel::{howmany_within_range, Rows};
 use super::round_trip::{lock, with_round_trips};
 use super::timeline::worker_lane_of;
 use crate::clock;
 use crate::messages::{self, Arg, Message};
 use crate::trace::{Flow, FlowKind, Label, Span, SpanSink, SpanState, RUNNER_LANE};
+use playground_kernel::{call_each, Rows, StarmapItem};
 
 /// Rows counted so far by the current run, by the pool and the loop together: a run
 /// counts `2 × rows × repeats` in all. The page reads it from the shared memory while
 /// the run blocks its worker, so progress costs the run one atomic add per chunk.
 pub static ROWS_DONE: AtomicUsize = AtomicUsize::new(0);
-
-/// One of starmap's argument tuples, `(row, minimum, maximum)`.
-pub(super) type StarmapItem<'a> = (&'a [u8], u8, u8);
 
 /// `pool.map` on the rayon pool: chunks of `chunk_rows` of the `rows`, each counted by one
 /// worker straight into its part of `counts`. Each chunk is recorded as one span of its
@@ -43,14 +40,6 @@ pub fn starmap_into(
     spans: &SpanSink,
 ) {
     for_each_chunk(counts, items, 1, chunk_rows, spans, call_each);
-}
-
-/// What starmap runs on each item, `howmany_within_range(*item)`: on a chunk in the pool,
-/// on all items in the loop it is compared with.
-pub(super) fn call_each(counts: &mut [u32], items: &[StarmapItem]) {
-    for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
-        *count = howmany_within_range(row, minimum, maximum);
-    }
 }
 
 /// The pool's hand-out, shared by map and starmap: `chunk_rows` rows at a time, with

@@ -1,6 +1,14 @@
 //! The row kernel: what the pool and the plain loop both run, one count per row.
+//!
+//! A crate of its own so that it can be compiled for speed (`opt-level = 3`, in the
+//! workspace's Cargo.toml) while the rest of the playground's wasm is compiled for size:
+//! at "s" rustc does not vectorise loops, and this kernel ran 1.4–4× slower in the page
+//! (README, Performance). Everything the pool runs per row is here, so that no call from
+//! the code compiled for size sits inside a loop over the rows.
 
-use super::{Matrix, DEFAULT_COLUMNS};
+/// The row width of the tutorial's matrix, which [`Rows::count_into`] counts by a faster
+/// path than any other width.
+pub const FAST_COLUMNS: usize = 5;
 
 /// The tutorial's function: how many of the row's values are within the range.
 pub fn howmany_within_range(row: &[u8], minimum: u8, maximum: u8) -> u32 {
@@ -32,15 +40,6 @@ pub struct Rows<'a> {
 }
 
 impl<'a> Rows<'a> {
-    pub fn of(matrix: &'a Matrix, minimum: u8, maximum: u8) -> Self {
-        Rows {
-            cells: &matrix.cells,
-            columns: matrix.columns,
-            minimum,
-            maximum,
-        }
-    }
-
     pub fn count(&self) -> usize {
         self.cells.len() / self.columns
     }
@@ -68,7 +67,7 @@ impl<'a> Rows<'a> {
             minimum,
             maximum,
         } = self;
-        if columns == DEFAULT_COLUMNS {
+        if columns == FAST_COLUMNS {
             count_five_column_rows_into(counts, cells, minimum, maximum);
             return;
         }
@@ -78,11 +77,15 @@ impl<'a> Rows<'a> {
     }
 }
 
-/// The plain loop the pool is compared with.
-pub fn count_sequential(matrix: &Matrix, minimum: u8, maximum: u8) -> Vec<u32> {
-    let mut counts = vec![0u32; matrix.rows()];
-    Rows::of(matrix, minimum, maximum).count_into(&mut counts);
-    counts
+/// One of starmap's argument tuples, `(row, minimum, maximum)`.
+pub type StarmapItem<'a> = (&'a [u8], u8, u8);
+
+/// What starmap runs on each item, `howmany_within_range(*item)`: on a chunk in the pool,
+/// on all items in the loop it is compared with.
+pub fn call_each(counts: &mut [u32], items: &[StarmapItem]) {
+    for (count, &(row, minimum, maximum)) in counts.iter_mut().zip(items) {
+        *count = howmany_within_range(row, minimum, maximum);
+    }
 }
 
 /// Rows per block of [`count_five_column_rows_into`]: its flags fit in the L1 cache.
@@ -96,8 +99,8 @@ const BLOCK_ROWS: usize = 1024;
 /// apart, which V8 lowers expensively (README, Performance).
 fn count_five_column_rows_into(counts: &mut [u32], cells: &[u8], minimum: u8, maximum: u8) {
     // The words and masks below are written for rows of five.
-    const _: () = assert!(DEFAULT_COLUMNS == 5);
-    debug_assert_eq!(counts.len() * DEFAULT_COLUMNS, cells.len());
+    const _: () = assert!(FAST_COLUMNS == 5);
+    debug_assert_eq!(counts.len() * FAST_COLUMNS, cells.len());
     const FIVE_BYTES: u64 = 0xFF_FFFF_FFFF;
     // Each of the five low bytes lands in byte 4 of the product: the sum of the flags.
     const SUM_INTO_BYTE_4: u64 = 0x01_0101_0101;
@@ -106,17 +109,17 @@ fn count_five_column_rows_into(counts: &mut [u32], cells: &[u8], minimum: u8, ma
         return;
     };
     // Three bytes of slack: the last row's eight-byte read stays inside the flags.
-    let mut flags = [0u8; BLOCK_ROWS * DEFAULT_COLUMNS + 3];
+    let mut flags = [0u8; BLOCK_ROWS * FAST_COLUMNS + 3];
     for (counts, cells) in counts
         .chunks_mut(BLOCK_ROWS)
-        .zip(cells.chunks(BLOCK_ROWS * DEFAULT_COLUMNS))
+        .zip(cells.chunks(BLOCK_ROWS * FAST_COLUMNS))
     {
         for (flag, &n) in flags.iter_mut().zip(cells) {
             *flag = u8::from(within(n, minimum, width));
         }
         for (count, row) in counts
             .iter_mut()
-            .zip(flags.windows(8).step_by(DEFAULT_COLUMNS))
+            .zip(flags.windows(8).step_by(FAST_COLUMNS))
         {
             let word = u64::from_le_bytes(row.try_into().expect("a window of eight bytes"));
             *count = ((word & FIVE_BYTES).wrapping_mul(SUM_INTO_BYTE_4) >> 32) as u32 & 0xFF;

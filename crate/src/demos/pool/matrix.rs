@@ -1,5 +1,6 @@
 //! The matrix of random digits the pool examples count in.
 
+use playground_kernel::Rows;
 use rand::Rng;
 use rand_pcg::Pcg32;
 
@@ -27,6 +28,16 @@ impl Matrix {
 
     pub fn rows(&self) -> usize {
         self.cells.len() / self.columns
+    }
+
+    /// Every row, to count the values from `minimum` to `maximum` in.
+    pub fn rows_to_count(&self, minimum: u8, maximum: u8) -> Rows<'_> {
+        Rows {
+            cells: &self.cells,
+            columns: self.columns,
+            minimum,
+            maximum,
+        }
     }
 
     pub fn row_slices(&self) -> std::slice::ChunksExact<'_, u8> {

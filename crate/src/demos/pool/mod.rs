@@ -22,7 +22,6 @@
 //! few million rows on.
 
 mod hand_out;
-mod kernel;
 mod matrix;
 mod params;
 mod report;
@@ -31,19 +30,24 @@ mod runner;
 #[cfg(test)]
 mod tests;
 mod timeline;
+// And kernel.rs, the row kernel, compiled as a crate of its own (crate/kernel/Cargo.toml)
+// for speed, while the rest is compiled for size.
 
 pub use hand_out::{apply_into, count_parallel_into, starmap_into, ApplyStretch, ROWS_DONE};
-pub use kernel::{count_sequential, howmany_within_range, Rows};
 pub use matrix::{Matrix, PCG_STREAM, VALUE_RANGE};
 pub use params::{
     PoolParams, RunSize, DEFAULT_COLUMNS, DEFAULT_MAXIMUM, DEFAULT_MINIMUM, DEFAULT_REPEATS,
     DEFAULT_ROWS, DEFAULT_SEED, MAX_COLUMNS, MAX_HAND_OFFS, MAX_REPEATS, MAX_ROWS,
     MEMORY_BUDGET_BYTES,
 };
+pub use playground_kernel::{howmany_within_range, Rows};
 pub use report::{python_list, Costs, PoolReport, Spread, Verdict};
 pub use runner::run_pool;
 
 use crate::messages::{self, Arg, Message};
+
+// The tutorial's rows take the kernel's fastest path.
+const _: () = assert!(DEFAULT_COLUMNS == playground_kernel::FAST_COLUMNS);
 
 /// The three ways the tutorial hands rows to its pool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,10 +1,11 @@
 //! What a pool run may be asked for, and what it would hand out and allocate.
 
-use super::hand_out::{ApplyStretch, StarmapItem};
+use super::hand_out::ApplyStretch;
 use super::PoolMethod;
 use crate::messages::{self, Arg};
 use crate::params::{self, Param, ParamError, Values};
 use crate::trace::{Flow, Span};
+use playground_kernel::StarmapItem;
 
 /// Ten times the original's 200,000 rows, which the kernel counts in a fraction of a
 /// millisecond: too short a job for two workers to share. At ten times as many they

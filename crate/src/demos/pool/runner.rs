@@ -3,10 +3,9 @@
 use std::sync::atomic::Ordering;
 
 use super::hand_out::{
-    apply_into, call_each, count_parallel_into, record_stretches, starmap_into, worker_lane,
-    ApplyStretch, StarmapItem, ROWS_DONE,
+    apply_into, count_parallel_into, record_stretches, starmap_into, worker_lane, ApplyStretch,
+    ROWS_DONE,
 };
-use super::kernel::Rows;
 use super::report::PoolReport;
 use super::timeline::call_events;
 use super::{Matrix, PoolMethod, PoolParams};
@@ -14,6 +13,7 @@ use crate::clock;
 use crate::messages::{self, Arg, Message};
 use crate::params::ParamError;
 use crate::trace::{Emit, Event, Label, Line, Span, SpanSink, SpanState, RUNNER_LANE};
+use playground_kernel::{call_each, Rows, StarmapItem};
 
 /// Examples 7–9: checks the parameters, generates the matrix, runs `method` on the current
 /// rayon pool, and runs the plain loop for comparison, alternating the two `repeats` times
@@ -61,7 +61,7 @@ pub fn run_pool(
     // Both results are allocated once, outside the timings: they measure counting alone.
     let mut parallel = vec![0u32; matrix.rows()];
     let mut sequential = vec![0u32; matrix.rows()];
-    let rows = Rows::of(&matrix, minimum, maximum);
+    let rows = matrix.rows_to_count(minimum, maximum);
     let call = PoolCall {
         method,
         rows,

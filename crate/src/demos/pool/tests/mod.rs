@@ -41,6 +41,15 @@ fn texts(events: &[Event]) -> Vec<String> {
         .collect()
 }
 
+/// The plain loop the pool is compared with, into a new vector.
+fn count_sequential(matrix: &Matrix, minimum: u8, maximum: u8) -> Vec<u32> {
+    let mut counts = vec![0u32; matrix.rows()];
+    matrix
+        .rows_to_count(minimum, maximum)
+        .count_into(&mut counts);
+    counts
+}
+
 /// [`count_parallel_into`] into a new vector.
 pub(super) fn count_parallel(
     matrix: &Matrix,
@@ -52,7 +61,7 @@ pub(super) fn count_parallel(
     let mut counts = vec![0u32; matrix.rows()];
     count_parallel_into(
         &mut counts,
-        Rows::of(matrix, minimum, maximum),
+        matrix.rows_to_count(minimum, maximum),
         chunk_rows,
         spans,
     );
