@@ -1,6 +1,6 @@
 //! The kernel against the tutorial's definition, for any bytes and bounds.
 
-use playground_kernel::{call_each, howmany_within_range, Rows};
+use playground_kernel::{call_each, howmany_within_range, Rows, FAST_PATH_MIN_ROWS};
 
 #[test]
 fn counts_values_within_inclusive_bounds() {
@@ -19,11 +19,16 @@ fn within(row: &[u8], minimum: u8, maximum: u8) -> u32 {
 #[test]
 fn every_kernel_counts_by_the_definition_for_any_bytes_and_bounds() {
     // Every byte value, in an order no row repeats; row counts around a block of the
-    // five-column kernel (1,024 rows), which reuses its flags from block to block. (Rows
-    // of 7 and 37 in wasm's vectors: the end-to-end tests.)
+    // five-column kernel (1,024 rows), which reuses its flags from block to block, and
+    // around the fewest rows it counts. (Rows of 7 and 37 in wasm's vectors: the
+    // end-to-end tests.)
     let cells: Vec<u8> = (0..5 * 2_100u32).map(|i| (i * 97 % 256) as u8).collect();
     for columns in [5, 3] {
-        for rows in [0, 1, 1023, 1024, 1025, 2_100] {
+        let around_the_fast_path = [FAST_PATH_MIN_ROWS - 1, FAST_PATH_MIN_ROWS];
+        for rows in [0, 1, 1023, 1024, 1025, 2_100]
+            .into_iter()
+            .chain(around_the_fast_path)
+        {
             let cells = &cells[..rows * columns];
             for (minimum, maximum) in [(0, 255), (4, 8), (9, 9), (200, 255), (8, 4), (255, 0)] {
                 let mut counts = vec![u32::MAX; rows];
