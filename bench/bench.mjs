@@ -365,8 +365,15 @@ function analyse(raw) {
   const wakeUp = `a pool thread asleep for ${WAKE_UP.idleMs} ms: from work handed out to its start`;
   add('Parallel speedup', `${wakeUp}, in the page`, range(summary(pool.wakeUp), ms));
   add('Parallel speedup', `${wakeUp}, natively`, range(summary(nativeWakeUp), ms));
-  add('Parallel speedup', `a plain native thread parked for ${WAKE_UP.idleMs} ms (no rayon, no wasm): from unpark to its start`,
+  add('Parallel speedup', `a plain native thread parked for ${WAKE_UP.idleMs} ms (no rayon, no wasm), woken by one that then waits: from unpark to its start`,
     range(summary(plainWakeUp), ms));
+  // The pool's late starts without the pool: a plain thread, asleep, woken by another that
+  // keeps its own core busy, so that it needs the other core, as a pool's second worker does.
+  const helperLate = machineBursts.map((r) => r.helperLateMs);
+  const lateHelpers = helperLate.filter((lateMs) => lateMs > ON_TIME_MS);
+  add('Parallel speedup', `this machine, no rayon, no wasm: a thread asleep ${WAKE_UP.idleMs} ms, woken by one that keeps its core busy: rounds it started within ${ON_TIME_MS} ms`,
+    `${helperLate.length - lateHelpers.length} of ${helperLate.length}` +
+    (lateHelpers.length ? `; the others ${range(summary(lateHelpers), ms)} late` : ''));
   // The machine itself: how far two plain threads beat one on bursts as short as the jobs.
   for (const burstMs of [...new Set(machineBursts.map((r) => r.burstMs))]) {
     const runs = machineBursts.filter((r) => r.burstMs === burstMs);

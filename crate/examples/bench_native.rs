@@ -15,9 +15,10 @@
 //! `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS took to start work handed
 //! out by another (`wake_up_latencies`), on a pool of WORKERS threads; as many
 //! `{"plainWakeUpMs"}` lines: the same for a plain thread parked IDLE_MS, without rayon.
-//! Last, `{"burstMs", "oneThreadMs", "twoThreadsMs"}` lines: the machine itself, without
-//! rayon or wasm: two plain threads, the second asleep IDLE_MS before each round, each
-//! running a burst of arithmetic, against one thread running both bursts. Short jobs scale
+//! Last, `{"burstMs", "oneThreadMs", "twoThreadsMs", "helperLateMs"}` lines: the machine
+//! itself, without rayon or wasm: two plain threads, the second asleep IDLE_MS before each
+//! round, each running a burst of arithmetic, against one thread running both bursts; and
+//! how late the second started its burst. Short jobs scale
 //! only as far as this: it is measured for a few lengths, and for each BURST_MS given (the
 //! bench passes each pool job's share per worker, as the page measured it).
 
@@ -193,12 +194,16 @@ fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
         .collect();
     let start = Arc::new(Barrier::new(2));
     let end = Arc::new(Barrier::new(2));
+    let (helper_started_tx, helper_started) = std::sync::mpsc::channel();
     let helper = {
         let (start, end) = (start.clone(), end.clone());
         let schedule = schedule.clone();
         std::thread::spawn(move || {
             for burst_ms in schedule {
                 start.wait();
+                helper_started_tx
+                    .send(Instant::now())
+                    .expect("the measuring thread");
                 burst(steps_of(burst_ms));
                 end.wait();
             }
@@ -217,10 +222,15 @@ fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
         burst(steps);
         end.wait();
         let two = started.elapsed();
+        // The helper, asleep since its last burst, is woken by this thread, which keeps its
+        // own core busy: it needs the other core.
+        let helper_late =
+            (helper_started.recv().expect("the helper thread")).saturating_duration_since(started);
         println!(
-            "{{\"burstMs\":{burst_ms},\"oneThreadMs\":{},\"twoThreadsMs\":{}}}",
+            "{{\"burstMs\":{burst_ms},\"oneThreadMs\":{},\"twoThreadsMs\":{},\"helperLateMs\":{}}}",
             one.as_secs_f64() * 1000.0,
-            two.as_secs_f64() * 1000.0
+            two.as_secs_f64() * 1000.0,
+            helper_late.as_secs_f64() * 1000.0
         );
     }
     helper.join().expect("the helper thread");
