@@ -18,9 +18,9 @@
 //! Last, `{"burstMs", "oneThreadMs", "twoThreadsMs", "helperLateMs"}` lines: the machine
 //! itself, without rayon or wasm: two plain threads, the second asleep IDLE_MS before each
 //! round, each running a burst of arithmetic, against one thread running both bursts; and
-//! how late the second started its burst. Short jobs scale
-//! only as far as this: it is measured for a few lengths, and for each BURST_MS given (the
-//! bench passes each pool job's share per worker, as the page measured it).
+//! how late the second started its burst. Short jobs scale only as far as this: it is
+//! measured for a few lengths, and for each BURST_MS given (the bench passes each pool
+//! job's share per worker, as the page measured it).
 
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,10 +1,10 @@
 //! The row kernel: what the pool and the plain loop both run, one count per row.
 //!
-//! A crate of its own so that it can be compiled for speed (`opt-level = 3`, in the
-//! workspace's Cargo.toml) while the rest of the playground's wasm is compiled for size:
-//! at "s" rustc does not vectorise loops, and this kernel ran 1.4–4× slower in the page
-//! (README, Performance). Everything the pool runs per row is here, so that no call from
-//! the code compiled for size sits inside a loop over the rows.
+//! A crate of its own so that it can be compiled for speed (`opt-level = 3`, the `web`
+//! profile of the workspace's Cargo.toml) while the rest of the page's wasm is compiled for
+//! size: at "s" rustc does not vectorise loops, and this kernel ran 1.4–4× slower in the
+//! page (README, Performance). Everything the pool runs per row is here, so that no call
+//! from the code compiled for size sits inside a loop over the rows.
 
 /// The row width of the tutorial's matrix, which [`Rows::count_into`] counts by a faster
 /// path than any other width (from [`FAST_PATH_MIN_ROWS`] rows on).
