@@ -387,12 +387,19 @@ function analyse(raw) {
     const twin = native.find((r) => r.round === run.round && r.method === run.method && r.workers === run.workers);
     return twin ? [pick(run) / pick(twin)] : [];
   }));
-  const ratioText = (ratios, pageMs, nativeMs) =>
-    `${times(ratios.median)} (per round ${times(ratios.min)}–${times(ratios.max)}; medians ${ms(pageMs)} / ${ms(nativeMs)})`;
+  // Also the fastest round of each side: this VM's pace halves for minutes at a time, the
+  // two sides' rounds are not always at the same pace, and at its fastest each side ran at
+  // full pace (the target is judged on the paired rounds).
+  const ratioText = (ratios, pageTimes, nativeTimes) => {
+    const [page, nat] = [summary(pageTimes), summary(nativeTimes)];
+    return `${times(ratios.median)} (per round ${times(ratios.min)}–${times(ratios.max)}; medians ` +
+      `${ms(page.median)} / ${ms(nat.median)}; fastest ${ms(page.min)} / ${ms(nat.min)}, ${times(page.min / nat.min)})`;
+  };
   const loops = againstNative(sized, (r) => r.sequentialMs);
-  const pageLoop = medianOf(sized, (r) => r.sequentialMs);
-  const nativeLoop = medianOf(native.filter((r) => r.method !== 'pool.apply'), (r) => r.sequentialMs);
-  add('wasm vs native', 'plain loop: page / native', ratioText(loops, pageLoop, nativeLoop),
+  const pageLoops = sized.map((r) => r.sequentialMs);
+  const pageLoop = summary(pageLoops).median;
+  const nativeLoops = native.filter((r) => r.method !== 'pool.apply').map((r) => r.sequentialMs);
+  add('wasm vs native', 'plain loop: page / native', ratioText(loops, pageLoops, nativeLoops),
     `≤ ${TARGETS.wasmVsNative}×`, loops.median <= TARGETS.wasmVsNative);
   const applied = pool.speedup.filter((r) => r.method === 'pool.apply');
   for (const method of ['pool.map', 'pool.starmap', 'pool.apply']) {
@@ -400,10 +407,10 @@ function analyse(raw) {
       const pageRuns = (method === 'pool.apply' ? applied : sized)
         .filter((r) => r.method === method && r.workers === workers);
       const ratios = againstNative(pageRuns, (r) => r.parallelMs);
-      const page = medianOf(pageRuns, (r) => r.parallelMs);
-      const nat = medianOf(native.filter((r) => r.method === method && r.workers === workers), (r) => r.parallelMs);
+      const nativeRuns = native.filter((r) => r.method === method && r.workers === workers);
       add('wasm vs native', `${method}, ${workers} worker${workers > 1 ? 's' : ''}: page / native`,
-        ratioText(ratios, page, nat), `≤ ${TARGETS.wasmVsNative}×`, ratios.median <= TARGETS.wasmVsNative);
+        ratioText(ratios, pageRuns.map((r) => r.parallelMs), nativeRuns.map((r) => r.parallelMs)),
+        `≤ ${TARGETS.wasmVsNative}×`, ratios.median <= TARGETS.wasmVsNative);
     }
   }
 
