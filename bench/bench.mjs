@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, launchBrowser, openPage, startServer } from '../tests/support/harness.mjs';
+import { summary, untilRunnable } from './measure.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const ROWS = QUICK ? 200_000 : 2_000_000;
@@ -35,12 +36,6 @@ const TARGETS = {
 
 // --- Statistics ---------------------------------------------------------------------------
 
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median, min: sorted[0], max: sorted.at(-1), runs: values.length };
-}
 
 const medianOf = (runs, pick) => summary(runs.map(pick)).median;
 
@@ -276,11 +271,7 @@ async function loadRuns(browser, url, rounds) {
     for (const hash of ['#count-async', '#pool-map']) {
       const { page, context } = await openPage(browser, null);
       await page.goto(`${url}${hash}`);
-      const runnableMs = await page.evaluate(() => new Promise((resolve) => {
-        const find = () => performance.getEntriesByName('playground:runnable')[0];
-        const poll = () => (find() ? resolve(find().startTime) : setTimeout(poll, 5));
-        poll();
-      }));
+      const runnableMs = await untilRunnable(page);
       runs.push({ example: hash.slice(1), runnableMs });
       await context.close();
     }
