@@ -40,7 +40,6 @@ pub use params::{
     DEFAULT_ROWS, DEFAULT_SEED, MAX_COLUMNS, MAX_HAND_OFFS, MAX_REPEATS, MAX_ROWS,
     MEMORY_BUDGET_BYTES,
 };
-pub use playground_kernel::{howmany_within_range, Rows};
 pub use report::{python_list, Costs, PoolReport, Spread, Verdict};
 pub use runner::run_pool;
 
