@@ -12,7 +12,7 @@
 // ratios, second build over first. A round's order alternates, since the first page of a
 // round has run slower than the second.
 
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, openPage, ROOT, startServer } from '../tests/support/harness.mjs';
@@ -101,4 +101,5 @@ try {
 } finally {
   await browser.close();
   await Promise.all(servers.map((server) => server.close()));
+  await rm(dir, { recursive: true, force: true });
 }
