@@ -655,10 +655,8 @@ describe('pool.apply and pool.starmap', () => {
     assert.equal(await page.isHidden('#progress'), true);
   });
 
-  // Rows of 7 and of 37 values: in wasm, howmany_within_range takes sixteen values at a
-  // time, then four (lanes beyond them zeros, which a minimum of 0 would count), then one
-  // (crate/src/demos/pool/kernel.rs). The values are 0 to 9; a maximum of 255 reaches the
-  // top of the bytes. Both ways of calling it once per row: starmap's chunks and apply's.
+  // Columns and bounds from a link, as the page shows the counts. The values are 0 to 9; a
+  // maximum of 255 reaches the top of the bytes. (Every width: the test after these.)
   for (const [example, columns, minimum, maximum] of [
     ['pool-starmap', 7, 2, 3], ['pool-starmap', 37, 6, 255], ['pool-apply', 37, 0, 4]]) {
     test(`columns and bounds are parameters too: ${example}, ${columns} columns, [${minimum}, ${maximum}]`, async () => {
@@ -671,6 +669,39 @@ describe('pool.apply and pool.starmap', () => {
       assert.equal(lines[3], `total: ${total.toLocaleString('en')} values within [${minimum}, ${maximum}] in 1,000 rows, the same from both`);
     });
   }
+
+  // In wasm, howmany_within_range reads a row of 4 to 15 values as one vector of two
+  // overlapping halves, and a longer one sixteen values at a time, its last vector
+  // overlapping the one before (crate/src/demos/pool/kernel.rs): every width from 1 to 40
+  // and the widest, by both ways of calling it once per row, in every way the bounds can
+  // sit (lanes outside the row are zeros, which a minimum of 0 would count).
+  test('every row width counts as the definition does, by starmap and by apply', async () => {
+    const page = await open('#pool-starmap');
+    const widths = [...Array(40).keys()].map((i) => i + 1).concat(100);
+    const bounds = [[0, 4], [2, 3], [6, 255], [5, 5]];
+    const seed = 11;
+    const runs = await page.evaluate(async ({ widths, bounds, seed }) => {
+      const { PoolClient } = await import('./js/pool-client.js');
+      const client = new PoolClient({ workers: 2 });
+      const results = [];
+      for (const method of ['starmap', 'apply']) {
+        for (const [i, columns] of widths.entries()) {
+          const [minimum, maximum] = bounds[i % bounds.length];
+          const params = { rows: 100, columns, minimum, maximum, seed, repeats: 1 };
+          const { countsHead, total } = await client.run(method, params, () => {});
+          results.push({ method, columns, minimum, maximum, countsHead, total });
+        }
+      }
+      client.stop();
+      return results;
+    }, { widths, bounds, seed });
+    for (const { method, columns, minimum, maximum, countsHead, total } of runs) {
+      const counts = matrixRows(seed, 100, columns).map((row) => howmanyWithinRange(row, minimum, maximum));
+      const what = `${method}, ${columns} columns, [${minimum}, ${maximum}]`;
+      assert.deepEqual(countsHead, counts.slice(0, countsHead.length), what);
+      assert.equal(total, counts.reduce((sum, count) => sum + count, 0), what);
+    }
+  });
 
   test('one worker gives the same counts as two', async () => {
     const page = await open('#pool-map?workers=1&rows=3000&seed=9');

@@ -20,7 +20,7 @@ fn within(row: &[u8], minimum: u8, maximum: u8) -> u32 {
 fn every_kernel_counts_by_the_definition_for_any_bytes_and_bounds() {
     // Every byte value, in an order no row repeats; row counts around a block of the
     // five-column kernel (1,024 rows), which reuses its flags from block to block, and
-    // around the fewest rows it counts. (Rows of 7 and 37 in wasm's vectors: the
+    // around the fewest rows it counts. (Every row width in wasm's vectors: the
     // end-to-end tests.)
     let cells: Vec<u8> = (0..5 * 2_100u32).map(|i| (i * 97 % 256) as u8).collect();
     for columns in [5, 3] {

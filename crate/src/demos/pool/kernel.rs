@@ -136,37 +136,75 @@ fn count_five_column_rows_into(counts: &mut [u32], cells: &[u8], minimum: u8, ma
 /// and summed across with two `i8x16.shuffle`s, which V8 lowers expensively (README,
 /// Performance); here each vector's count is the number of bits in its mask
 /// (`i8x16.bitmask`, then `i32.popcnt`). Natively, LLVM's vectors do well.
+///
+/// A row is read in whole vectors, without a loop or a value-by-value tail where it is
+/// short: a row of 4 to 15 values as two halves of one vector, the second half read from
+/// the row's end, so that it overlaps the first where the row is shorter than both; a row
+/// of 5, say, is read as values 0-3 and 1-4, and the three lanes of the second half that
+/// hold values 1-3 again are shifted out of its mask. A longer row ends the same way, its
+/// last vector read from the row's end. Starmap and apply, which count one row per call,
+/// ran 1.6× faster on five columns (in Node, fastest of 20).
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod wasm_vectors {
     use core::arch::wasm32::{
-        u8x16_bitmask, u8x16_le, u8x16_splat, u8x16_sub, v128, v128_load, v128_load32_zero,
+        u8x16_bitmask, u8x16_le, u8x16_splat, u8x16_sub, v128, v128_load, v128_load32_lane,
+        v128_load32_zero, v128_load64_lane, v128_load64_zero,
     };
 
-    /// All ones in the lanes whose value is within the range, as [`super::within`].
+    /// One bit per lane, set where the lane's value is within the range, as
+    /// [`super::within`].
     #[inline(always)]
-    fn inside(values: v128, minimum: u8, width: u8) -> v128 {
-        u8x16_le(u8x16_sub(values, u8x16_splat(minimum)), u8x16_splat(width))
+    fn inside(values: v128, minimum: u8, width: u8) -> u32 {
+        let flags = u8x16_le(u8x16_sub(values, u8x16_splat(minimum)), u8x16_splat(width));
+        u32::from(u8x16_bitmask(flags))
     }
 
-    /// Sixteen values at a time, then four, then one.
+    /// Of a vector read as two halves of `half` lanes, the first from the row's start and
+    /// the second from its end (`len` values in all, `half` to `2 * half`): the count
+    /// without the lanes the halves share.
+    #[inline(always)]
+    fn count_halves(mask: u32, half: usize, len: usize) -> u32 {
+        let all = (1 << half) - 1;
+        let second_without_overlap = (mask >> half & all) >> (2 * half - len);
+        (mask & all).count_ones() + second_without_overlap.count_ones()
+    }
+
     pub fn howmany_within(row: &[u8], minimum: u8, width: u8) -> u32 {
-        let (mut count, mut at) = (0, 0);
-        while at + 16 <= row.len() {
-            // SAFETY: the 16 bytes from `at` are in the row; wasm's loads take any alignment.
-            let values = unsafe { v128_load(row.as_ptr().add(at).cast()) };
-            count += u8x16_bitmask(inside(values, minimum, width)).count_ones();
-            at += 16;
+        let (len, at) = (row.len(), row.as_ptr());
+        // SAFETY (every load): the bytes it reads lie within the row, by the length's
+        // branch; wasm's loads take any alignment.
+        unsafe {
+            match len {
+                0..=3 => row
+                    .iter()
+                    .map(|&n| u32::from(super::within(n, minimum, width)))
+                    .sum(),
+                4..=8 => {
+                    let start = v128_load32_zero(at.cast());
+                    let values = v128_load32_lane::<1>(start, at.add(len - 4).cast());
+                    count_halves(inside(values, minimum, width), 4, len)
+                }
+                9..=15 => {
+                    let start = v128_load64_zero(at.cast());
+                    let values = v128_load64_lane::<1>(start, at.add(len - 8).cast());
+                    count_halves(inside(values, minimum, width), 8, len)
+                }
+                _ => {
+                    let mut count = 0;
+                    let mut from = 0;
+                    while from + 16 <= len {
+                        count +=
+                            inside(v128_load(at.add(from).cast()), minimum, width).count_ones();
+                        from += 16;
+                    }
+                    if from < len {
+                        // The last 16 values, of which the first 16 - (len - from) were counted.
+                        let last = inside(v128_load(at.add(len - 16).cast()), minimum, width);
+                        count += (last >> (16 - (len - from))).count_ones();
+                    }
+                    count
+                }
+            }
         }
-        while at + 4 <= row.len() {
-            // SAFETY: the 4 bytes from `at` are in the row; the other lanes are zeros, which
-            // the mask leaves out.
-            let values = unsafe { v128_load32_zero(row.as_ptr().add(at).cast()) };
-            count += (u8x16_bitmask(inside(values, minimum, width)) & 0xF).count_ones();
-            at += 4;
-        }
-        for &n in &row[at..] {
-            count += u32::from(super::within(n, minimum, width));
-        }
-        count
     }
 }
