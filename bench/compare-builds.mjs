@@ -6,7 +6,7 @@
 //   (change, then) make build
 //   node bench/compare-builds.mjs /tmp/before dist
 //
-// Environment: ROUNDS (8), METHODS (map,starmap,apply), ROWS (2,000,000; apply 10,000
+// Environment: ROUNDS (8), METHODS (map,starmap,apply; empty for none), ROWS (2,000,000; apply 10,000
 // calls), LOADS (0: fresh loads of #pool-map and #count-async per build and round).
 // For each job: each build's median and fastest round, and the median of the rounds'
 // ratios, second build over first. A round's order alternates, since the first page of a
@@ -24,7 +24,7 @@ if (!first || !second) {
   process.exit(2);
 }
 const ROUNDS = Number(process.env.ROUNDS ?? 8);
-const METHODS = (process.env.METHODS ?? 'map,starmap,apply').split(',');
+const METHODS = (process.env.METHODS ?? 'map,starmap,apply').split(',').filter(Boolean);
 const ROWS = Number(process.env.ROWS ?? 2_000_000);
 // Apply's calls are one round trip each, and a run may make at most MAX_HAND_OFFS of them.
 const APPLY_CALLS = 10_000;
