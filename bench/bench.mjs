@@ -63,6 +63,11 @@ const ON_TIME_MS = 0.5;
 /** How long a pool thread asleep for idleMs takes to start work handed out by another. */
 const WAKE_UP = { samples: QUICK ? 5 : 30, idleMs: 20 };
 
+/** A pool call's start without the pool (no rayon, no wasm): a caller wakes all workers,
+ * each asleep WAKE_UP.idleMs, then waits for their bursts; natively with plain threads, in
+ * the page with plain Web Workers. */
+const CALLER_WAKES_ALL = { rounds: QUICK ? 10 : 100, burstMs: 4 };
+
 /** The pool jobs compared with one worker: each job's share per worker, as the page ran it,
  * is the burst length at which the machine's own ceiling is measured natively. */
 const speedupJobs = [['pool.map', ROWS], ['pool.starmap', ROWS], ['pool.map', BIG_ROWS]];
@@ -95,6 +100,7 @@ async function nativePoolRound(cores, round) {
  * length, the pool jobs' shares per worker among them. */
 const nativeMachineRuns = (cores, burstsMs) => jsonLines(NATIVE, [
   'machine', String(cores), String(ROUNDS), String(WAKE_UP.samples), String(WAKE_UP.idleMs),
+  String(CALLER_WAKES_ALL.rounds), String(CALLER_WAKES_ALL.burstMs),
   ...burstsMs.map(String),
 ]);
 
@@ -204,6 +210,72 @@ async function eventLoopRuns(page, rounds) {
   }, rounds);
 }
 
+/** CALLER_WAKES_ALL in the page, with plain Web Workers (JavaScript, no wasm): a caller
+ * worker wakes `workers` others, each asleep in Atomics.wait, and waits in Atomics.wait until
+ * each has run its burst, as the pool's runner does. How late the last started, per round. */
+function callerWakesAllInPage(page, workers) {
+  // `slots`: one wake flag per sleeper, then the count of finished bursts, then "leave";
+  // `starts`: each sleeper's start, in the clock all workers share.
+  const sleeper = () => {
+    onmessage = ({ data: { slots, starts, index, burstMs } }) => {
+      const [finished, leave] = [slots.length - 2, slots.length - 1];
+      for (;;) {
+        Atomics.wait(slots, index, 0);
+        starts[index] = performance.timeOrigin + performance.now();
+        Atomics.store(slots, index, 0);
+        if (Atomics.load(slots, leave)) return;
+        const end = performance.now() + burstMs;
+        while (performance.now() < end) { /* the burst */ }
+        Atomics.add(slots, finished, 1);
+        Atomics.notify(slots, finished);
+      }
+    };
+  };
+  const caller = () => {
+    onmessage = ({ data: { slots, starts, workers, rounds, idleMs } }) => {
+      const [finished, leave] = [slots.length - 2, slots.length - 1];
+      const idle = new Int32Array(new SharedArrayBuffer(4));
+      const wakeAll = () => {
+        for (let index = 0; index < workers; index++) {
+          Atomics.store(slots, index, 1);
+          Atomics.notify(slots, index);
+        }
+      };
+      const lates = [];
+      for (let round = 0; round < rounds; round++) {
+        Atomics.wait(idle, 0, 0, idleMs);
+        Atomics.store(slots, finished, 0);
+        const called = performance.timeOrigin + performance.now();
+        wakeAll();
+        for (let done; (done = Atomics.load(slots, finished)) < workers;) Atomics.wait(slots, finished, done);
+        lates.push(Math.max(...starts) - called);
+      }
+      Atomics.store(slots, leave, 1);
+      wakeAll();
+      postMessage(lates);
+    };
+  };
+  return page.evaluate(async ({ workers, rounds, idleMs, burstMs, sleeperSource, callerSource }) => {
+    const start = (source) => new Worker(URL.createObjectURL(new Blob([`(${source})()`])));
+    const slots = new Int32Array(new SharedArrayBuffer(4 * (workers + 2)));
+    const starts = new Float64Array(new SharedArrayBuffer(8 * workers));
+    const sleepers = Array.from({ length: workers }, (_, index) => {
+      const worker = start(sleeperSource);
+      worker.postMessage({ slots, starts, index, burstMs });
+      return worker;
+    });
+    const calling = start(callerSource);
+    const lates = await new Promise((resolve) => {
+      calling.onmessage = ({ data }) => resolve(data);
+      // The sleepers asleep first: a worker starts in tens of milliseconds.
+      setTimeout(() => calling.postMessage({ slots, starts, workers, rounds, idleMs }), 300);
+    });
+    [...sleepers, calling].forEach((worker) => worker.terminate());
+    return lates;
+  }, { workers, ...CALLER_WAKES_ALL, idleMs: WAKE_UP.idleMs,
+    sleeperSource: sleeper.toString(), callerSource: caller.toString() });
+}
+
 /** 10,000 coroutines through the page itself: its output and its timeline included. */
 async function pageRunOfTenThousand(page, url, rounds) {
   const runs = [];
@@ -306,7 +378,8 @@ const times = (value) => `${value.toFixed(2)}×`;
 const range = (s, format) => `${format(s.median)} (${format(s.min)}–${format(s.max)}, n=${s.runs})`;
 
 function analyse(raw) {
-  const { pool, native, nativeWakeUp, plainWakeUp, machineBursts, python, eventLoop, pageTenThousand, timeline, load, assets } = raw;
+  const { pool, native, nativeWakeUp, plainWakeUp, machineBursts, nativeCallerWakesAll, pageCallerWakesAll,
+    python, eventLoop, pageTenThousand, timeline, load, assets } = raw;
   const rows = [];
   const add = (group, metric, measured, target = '', met = null) =>
     rows.push({ group, metric, measured, target, met });
@@ -365,6 +438,14 @@ function analyse(raw) {
   add('Parallel speedup', `this machine, no rayon, no wasm: a thread asleep ${WAKE_UP.idleMs} ms, woken by one that keeps its core busy: rounds it started within ${ON_TIME_MS} ms`,
     `${helperLate.length - lateHelpers.length} of ${helperLate.length}` +
     (lateHelpers.length ? `; the others ${range(summary(lateHelpers), ms)} late` : ''));
+  // The pool's call start without the pool: whatever makes these late makes its calls late.
+  const startedOnTime = (lates) => {
+    const late = lates.filter((lateMs) => lateMs > ON_TIME_MS);
+    return `${lates.length - late.length} of ${lates.length}` + (late.length ? ` (the others ${range(summary(late), ms)} late)` : '');
+  };
+  const callerWakesAll = `a caller wakes ${cores} threads asleep ${WAKE_UP.idleMs} ms, then waits, as the runner starts a pool call: rounds all started within ${ON_TIME_MS} ms`;
+  add('Parallel speedup', `this machine, no rayon, no wasm: ${callerWakesAll}, native threads`, startedOnTime(nativeCallerWakesAll));
+  add('Parallel speedup', `this machine and browser, no rayon, no wasm: ${callerWakesAll}, the page's Web Workers`, startedOnTime(pageCallerWakesAll));
   // The machine itself: how far two plain threads beat one on bursts as short as the jobs.
   for (const burstMs of [...new Set(machineBursts.map((r) => r.burstMs))]) {
     const runs = machineBursts.filter((r) => r.burstMs === burstMs);
@@ -509,6 +590,8 @@ async function main() {
     await page.waitForSelector('html[data-ready="true"]');
     log('pool runs in the page, each round then natively');
     ({ pool: raw.pool, native: raw.native } = await poolRuns(page, ROWS, BIG_ROWS, ROUNDS));
+    log('a caller waking plain Web Workers');
+    raw.pageCallerWakesAll = await callerWakesAllInPage(page, raw.pool.cores);
     log('event loop');
     raw.eventLoop = await eventLoopRuns(page, QUICK ? 1 : 7);
     log('timeline');
@@ -528,6 +611,8 @@ async function main() {
   raw.nativeWakeUp = native.filter((r) => r.wakeUpMs !== undefined).map((r) => r.wakeUpMs);
   raw.plainWakeUp = native.filter((r) => r.plainWakeUpMs !== undefined).map((r) => r.plainWakeUpMs);
   raw.machineBursts = native.filter((r) => r.burstMs !== undefined);
+  raw.nativeCallerWakesAll = native.filter((r) => r.callerWakesAllLateMs !== undefined)
+    .map((r) => r.callerWakesAllLateMs);
   log('CPython');
   raw.python = await pythonRuns(raw.pool.cores);
   raw.assets = await assetSizes();

@@ -11,19 +11,22 @@
 //! The bench alternates the worker counts process by process, a global pool being one per
 //! process.
 //!
-//! `bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS [BURST_MS...]`: WAKE_UPS
-//! `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS took to start work handed
-//! out by another (`wake_up_latencies`), on a pool of WORKERS threads; as many
-//! `{"plainWakeUpMs"}` lines: the same for a plain thread parked IDLE_MS, without rayon.
-//! Last, `{"burstMs", "oneThreadMs", "twoThreadsMs", "helperLateMs"}` lines: the machine
-//! itself, without rayon or wasm: two plain threads, the second asleep IDLE_MS before each
-//! round, each running a burst of arithmetic, against one thread running both bursts; and
-//! how late the second started its burst. Short jobs scale only as far as this: it is
-//! measured for a few lengths, and for each BURST_MS given (the bench passes each pool
-//! job's share per worker, as the page measured it).
+//! `bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS
+//! [BURST_MS...]`: WAKE_UPS `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS
+//! took to start work handed out by another (`wake_up_latencies`), on a pool of WORKERS
+//! threads; as many `{"plainWakeUpMs"}` lines: the same for a plain thread parked IDLE_MS,
+//! without rayon. Then `{"burstMs", "oneThreadMs", "twoThreadsMs", "helperLateMs"}` lines:
+//! the machine itself, without rayon or wasm: two plain threads, the second asleep IDLE_MS
+//! before each round, each running a burst of arithmetic, against one thread running both
+//! bursts; and how late the second started its burst. Short jobs scale only as far as this:
+//! it is measured for a few lengths, and for each BURST_MS given (the bench passes each pool
+//! job's share per worker, as the page measured it). Last, CALLER_ROUNDS
+//! `{"callerWakesAllLateMs"}` lines: a pool call's start without the pool, a caller that
+//! wakes WORKERS plain threads parked IDLE_MS and then waits for their bursts of
+//! CALLER_BURST_MS: how late the last of them started.
 
 use std::hint::black_box;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -37,7 +40,7 @@ const REPEATS: usize = 9;
 /// The burst lengths' order, shuffled each round, is the same from run to run.
 const ORDER_SEED: u64 = 2026;
 const USAGE: &str = "usage: bench_native pool ROWS APPLY_CALLS WORKERS | \
-    bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS [BURST_MS...]";
+    bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS [BURST_MS...]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,13 +53,15 @@ fn main() {
             };
             pool_runs(rows, apply_calls, workers);
         }
-        Some("machine") if args.len() >= 5 => {
-            let [workers, rounds, wake_ups, idle_ms] =
-                args[1..5].iter().map(whole).collect::<Vec<_>>()[..]
+        Some("machine") if args.len() >= 7 => {
+            let [workers, rounds, wake_ups, idle_ms, caller_rounds] =
+                args[1..6].iter().map(whole).collect::<Vec<_>>()[..]
             else {
                 panic!("{USAGE}");
             };
-            let job_bursts_ms = args[5..].iter().map(|arg| arg.parse().expect(USAGE));
+            let milliseconds = |arg: &String| arg.parse().expect(USAGE);
+            let caller_burst_ms = milliseconds(&args[6]);
+            let job_bursts_ms = args[7..].iter().map(milliseconds);
             machine_runs(
                 workers,
                 rounds,
@@ -64,6 +69,10 @@ fn main() {
                 idle_ms as u64,
                 job_bursts_ms.collect(),
             );
+            let idle = Duration::from_millis(idle_ms as u64);
+            for late in caller_wakes_all(workers, caller_rounds, idle, caller_burst_ms) {
+                println!("{{\"callerWakesAllLateMs\":{late}}}");
+            }
         }
         _ => panic!("{USAGE}"),
     }
@@ -119,6 +128,61 @@ fn machine_runs(
     let mut bursts_ms = vec![1.0, 2.0, 5.0, 10.0, 50.0];
     bursts_ms.extend(job_bursts_ms);
     two_threads_against_one(rounds.max(5) * 4, idle, &bursts_ms);
+}
+
+/// A pool call from outside the pool, without the pool: a caller wakes `threads` plain
+/// threads, each parked for `idle`, and then waits until each has run a burst of `burst_ms`;
+/// how late the last of them started, in milliseconds, once per round. The page's pool calls wake their
+/// workers so (crate/src/demos/pool/hand_out.rs), and bench.mjs measures the same with plain
+/// Web Workers in the page.
+fn caller_wakes_all(threads: usize, rounds: usize, idle: Duration, burst_ms: f64) -> Vec<f64> {
+    let steps = (steps_per_ms() as f64 * burst_ms) as u64;
+    let caller = std::thread::current();
+    let woken: Arc<Vec<AtomicBool>> =
+        Arc::new((0..threads).map(|_| AtomicBool::new(false)).collect());
+    let finished = Arc::new(AtomicUsize::new(0));
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let sleepers: Vec<_> = (0..threads)
+        .map(|index| {
+            let (woken, finished, caller) = (woken.clone(), finished.clone(), caller.clone());
+            let started_tx = started_tx.clone();
+            std::thread::spawn(move || {
+                for _ in 0..rounds {
+                    // park may return early: only the flag says the wake-up came.
+                    while !woken[index].swap(false, Ordering::Acquire) {
+                        std::thread::park();
+                    }
+                    started_tx.send(Instant::now()).expect("the caller");
+                    burst(steps);
+                    finished.fetch_add(1, Ordering::Release);
+                    caller.unpark();
+                }
+            })
+        })
+        .collect();
+    let lates = (0..rounds)
+        .map(|_| {
+            std::thread::sleep(idle);
+            finished.store(0, Ordering::Relaxed);
+            let called = Instant::now();
+            for (flag, sleeper) in woken.iter().zip(&sleepers) {
+                flag.store(true, Ordering::Release);
+                sleeper.thread().unpark();
+            }
+            while finished.load(Ordering::Acquire) < threads {
+                std::thread::park();
+            }
+            let last_start = (0..threads)
+                .map(|_| started_rx.recv().expect("a woken thread"))
+                .max()
+                .expect("at least one thread");
+            last_start.saturating_duration_since(called).as_secs_f64() * 1000.0
+        })
+        .collect();
+    for sleeper in sleepers {
+        sleeper.join().expect("a woken thread");
+    }
+    lates
 }
 
 /// How long a plain thread parked for `idle` takes to run once unparked, in milliseconds,
