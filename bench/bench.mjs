@@ -36,7 +36,6 @@ const TARGETS = {
 
 // --- Statistics ---------------------------------------------------------------------------
 
-
 const medianOf = (runs, pick) => summary(runs.map(pick)).median;
 
 // --- Processes ----------------------------------------------------------------------------
@@ -431,18 +430,16 @@ function analyse(raw) {
   add('Parallel speedup', `${wakeUp}, natively`, range(summary(nativeWakeUp), ms));
   add('Parallel speedup', `a plain native thread parked for ${WAKE_UP.idleMs} ms (no rayon, no wasm), woken by one that then waits: from unpark to its start`,
     range(summary(plainWakeUp), ms));
-  // The pool's late starts without the pool: a plain thread, asleep, woken by another that
-  // keeps its own core busy, so that it needs the other core, as a pool's second worker does.
-  const helperLate = machineBursts.map((r) => r.helperLateMs);
-  const lateHelpers = helperLate.filter((lateMs) => lateMs > ON_TIME_MS);
-  add('Parallel speedup', `this machine, no rayon, no wasm: a thread asleep ${WAKE_UP.idleMs} ms, woken by one that keeps its core busy: rounds it started within ${ON_TIME_MS} ms`,
-    `${helperLate.length - lateHelpers.length} of ${helperLate.length}` +
-    (lateHelpers.length ? `; the others ${range(summary(lateHelpers), ms)} late` : ''));
-  // The pool's call start without the pool: whatever makes these late makes its calls late.
+  // How many of `lates` (milliseconds) started within ON_TIME_MS, and how late the others.
   const startedOnTime = (lates) => {
     const late = lates.filter((lateMs) => lateMs > ON_TIME_MS);
-    return `${lates.length - late.length} of ${lates.length}` + (late.length ? ` (the others ${range(summary(late), ms)} late)` : '');
+    return `${lates.length - late.length} of ${lates.length}` + (late.length ? `; the others ${range(summary(late), ms)} late` : '');
   };
+  // The pool's late starts without the pool: a plain thread, asleep, woken by another that
+  // keeps its own core busy, so that it needs the other core, as a pool's second worker does.
+  add('Parallel speedup', `this machine, no rayon, no wasm: a thread asleep ${WAKE_UP.idleMs} ms, woken by one that keeps its core busy: rounds it started within ${ON_TIME_MS} ms`,
+    startedOnTime(machineBursts.map((r) => r.helperLateMs)));
+  // The pool's call start without the pool: whatever makes these late makes its calls late.
   const callerWakesAll = `a caller wakes ${cores} threads asleep ${WAKE_UP.idleMs} ms, then waits, as the runner starts a pool call: rounds all started within ${ON_TIME_MS} ms`;
   add('Parallel speedup', `this machine, no rayon, no wasm: ${callerWakesAll}, native threads`, startedOnTime(nativeCallerWakesAll));
   add('Parallel speedup', `this machine and browser, no rayon, no wasm: ${callerWakesAll}, the page's Web Workers`, startedOnTime(pageCallerWakesAll));
