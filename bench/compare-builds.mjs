@@ -6,8 +6,9 @@
 //   (change, then) make build
 //   node bench/compare-builds.mjs /tmp/before dist
 //
-// Environment: ROUNDS (8), METHODS (map,starmap,apply; empty for none), ROWS (2,000,000; apply 10,000
-// calls), LOADS (0: fresh loads of #pool-map and #count-async per build and round).
+// Environment: ROUNDS (8), METHODS (map,starmap,apply; empty for none), ROWS (2,000,000;
+// apply 10,000 calls), LOADS (0: fresh loads of #pool-map and #count-async per build and
+// round).
 // For each job: each build's median and fastest round, and the median of the rounds'
 // ratios, second build over first. A round's order alternates, since the first page of a
 // round has run slower than the second.

@@ -673,8 +673,9 @@ describe('pool.apply and pool.starmap', () => {
   // In wasm, howmany_within_range reads a row of 4 to 15 values as one vector of two
   // overlapping halves, and a longer one sixteen values at a time, its last vector
   // overlapping the one before (crate/src/demos/pool/kernel.rs): every width from 1 to 40
-  // and the widest, by both ways of calling it once per row, in every way the bounds can
-  // sit (lanes outside the row are zeros, which a minimum of 0 would count).
+  // and the widest, by both ways of calling it once per row, with four placements of the
+  // bounds taken in turn (lanes outside the row are zeros, which a minimum of 0 would
+  // count).
   test('every row width counts as the definition does, by starmap and by apply', async () => {
     const page = await open('#pool-starmap');
     const widths = [...Array(40).keys()].map((i) => i + 1).concat(100);

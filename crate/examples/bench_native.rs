@@ -132,9 +132,9 @@ fn machine_runs(
 
 /// A pool call from outside the pool, without the pool: a caller wakes `threads` plain
 /// threads, each parked for `idle`, and then waits until each has run a burst of `burst_ms`;
-/// how late the last of them started, in milliseconds, once per round. The page's pool calls wake their
-/// workers so (crate/src/demos/pool/hand_out.rs), and bench.mjs measures the same with plain
-/// Web Workers in the page.
+/// how late the last of them started, in milliseconds, once per round. The page's pool
+/// calls wake their workers so (crate/src/demos/pool/hand_out.rs), and bench.mjs measures
+/// the same with plain Web Workers in the page.
 fn caller_wakes_all(threads: usize, rounds: usize, idle: Duration, burst_ms: f64) -> Vec<f64> {
     let steps = (steps_per_ms() as f64 * burst_ms) as u64;
     let caller = std::thread::current();
