@@ -43,6 +43,10 @@ let activeRun = null; // the Run on screen while it lasts
 // Settles once features.js is set up, or could not be: a run waits for it, so that the
 // parts that follow runs see it start.
 let featuresReady = null;
+// Settles once the example shown first can run, or could not start (showExample).
+let warmedUp = Promise.resolve();
+/** How long the rest of the page waits for that: a slow download must not hold it back. */
+const REST_WAITS_MS = 2_000;
 
 function renderNav(activeId) {
   const nav = $('nav');
@@ -134,6 +138,7 @@ function showExample(example, query) {
   if (example.run) {
     if (example.usesPool) pool.setWorkers(params?.workers ?? defaultOf(example, 'workers'));
     const warmUp = example.usesPool ? pool.start() : loadWasm();
+    warmedUp = warmUp.then(() => {}, () => {});
     // The moment the page could run its first example, for `make bench` (bench/bench.mjs).
     warmUp.then(() => {
       if (!performance.getEntriesByName('playground:runnable').length) {
@@ -385,11 +390,16 @@ async function main() {
     $('example').focus();
   });
   const routed = route();
-  // The rest once the example is on screen; each part starts from it (joinLate). They are
-  // set up before the page says it is ready, and before the page around an embed follows
-  // its runs, as when they were loaded with the page. Without them the example still runs.
+  // The rest once the example is on screen and can run; each part starts from it
+  // (joinLate). On two cores, setting them up while the wasm and the pool start made those
+  // 4-8 % later (bench/compare-builds.mjs, 16-24 alternated loads). They are set up before
+  // the page says it is ready, and before the page around an embed follows its runs, as
+  // when they were loaded with the page. Without them the example still runs.
   const partsFailed = statusIfUnchanged();
-  featuresReady = import('./features.js').then(
+  const canRun = Promise.race([warmedUp, new Promise((resolve) => {
+    setTimeout(resolve, REST_WAITS_MS);
+  })]);
+  featuresReady = canRun.then(() => import('./features.js')).then(
     ({ setUpFeatures }) => joinLate(() => setUpFeatures({ clearPage }), 'example-shown'),
     () => partsFailed(t('couldNotLoadParts'), 'error'));
   await featuresReady;
