@@ -41,10 +41,11 @@ mod phase {
     pub const HANDED: u8 = 1;
     /// A pool thread runs it.
     pub const TAKEN: u8 = 2;
-    /// Its result waits for the caller, whose turn it is again: the caller hands its next
-    /// call from here. Going back to EMPTY first would cost both sides another trip of the
-    /// phase's cache line between their cores: 10,000 calls took 1.15× as long in the page
-    /// (bench/compare-builds.mjs, medians of 16 alternated rounds).
+    /// The call has run: its result is the caller's (in its slot until the caller takes it),
+    /// and so is the turn, until the caller hands its next call from here or closes. Going
+    /// back to EMPTY first would cost both sides another trip of the phase's cache line
+    /// between their cores: 10,000 calls took 1.15× as long in the page
+    /// (bench/compare-builds.mjs, 16 alternated rounds, median of the rounds' ratios).
     pub const DONE: u8 = 3;
     /// The caller has made its last call: the pool threads leave.
     pub const CLOSED: u8 = 4;
@@ -235,7 +236,8 @@ impl<C, R> RoundTrips<'_, C, R> {
     }
 }
 
-/// Checks `done` until it holds or [`SPIN_MS`] have passed; whether it held.
+/// Checks `done` for one batch of checks, then until it holds or [`SPIN_MS`] more have
+/// passed; whether it held.
 fn spin_until(done: impl Fn() -> bool) -> bool {
     // The clock is read once per this many checks, about 8 µs of them, and not at all by a
     // wait shorter than that (most of a round trip's): a reading costs a call into the
