@@ -239,11 +239,11 @@ impl<C, R> RoundTrips<'_, C, R> {
 /// Checks `done` for one batch of checks, then until it holds or [`SPIN_MS`] more have
 /// passed; whether it held.
 fn spin_until(done: impl Fn() -> bool) -> bool {
-    // The clock is read once per this many checks, about 8 µs of them, and not at all by a
-    // wait shorter than that (most of a round trip's): a reading costs a call into the
-    // browser, ~0.26 µs, as much as a round trip.
+    // The clock is read once per this many checks, about 8 µs of them (a check is mostly
+    // its pause), and not at all by a wait shorter than that (most of a round trip's): a
+    // reading costs a call into the browser, ~0.26 µs, as much as a round trip.
     #[cfg(target_arch = "wasm32")]
-    const CHECKS_PER_READING: usize = 1024;
+    const CHECKS_PER_READING: usize = 512;
     #[cfg(not(target_arch = "wasm32"))]
     const CHECKS_PER_READING: usize = 256;
     let checks = || {
@@ -271,16 +271,21 @@ fn spin_until(done: impl Fn() -> bool) -> bool {
 }
 
 /// A pause between two checks of a spin: natively the CPU's own (`pause` on x86, ~30 ns
-/// here); in wasm, where `spin_loop` does nothing, a few steps of arithmetic (~7 ns in V8,
-/// measured). Checked back to back, a thread keeps asking for the cache line the other is
-/// about to write, which slows that write and its own way out of the loop: with this pause
-/// the fastest of 16 alternated rounds of apply's 10,000 calls in the page went from 2.12
-/// to 1.66 ms (1 worker) and from 2.17 to 1.70 ms (2 workers; bench/compare-builds.mjs).
+/// here); in wasm, where `spin_loop` does nothing, steps of arithmetic (48: 12 ns in V8,
+/// measured in Node). Checked back to back, a thread keeps asking for the cache line the
+/// other is about to write, which slows that write and its own way out of the loop; a
+/// longer pause answers later. Apply's 10,000 calls in the page, 16 alternated rounds each
+/// (bench/compare-builds.mjs): 16 steps instead of none took the fastest round from 2.12 to
+/// 1.66 ms; 48 instead of 16 made the rounds 0.87× as long (medians of the rounds' ratios,
+/// 1 and 2 workers alike) and the fastest 1.21 → 1.07 ms. Longer pauses made the median
+/// round shorter still on this VM's slow pace (128 steps: 0.80–0.85× of 16) but the fastest
+/// longer (1.16 → 1.61–1.93 ms): the cache line's trip between cores costs more or less
+/// as the VM's vCPUs move.
 #[inline(always)]
 fn pause() {
     std::hint::spin_loop();
     #[cfg(target_arch = "wasm32")]
-    for step in 0..16u32 {
+    for step in 0..48u32 {
         std::hint::black_box(step);
     }
 }
