@@ -191,6 +191,20 @@ describe('the page', () => {
     assert.ok(await page.$('#python-code .tok-keyword:text-is("def")'));
   });
 
+  test('shows the code of the example on screen, not of one left as it started', async () => {
+    // Code panes wait for their example to be able to run (app.js): pool.map's, for its
+    // pool, by which time the learner has moved on.
+    const page = await open('#pool-map', { ready: false });
+    await page.evaluate(() => { location.hash = '#count-async'; });
+    await page.waitForSelector('html[data-ready="true"]');
+    // Longer than any example's code waits (REST_WAITS_MS), so that pool.map's has come.
+    await page.waitForTimeout(2_500);
+    const compiled = await readFile(path.join(ROOT, 'crate/src/demos/count_async.rs'), 'utf8');
+    assert.equal(await page.textContent('#rust-code code'), withoutTests(compiled));
+    const tabs = await page.$$eval('#rust-tabs .tab', (nodes) => nodes.map((n) => n.textContent));
+    assert.ok(!tabs.includes('pool/mod.rs'), tabs.join(', '));
+  });
+
   test('shows an example’s own files as tabs, not its tests', async () => {
     const page = await open('#pool-map');
     const tabs = await page.$$eval('#rust-tabs .tab', (nodes) => nodes.map((n) => n.textContent));

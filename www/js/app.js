@@ -43,9 +43,14 @@ let activeRun = null; // the Run on screen while it lasts
 // Settles once features.js is set up, or could not be: a run waits for it, so that the
 // parts that follow runs see it start.
 let featuresReady = null;
-// Settles once the example shown first can run, or could not start (showExample).
-let warmedUp = Promise.resolve();
-/** How long the rest of the page waits for that: a slow download must not hold it back. */
+// Settles once the example shown can run, could not start, or REST_WAITS_MS have passed
+// (showExample): what the page shows below the example waits for it. On two cores, setting
+// that up while the wasm compiles and the pool starts made those later: with the parts of
+// features.js waiting, a ready pool came in 0.92-0.96x the time and Count Async runnable in
+// 0.93-0.95x, and with the code panes too, in 0.91-0.95x and 0.88-0.91x of that
+// (bench/compare-builds.mjs, 16 and 24 alternated loads each).
+let restMayStart = Promise.resolve();
+/** How long the rest of the page waits: a slow download must not hold it back. */
 const REST_WAITS_MS = 2_000;
 
 function renderNav(activeId) {
@@ -138,7 +143,9 @@ function showExample(example, query) {
   if (example.run) {
     if (example.usesPool) pool.setWorkers(params?.workers ?? defaultOf(example, 'workers'));
     const warmUp = example.usesPool ? pool.start() : loadWasm();
-    warmedUp = warmUp.then(() => {}, () => {});
+    restMayStart = Promise.race([warmUp.then(() => {}, () => {}), new Promise((resolve) => {
+      setTimeout(resolve, REST_WAITS_MS);
+    })]);
     // The moment the page could run its first example, for `make bench` (bench/bench.mjs).
     warmUp.then(() => {
       if (!performance.getEntriesByName('playground:runnable').length) {
@@ -161,7 +168,8 @@ function showExample(example, query) {
   $('timeline').laneColors = example.laneColors;
   clearReplay();
   updateShare(example);
-  renderCode(example, () => current === example)
+  const shown = () => current === example;
+  restMayStart.then(() => shown() && renderCode(example, shown))
     .catch((error) => setStatus(t('couldNotLoadCode', { message: error.message }), 'error'));
   publish('example-shown', { example, params });
   if (!params) return Promise.resolve(false);
@@ -390,16 +398,12 @@ async function main() {
     $('example').focus();
   });
   const routed = route();
-  // The rest once the example is on screen and can run; each part starts from it
-  // (joinLate). On two cores, setting them up while the wasm and the pool start made those
-  // 4-8 % later (bench/compare-builds.mjs, 16-24 alternated loads). They are set up before
-  // the page says it is ready, and before the page around an embed follows its runs, as
-  // when they were loaded with the page. Without them the example still runs.
+  // The rest once the example is on screen and can run (restMayStart); each part starts
+  // from it (joinLate). They are set up before the page says it is ready, and before the
+  // page around an embed follows its runs, as when they were loaded with the page. Without
+  // them the example still runs.
   const partsFailed = statusIfUnchanged();
-  const canRun = Promise.race([warmedUp, new Promise((resolve) => {
-    setTimeout(resolve, REST_WAITS_MS);
-  })]);
-  featuresReady = canRun.then(() => import('./features.js')).then(
+  featuresReady = restMayStart.then(() => import('./features.js')).then(
     ({ setUpFeatures }) => joinLate(() => setUpFeatures({ clearPage }), 'example-shown'),
     () => partsFailed(t('couldNotLoadParts'), 'error'));
   await featuresReady;
