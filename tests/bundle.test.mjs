@@ -42,7 +42,7 @@ test('dist/index.html preloads every chunk app.js imports, and nothing else', ()
 });
 
 test('every module a page or worker loads by its URL is built under its own name', () => {
-  for (const file of ['js/app.js', 'js/warm-up.js', 'js/features.js', 'js/pool-worker.js', 'js/process-worker.js',
+  for (const file of ['js/app.js', 'js/warm-up.js', 'js/features.js', 'js/pool-worker.js', 'js/pool-thread.js', 'js/process-worker.js',
     'style.css', 'compare.css', 'isolation-sw.js', 'pkg/playground.js', 'pkg-single/playground.js']) {
     assert.ok(existsSync(path.join(DIST, file)), file);
   }

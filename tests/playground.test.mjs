@@ -808,6 +808,7 @@ describe('downloads that fail', () => {
     ['pool-map?rows=1000', 'pkg/playground_bg.wasm'],
     ['pool-map?rows=1000', 'pkg/playground.js'],
     ['pool-map?rows=1000', 'js/pool-worker.js'],
+    ['pool-map?rows=1000', 'js/pool-thread.js'],
     ['multiprocessing', 'js/process-worker.js'],
   ];
   for (const [example, file] of BLOCKED) {
@@ -908,10 +909,10 @@ describe('pool.map', () => {
     const late = new Promise((resolve) => { release = resolve; });
     const page = await open('#pool-starmap?rows=10000000&columns=100&workers=2', {
       prepare: (context) => context.route('**/pkg/playground.js', async (route) => {
-        // The page's import comes from one of its chunks; the pool worker's from the worker's
-        // own file, and its threads' (wasm-bindgen-rayon's) name no referrer.
+        // The page's import comes from one of its chunks; the pool's worker's and threads'
+        // from their own files.
         const referer = route.request().headers().referer;
-        if (referer && !new URL(referer).pathname.endsWith('/js/pool-worker.js')) await late;
+        if (!/\/js\/pool-(worker|thread)\.js$/.test(new URL(referer).pathname)) await late;
         await route.continue();
       }),
     });

@@ -4,8 +4,8 @@
 // Why bundle: a browser opens six connections to a site over HTTP/1.1, and the page's ~70
 // modules queued on them for hundreds of milliseconds before the first example could run
 // (bench/report.md, "Load"); minified, they are also half the bytes. esbuild bundles the
-// page's entries with the modules they share split into chunks, and its warm-up and the two
-// kinds of worker each into one file, all in dist/js/, so that every module's
+// page's entries with the modules they share split into chunks, and its warm-up and each
+// worker's script into one file, all in dist/js/, so that every module's
 // `import.meta.url` still finds ../pkg/ and its neighbours where www/ has them. The
 // wasm-bindgen glue (pkg/) is not bundled: the page picks one of the two builds at run time,
 // and wasm-bindgen-rayon's workers import it by its own URL.
@@ -28,7 +28,7 @@ const PAGE_ENTRIES = ['app.js', 'features.js', 'page-events.js', 'wasm.js', 'poo
 /** Each one file, imported by its URL. warm-up.js, the page's first script, starts the
  * wasm's download at once rather than after the chunks it would share with the page; the
  * page imports it by its URL (keepWarmUpApart), which gives the same instance. */
-const SINGLE_ENTRIES = ['warm-up.js', 'pool-worker.js', 'process-worker.js'];
+const SINGLE_ENTRIES = ['warm-up.js', 'pool-worker.js', 'pool-thread.js', 'process-worker.js'];
 
 const keepWarmUpApart = {
   name: 'keep warm-up.js apart',

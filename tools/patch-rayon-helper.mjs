@@ -1,10 +1,15 @@
-// Two changes to the worker helper that wasm-bindgen-rayon (1.3.0, the latest) puts into
-// the generated package, made after each `wasm-bindgen` run (see the Makefile):
-// - it starts each pool thread with init's deprecated two-argument form, and every thread
-//   logs a warning: upstream fixed its bundler helper only (RReverser/wasm-bindgen-rayon#13);
-// - a thread that traps without a panic ends in a rejected promise that nobody sees, and
-//   the pool waits forever: its message goes where the page looks for a pool's panics
-//   (reportPoolThreadTrap, crate/src/web/failure.rs), and the page ends the run with it.
+// A change to the helper that wasm-bindgen-rayon (1.3.0, the latest) puts into the
+// generated package, made after each `wasm-bindgen` run (see the Makefile): its
+// startWorkers, which the pool's worker calls through initThreadPool, takes each of the
+// pool's threads from that worker (`__playgroundPoolThread` in pool-worker.js: a port to a
+// thread that the page started with it, pool-thread.js says why), rather than start a new
+// worker from a copy of this file. The helper's worker half is then never a worker's
+// script: pool-thread.js is, and it also
+// - instantiates with init's one-object form, where the helper's deprecated two-argument
+//   form makes every thread log a warning (fixed upstream in its bundler helper only,
+//   RReverser/wasm-bindgen-rayon#13);
+// - reports a thread that traps without a panic where the page looks for a pool's panics,
+//   where the helper's rejected promise would reach no one and the pool wait forever.
 // A helper that no longer reads as expected fails the build: look at the new version.
 
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,11 +17,8 @@ import path from 'node:path';
 
 // [what is there, what it becomes].
 const CHANGES = [
-  [/await pkg\.default\(data\.module, data\.memory\);/,
-    'await pkg.default({ module_or_path: data.module, memory: data.memory });'],
-  [/pkg\.wbg_rayon_start_worker\(data\.receiver\);/,
-    'try { pkg.wbg_rayon_start_worker(data.receiver); } ' +
-    'catch (error) { pkg.reportPoolThreadTrap?.(String(error?.message ?? error)); }'],
+  [/let scriptBlob = await fetch\(import\.meta\.url\)[^]*?\}\);(\s*worker\.postMessage\(workerInit\);\s*await waitForMsgType\(worker, 'wasm_bindgen_worker_ready'\);)\s*URL\.revokeObjectURL\(url\);/,
+    'const worker = self.__playgroundPoolThread();$1'],
 ];
 
 const pkg = process.argv[2];

@@ -35,9 +35,10 @@ export class DownloadFailed extends Error {
 }
 
 /** Imports the build's glue (`url`: another URL for another instance) and instantiates its
- * wasm, from `module` if given (compiled already: see warm-up.js). A download that fails
- * throws DownloadFailed; anything else as it was thrown. */
-export async function instantiateBuild(url = buildUrl, module = null) {
+ * wasm, from `module` if given (compiled already: see warm-up.js), over `memory` if given
+ * (a pool thread's: the pool's shared memory). A download that fails throws
+ * DownloadFailed; anything else as it was thrown. */
+export async function instantiateBuild(url = buildUrl, module = null, memory = undefined) {
   let glue;
   try {
     glue = await import(url.href);
@@ -45,7 +46,7 @@ export async function instantiateBuild(url = buildUrl, module = null) {
     throw new DownloadFailed(url);
   }
   try {
-    await glue.default(module ? { module_or_path: module } : undefined);
+    await glue.default(module ? { module_or_path: module, memory } : undefined);
   } catch (error) {
     // A fetch that failed, or a response that is not wasm (an error page).
     if (error instanceof TypeError || error instanceof WebAssembly.CompileError) {

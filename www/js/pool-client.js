@@ -3,7 +3,7 @@
 // (a blocked rayon call cannot be interrupted) so that the next run starts a fresh one.
 
 import { t } from './i18n.js';
-import { moduleWorker } from './build.js';
+import { buildUrl, moduleWorker, threadsAvailable } from './build.js';
 import { downloadFailed } from './wasm.js';
 import { compiledInTime } from './warm-up.js';
 
@@ -29,8 +29,26 @@ function readPanicReport({ memory, panicReportAddress }) {
  * page may ask for more; only this many are ever started. */
 export const MAX_WORKERS = navigator.hardwareConcurrency || 2;
 
+/** `workers` if a pool may have that many, else a RangeError that says how many it may. */
+function checkedWorkers(workers) {
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new RangeError(`A pool has 1 to ${MAX_WORKERS} workers; ${workers} were asked for.`);
+  }
+  return workers;
+}
+
+/** A thread of a pool (pool-thread.js), started now and told to import the glue, and the
+ * port through which the pool's worker will hand it its part of the pool. */
+function startPoolThread() {
+  const thread = moduleWorker(new URL('./pool-thread.js', import.meta.url));
+  const { port1, port2 } = new MessageChannel();
+  thread.postMessage({ type: 'preload', glue: buildUrl.href, port: port1 }, [port1]);
+  return { thread, port: port2 };
+}
+
 export class PoolClient {
   #worker = null;
+  #threads = []; // the pool's threads, started by the page with #worker (pool-thread.js)
   #ready = null;
   #nextId = 1;
   #pending = new Map();
@@ -42,15 +60,12 @@ export class PoolClient {
   #abortStart = null; // rejects the start in progress, if any
 
   constructor({ workers = MAX_WORKERS } = {}) {
-    this.#workers = workers;
+    this.#workers = checkedWorkers(workers);
   }
 
   /** A pool of another size needs a fresh worker: rayon's global pool is built once. */
   setWorkers(workers) {
-    if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
-      throw new RangeError(`A pool has 1 to ${MAX_WORKERS} workers; ${workers} were asked for.`);
-    }
-    if (workers === this.#workers) return;
+    if (checkedWorkers(workers) === this.#workers) return;
     this.stop();
     this.#workers = workers;
   }
@@ -60,13 +75,17 @@ export class PoolClient {
    * the next call starts afresh. */
   start() {
     if (this.#ready) return this.#ready;
-    const url = new URL('./pool-worker.js', import.meta.url);
-    url.searchParams.set('workers', String(this.#workers));
-    const worker = moduleWorker(url);
+    const worker = moduleWorker(new URL('./pool-worker.js', import.meta.url));
     this.#worker = worker;
+    // Without threads the pool is the worker's own thread.
+    const threads = threadsAvailable ? Array.from({ length: this.#workers }, startPoolThread) : [];
+    this.#threads = threads.map(({ thread }) => thread);
     // The module the page compiled as it loaded, or null: the worker downloads and compiles
     // it only without one.
-    compiledInTime().then((module) => worker.postMessage({ type: 'start', module }));
+    compiledInTime().then((module) => {
+      const ports = threads.map(({ port }) => port);
+      worker.postMessage({ type: 'start', module, threads: ports }, ports);
+    });
     this.#ready = new Promise((resolve, reject) => {
       const timeout = setTimeout(() => failed(new Error(t('couldNotStart', {
         message: t('poolDidNotStart', { seconds: START_TIMEOUT_MS / 1000 }),
@@ -96,13 +115,20 @@ export class PoolClient {
           this.#settle(data);
         }
       });
-      // The worker's own script did not load (the event says nothing more), or an error
-      // nothing caught reached the worker's top level: either way the pool is gone.
-      worker.addEventListener('error', (event) => {
+      // A worker's own script did not load (the event says nothing more), or an error
+      // nothing caught reached a worker's top level: either way the pool is gone.
+      const onError = (script) => (event) => {
         event.preventDefault();
         const panic = this.#shared && readPanicReport(this.#shared);
-        failed(panic || event.message ? new Error(panic || event.message) : downloadFailed('js/pool-worker.js'));
-      });
+        failed(panic || event.message ? new Error(panic || event.message) : downloadFailed(script));
+      };
+      worker.addEventListener('error', onError('js/pool-worker.js'));
+      for (const { thread } of threads) {
+        thread.addEventListener('error', onError('js/pool-thread.js'));
+        thread.addEventListener('message', ({ data }) => {
+          if (data.type === 'downloadFailed') failed(downloadFailed(data.file));
+        });
+      }
     });
     return this.#ready;
   }
@@ -165,6 +191,8 @@ export class PoolClient {
   stop(reason = Object.assign(new Error('Stopped.'), { name: 'AbortError' })) {
     this.#worker?.terminate();
     this.#worker = null;
+    for (const thread of this.#threads) thread.terminate();
+    this.#threads = [];
     // A run still waiting for the pool to start must fail too, or it would wait forever.
     this.#abortStart?.(reason);
     this.#abortStart = null;

@@ -1,7 +1,8 @@
 // A dedicated Worker that owns the rayon thread pool. rayon blocks the thread that calls
 // it, so parallel examples are called from here and never from the page's main thread.
-// Protocol: the page posts {type: 'start', module} first (the wasm module it compiled, or
-// null: this worker then downloads it), then {type: 'run', id, method, params}; this
+// Protocol: the page posts {type: 'start', module, threads} first (the wasm module it
+// compiled, or null: this worker then downloads it; with threads, a MessagePort to each
+// thread of the pool), then {type: 'run', id, method, params}; this
 // worker answers with {type: 'events', id, events} with the run's lines, spans and arrows
 // once it has ended, then {type: 'result', id, result} or {type: 'error', id, message}.
 // {type: 'ready', workers, memory, rowsDoneAddress, panicReportAddress} is posted once the
@@ -31,34 +32,40 @@ const runners = {
   wakeUp: ({ samples, idleMs }) => Array.from(wasm.measureWakeUp(samples, idleMs)),
 };
 
-// The page checks the size it asks for (pool-client.js); whatever the URL says, never more
-// threads than cores, nor fewer than one.
-// (This module's own URL: in a sandboxed frame the worker's is a blob's, see build.js.)
-const asked = Math.trunc(Number(new URL(import.meta.url).searchParams.get('workers')));
-const cores = navigator.hardwareConcurrency || 2;
-const workers = threadsAvailable ? Math.min(Math.max(asked || cores, 1), cores) : 1;
-
-// The page's first message: the wasm module it compiled as it loaded (warm-up.js), or null.
-const pageModule = new Promise((resolve) => {
+// The page's first message. The pool's threads are workers that the page started with
+// this one (pool-thread.js says why); wasm-bindgen-rayon takes their ports from here
+// (tools/patch-rayon-helper.mjs).
+const start = new Promise((resolve) => {
   const take = ({ data }) => {
     if (data?.type !== 'start') return;
     self.removeEventListener('message', take);
-    resolve(data.module);
+    resolve(data);
   };
   self.addEventListener('message', take);
 });
 // The page reads a run's progress straight from the shared memory: this worker is blocked
 // while a run lasts and could not answer a message.
 const ready = (async () => {
+  const { module, threads } = await start;
   try {
-    wasm = await instantiateBuild(undefined, await pageModule);
+    wasm = await instantiateBuild(undefined, module);
   } catch (error) {
     // The page says so and starts a fresh worker for the next run, which downloads again.
     if (error instanceof DownloadFailed) self.postMessage({ type: 'downloadFailed', file: error.file });
     throw error;
   }
   const { memory } = await wasm.default();
-  if (threadsAvailable) await wasm.initThreadPool(workers);
+  // Without threads the pool is this worker's own thread.
+  const workers = threadsAvailable ? threads.length : 1;
+  if (threadsAvailable) {
+    self.__playgroundPoolThread = () => {
+      const port = threads.shift();
+      // Messages wait on a port until it is started; rayon's helper listens for them.
+      port.start();
+      return port;
+    };
+    await wasm.initThreadPool(workers);
+  }
   self.postMessage({
     type: 'ready', workers, memory: threadsAvailable ? memory : null,
     rowsDoneAddress: wasm.rowsDoneAddress(), panicReportAddress: wasm.panicReportAddress(),

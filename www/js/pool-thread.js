@@ -1,0 +1,47 @@
+// One thread of the rayon pool, a Web Worker that the page starts together with the pool's
+// worker (pool-client.js), where wasm-bindgen-rayon would start it from that worker once the
+// pool's instance is up (tools/patch-rayon-helper.mjs): this worker's own start and its
+// download of the glue then overlap the pool worker's start and instantiation, rather than
+// follow them (README, Performance).
+// Protocol: the page posts {type: 'preload', glue, port} first: the glue's URL, which this
+// worker imports at once, and the port through which the pool's worker speaks
+// wasm-bindgen-rayon's own protocol: {type: 'wasm_bindgen_worker_init', module, memory,
+// receiver, mainJS}, to which this worker instantiates the module over the pool's shared
+// memory, answers {type: 'wasm_bindgen_worker_ready'} and runs its thread of the pool from
+// then on. To the page, {type: 'downloadFailed', file} if a file of the module could not be
+// downloaded; any other failure to start is an error of this worker.
+
+import { DownloadFailed, instantiateBuild } from './build.js';
+
+/** Joins the pool once its worker says how (`init`, wasm-bindgen-rayon's message). */
+async function run(init, port) {
+  let glue;
+  try {
+    glue = await instantiateBuild(new URL(init.mainJS), init.module, init.memory);
+  } catch (error) {
+    if (error instanceof DownloadFailed) postMessage({ type: 'downloadFailed', file: error.file });
+    // A rejection would reach no one, and the pool would wait for this thread for good.
+    else setTimeout(() => { throw error; });
+    return;
+  }
+  port.postMessage({ type: 'wasm_bindgen_worker_ready' });
+  try {
+    glue.wbg_rayon_start_worker(init.receiver);
+  } catch (error) {
+    // A trap without a panic: the pool would wait for this thread for good. The page looks
+    // for the message where it looks for a pool's panics (crate/src/web/failure.rs).
+    glue.reportPoolThreadTrap(String(error?.message ?? error));
+  }
+}
+
+addEventListener('message', ({ data }) => {
+  if (data?.type !== 'preload') return;
+  const { glue, port } = data;
+  // The init's import of the same URL then waits for this one rather than starting another;
+  // a failure is reported by it.
+  import(glue).catch(() => {});
+  port.addEventListener('message', ({ data: init }) => {
+    if (init?.type === 'wasm_bindgen_worker_init') run(init, port);
+  });
+  port.start();
+});
