@@ -35,7 +35,7 @@ describe('Content-Security-Policy', () => {
     const response = await page.goto(`${served.server.url}#pool-map?rows=20000`);
     assert.equal(response.headers()['content-security-policy'], CSP);
     await page.waitForSelector('html[data-ready="true"]');
-    // One example of each kind: the pool's workers (blob: helpers), processes, the event loop.
+    // One example of each kind: the pool's workers, processes, the event loop.
     for (const hash of ['pool-map?rows=20000', 'multiprocessing', 'rand?speed=10']) {
       await page.evaluate((hash) => { location.hash = hash; }, hash);
       await page.waitForFunction((id) => location.hash.startsWith(`#${id}`), hash.split('?')[0]);

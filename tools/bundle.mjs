@@ -8,7 +8,7 @@
 // worker's script into one file, all in dist/js/, so that every module's
 // `import.meta.url` still finds ../pkg/ and its neighbours where www/ has them. The
 // wasm-bindgen glue (pkg/) is not bundled: the page picks one of the two builds at run time,
-// and wasm-bindgen-rayon's workers import it by its own URL.
+// and the pool's threads import it by its own URL.
 
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

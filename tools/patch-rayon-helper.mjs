@@ -1,10 +1,10 @@
 // A change to the helper that wasm-bindgen-rayon (1.3.0, the latest) puts into the
 // generated package, made after each `wasm-bindgen` run (see the Makefile): its
 // startWorkers, which the pool's worker calls through initThreadPool, takes each of the
-// pool's threads from that worker (`__playgroundPoolThread` in pool-worker.js: a port to a
-// thread that the page started with it, pool-thread.js says why), rather than start a new
-// worker from a copy of this file. The helper's worker half is then never a worker's
-// script: pool-thread.js is, and it also
+// pool's threads from that worker (`__playgroundPoolThread` in pool-worker.js: a thread
+// that the page started with it, pool-thread.js says why, and which the page keeps), rather
+// than start a new worker from a copy of this file. The helper's worker half is then never
+// a worker's script: pool-thread.js is, and it also
 // - instantiates with init's one-object form, where the helper's deprecated two-argument
 //   form makes every thread log a warning (fixed upstream in its bundler helper only,
 //   RReverser/wasm-bindgen-rayon#13);
@@ -17,8 +17,9 @@ import path from 'node:path';
 
 // [what is there, what it becomes].
 const CHANGES = [
-  [/let scriptBlob = await fetch\(import\.meta\.url\)[^]*?\}\);(\s*worker\.postMessage\(workerInit\);\s*await waitForMsgType\(worker, 'wasm_bindgen_worker_ready'\);)\s*URL\.revokeObjectURL\(url\);/,
-    'const worker = self.__playgroundPoolThread();$1'],
+  [/\/\/ Self-spawn into a new Worker\.[^]*?\}\);(\s*worker\.postMessage\(workerInit\);\s*await waitForMsgType\(worker, 'wasm_bindgen_worker_ready'\);)\s*URL\.revokeObjectURL\(url\);/,
+    '// A thread the page started (tools/patch-rayon-helper.mjs).\n' +
+    '      const worker = self.__playgroundPoolThread();$1'],
 ];
 
 const pkg = process.argv[2];

@@ -1,6 +1,7 @@
 // The page's side of pool-worker.js, in the manner of squoosh's worker bridge: the worker
-// starts lazily and once, runs one job at a time, and stopping a job terminates the worker
-// (a blocked rayon call cannot be interrupted) so that the next run starts a fresh one.
+// starts lazily and once, with a worker per thread of its pool (pool-thread.js), runs one
+// job at a time, and stopping a job terminates them all (a blocked rayon call cannot be
+// interrupted) so that the next run starts afresh.
 
 import { t } from './i18n.js';
 import { buildUrl, moduleWorker, threadsAvailable } from './build.js';
@@ -111,6 +112,10 @@ export class PoolClient {
           started(data.workers);
         } else if (data.type === 'downloadFailed') {
           failed(downloadFailed(data.file));
+        } else if (data.type === 'startFailed') {
+          failed(new Error(data.message));
+        } else if (data.type === 'threadInit') {
+          threads[data.thread].thread.postMessage(data.init);
         } else {
           this.#settle(data);
         }

@@ -4,12 +4,12 @@
 // download of the glue then overlap the pool worker's start and instantiation, rather than
 // follow them (README, Performance).
 // Protocol: the page posts {type: 'preload', glue, port} first: the glue's URL, which this
-// worker imports at once, and the port through which the pool's worker speaks
-// wasm-bindgen-rayon's own protocol: {type: 'wasm_bindgen_worker_init', module, memory,
-// receiver, mainJS}, to which this worker instantiates the module over the pool's shared
-// memory, answers {type: 'wasm_bindgen_worker_ready'} and runs its thread of the pool from
-// then on. To the page, {type: 'downloadFailed', file} if a file of the module could not be
-// downloaded; any other failure to start is an error of this worker.
+// worker imports at once, and a port to the pool's worker. Then the page passes on the pool
+// worker's wasm-bindgen-rayon init, {type: 'wasm_bindgen_worker_init', module, memory,
+// receiver, mainJS}: this worker instantiates the module over the pool's shared memory,
+// answers {type: 'wasm_bindgen_worker_ready'} on the port, and runs its thread of the pool
+// from then on. To the page, {type: 'downloadFailed', file} if a file of the module could
+// not be downloaded; any other failure to start is an error of this worker.
 
 import { DownloadFailed, instantiateBuild } from './build.js';
 
@@ -34,14 +34,14 @@ async function run(init, port) {
   }
 }
 
+let port = null;
 addEventListener('message', ({ data }) => {
-  if (data?.type !== 'preload') return;
-  const { glue, port } = data;
-  // The init's import of the same URL then waits for this one rather than starting another;
-  // a failure is reported by it.
-  import(glue).catch(() => {});
-  port.addEventListener('message', ({ data: init }) => {
-    if (init?.type === 'wasm_bindgen_worker_init') run(init, port);
-  });
-  port.start();
+  if (data?.type === 'preload') {
+    port = data.port;
+    // The init's import of the same URL then waits for this one rather than starting
+    // another; a failure is reported by it.
+    import(data.glue).catch(() => {});
+  } else if (data?.type === 'wasm_bindgen_worker_init') {
+    run(data, port);
+  }
 });

@@ -2,13 +2,15 @@
 // it, so parallel examples are called from here and never from the page's main thread.
 // Protocol: the page posts {type: 'start', module, threads} first (the wasm module it
 // compiled, or null: this worker then downloads it; with threads, a MessagePort to each
-// thread of the pool), then {type: 'run', id, method, params}; this
+// thread of the pool, whose init this worker posts to the page as {type: 'threadInit',
+// thread, init}), then {type: 'run', id, method, params}; this
 // worker answers with {type: 'events', id, events} with the run's lines, spans and arrows
 // once it has ended, then {type: 'result', id, result} or {type: 'error', id, message}.
 // {type: 'ready', workers, memory, rowsDoneAddress, panicReportAddress} is posted once the
 // pool is up; without threads (build.js) the pool is this worker's own thread, and
 // `memory` is null: an unshared memory cannot be sent.
-// {type: 'downloadFailed', file} instead if a file of the module could not be downloaded.
+// {type: 'downloadFailed', file} instead if a file of the module could not be downloaded,
+// {type: 'startFailed', message} if the pool did not come up for another reason.
 
 import {
   DownloadFailed, failureMessage, instantiateBuild, threadsAvailable,
@@ -47,22 +49,26 @@ const start = new Promise((resolve) => {
 // while a run lasts and could not answer a message.
 const ready = (async () => {
   const { module, threads } = await start;
-  try {
-    wasm = await instantiateBuild(undefined, module);
-  } catch (error) {
-    // The page says so and starts a fresh worker for the next run, which downloads again.
-    if (error instanceof DownloadFailed) self.postMessage({ type: 'downloadFailed', file: error.file });
-    throw error;
-  }
+  wasm = await instantiateBuild(undefined, module);
   const { memory } = await wasm.default();
   // Without threads the pool is this worker's own thread.
   const workers = threadsAvailable ? threads.length : 1;
   if (threadsAvailable) {
+    // wasm-bindgen-rayon's helper speaks to each thread as to a worker. Its init, with the
+    // module and the shared memory, goes by way of the page, as a message to a dedicated
+    // worker: the one way every engine has long shared memory by (WebKit once copied it
+    // over any other channel). The thread's answer comes back on its port.
+    let next = 0;
     self.__playgroundPoolThread = () => {
-      const port = threads.shift();
-      // Messages wait on a port until it is started; rayon's helper listens for them.
+      const thread = next++;
+      const port = threads[thread];
+      // Messages wait on a port until it is started.
       port.start();
-      return port;
+      return {
+        postMessage: (init) => self.postMessage({ type: 'threadInit', thread, init }),
+        addEventListener: (type, listener) => port.addEventListener(type, listener),
+        removeEventListener: (type, listener) => port.removeEventListener(type, listener),
+      };
     };
     await wasm.initThreadPool(workers);
   }
@@ -71,7 +77,11 @@ const ready = (async () => {
     rowsDoneAddress: wasm.rowsDoneAddress(), panicReportAddress: wasm.panicReportAddress(),
   });
 })();
-ready.catch(() => {}); // reported above, and to each run that awaits it
+// A start that fails says so at once, where the page would wait for 'ready' until its
+// timeout; it then starts a fresh worker for the next run, which downloads again.
+ready.catch((error) => self.postMessage(error instanceof DownloadFailed
+  ? { type: 'downloadFailed', file: error.file }
+  : { type: 'startFailed', message: failureMessage(error, lastPanic) }));
 
 /** A run's events, kept until the run has ended, then posted to the page in batches: one
  * message per event costs more than the event itself when a run records 200,000 spans,
