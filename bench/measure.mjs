@@ -8,6 +8,17 @@ export function summary(values) {
   return { median, min: sorted[0], max: sorted.at(-1), runs: values.length };
 }
 
+/** Where the median of the population that `values` were drawn from lies, with 95 %
+ * confidence: two of the values, as many places either side of the sample's middle as
+ * chance alone would move it (the binomial's normal approximation; no assumption about
+ * the values' distribution). Null for fewer than 6 values, too few to say. */
+export function medianInterval(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const below = Math.floor((n - 1.96 * Math.sqrt(n)) / 2);
+  return below < 0 || n < 6 ? null : { low: sorted[below], high: sorted[n - 1 - below] };
+}
+
 /** How long a load may take before the benchmark stops and says so: a page that never
  * becomes runnable (a failed download, a broken start) must not hang it. */
 const RUNNABLE_TIMEOUT_MS = 30_000;
