@@ -8,15 +8,25 @@ export function summary(values) {
   return { median, min: sorted[0], max: sorted.at(-1), runs: values.length };
 }
 
-/** Where the median of the population that `values` were drawn from lies, with 95 %
- * confidence: two of the values, as many places either side of the sample's middle as
- * chance alone would move it (the binomial's normal approximation; no assumption about
- * the values' distribution). Null for fewer than 6 values, too few to say. */
+/** Where the median of the population that `values` were drawn from lies, with at least
+ * 95 % confidence, whatever the values' distribution: the k-th smallest and the k-th
+ * largest value, for the largest k such that fewer than k of n values fall below the
+ * median (or above it) with a chance of 2.5 % at most (the binomial's exact tail). Null
+ * for fewer than 6 values, too few for any k. */
 export function medianInterval(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
-  const below = Math.floor((n - 1.96 * Math.sqrt(n)) / 2);
-  return below < 0 || n < 6 ? null : { low: sorted[below], high: sorted[n - 1 - below] };
+  // P(exactly j of n below the median) = C(n, j) / 2^n, kept as a logarithm: 2^-n
+  // underflows past n = 1,074.
+  let logTerm = n * Math.log(0.5);
+  let tail = 0; // P(fewer than k below)
+  let k = 0;
+  while (k < n / 2 && tail + Math.exp(logTerm) <= 0.025) {
+    tail += Math.exp(logTerm);
+    logTerm += Math.log((n - k) / (k + 1));
+    k++;
+  }
+  return k === 0 ? null : { low: sorted[k - 1], high: sorted[n - k] };
 }
 
 /** How long a load may take before the benchmark stops and says so: a page that never

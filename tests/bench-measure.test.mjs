@@ -4,19 +4,42 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { medianInterval, summary } from '../bench/measure.mjs';
 
-test('the median’s interval: seven places either side of the middle of 24 values, in any order', () => {
+/** The k of the median's 95 % interval for n values, from the binomial's tail summed
+ * exactly in integers: the largest k with 2^n × P(fewer than k below) ≤ 2.5 % of 2^n. */
+function exactK(n) {
+  const limit = 2n ** BigInt(n) * 25n; // in thousandths
+  let coefficient = 1n;
+  let tail = 0n;
+  let k = 0;
+  while ((tail + coefficient) * 1000n <= limit) {
+    tail += coefficient;
+    coefficient = (coefficient * BigInt(n - k)) / BigInt(k + 1);
+    k++;
+  }
+  return k;
+}
+
+test('the median’s interval: the 7th value from either end of 24, in any order', () => {
   const values = Array.from({ length: 24 }, (_, i) => 24 - i);
-  // n = 24: (24 − 1.96 × √24) / 2 = 7.2, so the 8th value from either end.
-  assert.deepEqual(medianInterval(values), { low: 8, high: 17 });
+  // Fewer than 7 of 24 below the median: 1.1 %; fewer than 8: 3.2 %.
+  assert.deepEqual(medianInterval(values), { low: 7, high: 18 });
   assert.equal(summary(values).median, 12.5);
 });
 
-test('the median’s interval narrows as the sample grows, and needs six values at least', () => {
+test('the median’s interval is the exact binomial one, from 6 values to 2,000', () => {
+  for (const n of [6, 7, 10, 24, 25, 96, 97, 200, 2000]) {
+    const k = exactK(n);
+    const values = Array.from({ length: n }, (_, i) => i + 1);
+    assert.deepEqual(medianInterval(values), { low: k, high: n + 1 - k }, `n = ${n}`);
+  }
+});
+
+test('too few values for an interval, and one that narrows as the sample grows', () => {
+  assert.equal(medianInterval([3, 1, 2, 5, 4]), null);
+  assert.deepEqual(medianInterval([6, 1, 2, 3, 4, 5]), { low: 1, high: 6 });
   const width = (n) => {
     const { low, high } = medianInterval(Array.from({ length: n }, (_, i) => i));
     return (high - low) / n;
   };
   assert.ok(width(96) < width(24), `${width(96)} vs ${width(24)}`);
-  assert.equal(medianInterval([3, 1, 2, 5, 4]), null);
-  assert.deepEqual(medianInterval([6, 1, 2, 3, 4, 5]), { low: 1, high: 6 });
 });

@@ -4,7 +4,9 @@
 // pool's threads from that worker (`__playgroundPoolThread` in pool-worker.js: a thread
 // that the page started with it, pool-thread.js says why, and which the page keeps), rather
 // than start a new worker from a copy of this file. The helper's worker half is then never
-// a worker's script: pool-thread.js is, and it also
+// a worker's script (its listener for an init, which runs wherever the glue is imported,
+// never hears one: pool-thread.js gets its init wrapped), and pool-thread.js, which is,
+// also
 // - instantiates with init's one-object form, where the helper's deprecated two-argument
 //   form makes every thread log a warning (fixed upstream in its bundler helper only,
 //   RReverser/wasm-bindgen-rayon#13);

@@ -115,7 +115,9 @@ export class PoolClient {
         } else if (data.type === 'startFailed') {
           failed(new Error(data.message));
         } else if (data.type === 'threadInit') {
-          threads[data.thread].thread.postMessage(data.init);
+          // Wrapped as it came: the helper imported with the glue listens for a bare init
+          // in every worker, and would answer where the pool's worker does not listen.
+          threads[data.thread].thread.postMessage({ type: 'threadInit', init: data.init });
         } else {
           this.#settle(data);
         }

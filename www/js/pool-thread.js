@@ -5,10 +5,11 @@
 // follow them (README, Performance).
 // Protocol: the page posts {type: 'preload', glue, port} first: the glue's URL, which this
 // worker imports at once, and a port to the pool's worker. Then the page passes on the pool
-// worker's wasm-bindgen-rayon init, {type: 'wasm_bindgen_worker_init', module, memory,
-// receiver, mainJS}: this worker instantiates the module over the pool's shared memory,
-// answers {type: 'wasm_bindgen_worker_ready'} on the port, and runs its thread of the pool
-// from then on. To the page, {type: 'downloadFailed', file} if a file of the module could
+// worker's wasm-bindgen-rayon init as {type: 'threadInit', init}, `init` being
+// {type: 'wasm_bindgen_worker_init', module, memory, receiver, mainJS}: this worker
+// instantiates the module over the pool's shared memory, answers
+// {type: 'wasm_bindgen_worker_ready'} on the port, and runs its thread of the pool from then
+// on. (Never a bare init: the helper that the glue imports listens for one here too.) To the page, {type: 'downloadFailed', file} if a file of the module could
 // not be downloaded; any other failure to start is an error of this worker.
 
 import { DownloadFailed, instantiateBuild } from './build.js';
@@ -41,7 +42,7 @@ addEventListener('message', ({ data }) => {
     // The init's import of the same URL then waits for this one rather than starting
     // another; a failure is reported by it.
     import(data.glue).catch(() => {});
-  } else if (data?.type === 'wasm_bindgen_worker_init') {
-    run(data, port);
+  } else if (data?.type === 'threadInit') {
+    run(data.init, port);
   }
 });

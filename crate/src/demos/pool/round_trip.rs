@@ -5,7 +5,8 @@
 //! A thread with nothing to do keeps checking for its next step for a moment before it goes
 //! to sleep. Rayon's own threads do so natively (they yield a few dozen times first), but in
 //! wasm `yield` does nothing and they fall asleep at once, so every call would pay for
-//! waking a sleeping thread twice (its worker, then its caller), ~20 µs each in the browser.
+//! waking a sleeping thread twice (its worker, then its caller), 20–30 µs each in the
+//! browser.
 //! Here both sides spin for up to [`SPIN_MS`] (longer in the page, where waking costs
 //! more): one call costs what the hand-off itself costs. Only one idle pool thread spins at a time, the
 //! others sleep: with the caller, two threads are busy in the steady state, what two
@@ -28,17 +29,14 @@ use std::thread::{self, Thread};
 use crate::clock;
 
 /// How long a thread checks for its next step before it sleeps, in milliseconds: natively
-/// about what one wake-up of a sleeping thread costs, so that a thread never spends more
-/// than twice the best it could have done. In the page a wake-up took 30 µs and more on
-/// this project's 2-vCPU VM, longer than such a spin: a run that began with its threads
+/// 20 µs, about what one wake-up of a sleeping thread costs, so that a thread never spends
+/// more than twice the best it could have done. In the page a wake-up took 30 µs and more
+/// on this project's 2-vCPU VM, longer than such a spin: a run that began with its threads
 /// asleep kept finding the other side asleep, call after call, two wake-ups a call (65 µs
 /// where 0.25 µs would do) until chance broke the chain. Spinning 100 µs there made
-/// apply's 10,000 calls take 0.87–0.91× as long (1 worker) and 0.90–0.96× (2), in two
-/// comparisons of 16 alternated rounds (bench/compare-builds.mjs); 250 µs did no better.
-#[cfg(not(target_arch = "wasm32"))]
-pub const SPIN_MS: f64 = 0.02;
-#[cfg(target_arch = "wasm32")]
-pub const SPIN_MS: f64 = 0.1;
+/// apply's 10,000 calls take 0.87× as long (1 worker) and 0.96× (2) against 20 µs, medians
+/// of 16 alternated rounds' ratios (bench/compare-builds.mjs); 250 µs did no better.
+pub const SPIN_MS: f64 = if cfg!(target_arch = "wasm32") { 0.1 } else { 0.02 };
 
 /// Where the one call in flight is. Every change is made by the one side whose turn it is,
 /// but CLOSED, which the caller stores when it is done, between two calls.
