@@ -36,7 +36,11 @@ use crate::clock;
 /// where 0.25 µs would do) until chance broke the chain. Spinning 100 µs there made
 /// apply's 10,000 calls take 0.87× as long (1 worker) and 0.96× (2) against 20 µs, medians
 /// of 16 alternated rounds' ratios (bench/compare-builds.mjs); 250 µs did no better.
-pub const SPIN_MS: f64 = if cfg!(target_arch = "wasm32") { 0.1 } else { 0.02 };
+pub const SPIN_MS: f64 = if cfg!(target_arch = "wasm32") {
+    0.1
+} else {
+    0.02
+};
 
 /// Where the one call in flight is. Every change is made by the one side whose turn it is,
 /// but CLOSED, which the caller stores when it is done, between two calls.
