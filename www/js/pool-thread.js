@@ -9,8 +9,9 @@
 // {type: 'wasm_bindgen_worker_init', module, memory, receiver, mainJS}: this worker
 // instantiates the module over the pool's shared memory, answers
 // {type: 'wasm_bindgen_worker_ready'} on the port, and runs its thread of the pool from then
-// on. (Never a bare init: the helper that the glue imports listens for one here too.) To the page, {type: 'downloadFailed', file} if a file of the module could
-// not be downloaded; any other failure to start is an error of this worker.
+// on. (Never a bare init: the helper that the glue imports listens for one here too.)
+// To the page, {type: 'downloadFailed', file} if a file of the module could not be
+// downloaded; any other failure to start is an error of this worker.
 
 import { DownloadFailed, instantiateBuild } from './build.js';
 

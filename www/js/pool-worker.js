@@ -35,8 +35,8 @@ const runners = {
 };
 
 // The page's first message. The pool's threads are workers that the page started with
-// this one (pool-thread.js says why); wasm-bindgen-rayon takes their ports from here
-// (tools/patch-rayon-helper.mjs).
+// this one (pool-thread.js says why); wasm-bindgen-rayon takes them from here, one port
+// each (`__playgroundPoolThread` below, tools/patch-rayon-helper.mjs).
 const start = new Promise((resolve) => {
   const take = ({ data }) => {
     if (data?.type !== 'start') return;
