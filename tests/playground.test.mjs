@@ -826,27 +826,30 @@ describe('downloads that fail', () => {
     });
   }
 
-  test('a pool that cannot start for another reason says why at once, and Run tries again', async () => {
-    // The glue, as the pool's worker alone gets it: its instance cannot be made.
-    let broken = true;
-    const page = await open('#pool-map?rows=1000', {
-      prepare: (context) => context.route('**/pkg/playground.js', async (route) => {
-        const referer = route.request().headers().referer ?? '';
-        if (broken && referer.endsWith('/js/pool-worker.js')) {
-          await route.fulfill({
-            contentType: 'text/javascript',
-            body: 'export default async () => { throw new RangeError("no instance today"); };',
-          });
-        } else {
-          await route.continue();
-        }
-      }),
+  // The glue, as the pool's worker alone or its threads alone get it: no instance can be
+  // made there.
+  for (const [who, script] of [['worker', 'pool-worker.js'], ['threads', 'pool-thread.js']]) {
+    test(`a pool whose ${who} cannot start for another reason says why at once, and Run tries again`, async () => {
+      let broken = true;
+      const page = await open('#pool-map?rows=1000', {
+        prepare: (context) => context.route('**/pkg/playground.js', async (route) => {
+          const referer = route.request().headers().referer ?? '';
+          if (broken && referer.endsWith(`/js/${script}`)) {
+            await route.fulfill({
+              contentType: 'text/javascript',
+              body: 'export default async () => { throw new RangeError("no instance today"); };',
+            });
+          } else {
+            await route.continue();
+          }
+        }),
+      });
+      // Not the start's timeout: "the thread pool did not start within 20 seconds".
+      assert.equal(await runExample(page, { timeout: 30_000 }), 'Error: no instance today');
+      broken = false;
+      assert.match(await runExample(page), /^Finished/);
     });
-    // Not the start's timeout: "the thread pool did not start within 20 seconds".
-    assert.equal(await runExample(page, { timeout: 30_000 }), 'Error: no instance today');
-    broken = false;
-    assert.match(await runExample(page), /^Finished/);
-  });
+  }
 
   // The parts loaded once the example is on screen (features.js): without them the page
   // says what is missing, and the example still shows and runs.

@@ -65,6 +65,12 @@ export function failureMessage(error, report = null) {
   return error?.message ?? String(error);
 }
 
+/** What a pool's worker or thread tells the page when it could not start: the file it could
+ * not download, or else what went wrong (`report`: as for failureMessage). */
+export const startFailure = (error, report = null) => (error instanceof DownloadFailed
+  ? { type: 'downloadFailed', file: error.file }
+  : { type: 'startFailed', message: failureMessage(error, report) });
+
 // A blob URL per worker script, made once: see moduleWorker.
 const workerBlobs = new Map();
 

@@ -47,6 +47,13 @@ function startPoolThread() {
   return { thread, port: port2 };
 }
 
+/** The error of a message from the pool's worker or a thread that it could not start
+ * (build.js, startFailure), or null for any other message. */
+function startFailed(data) {
+  if (data.type === 'downloadFailed') return downloadFailed(data.file);
+  return data.type === 'startFailed' ? new Error(data.message) : null;
+}
+
 export class PoolClient {
   #worker = null;
   #threads = []; // the pool's threads, started by the page with #worker (pool-thread.js)
@@ -110,10 +117,8 @@ export class PoolClient {
           const { memory, rowsDoneAddress, panicReportAddress } = data;
           this.#shared = memory && { memory, rowsDoneAddress, panicReportAddress };
           started(data.workers);
-        } else if (data.type === 'downloadFailed') {
-          failed(downloadFailed(data.file));
-        } else if (data.type === 'startFailed') {
-          failed(new Error(data.message));
+        } else if (startFailed(data)) {
+          failed(startFailed(data));
         } else if (data.type === 'threadInit') {
           // Wrapped as it came: the helper imported with the glue listens for a bare init
           // in every worker, and would answer where the pool's worker does not listen.
@@ -133,7 +138,7 @@ export class PoolClient {
       for (const { thread } of threads) {
         thread.addEventListener('error', onError('js/pool-thread.js'));
         thread.addEventListener('message', ({ data }) => {
-          if (data.type === 'downloadFailed') failed(downloadFailed(data.file));
+          if (startFailed(data)) failed(startFailed(data));
         });
       }
     });

@@ -10,10 +10,11 @@
 // instantiates the module over the pool's shared memory, answers
 // {type: 'wasm_bindgen_worker_ready'} on the port, and runs its thread of the pool from then
 // on. (Never a bare init: the helper that the glue imports listens for one here too.)
-// To the page, {type: 'downloadFailed', file} if a file of the module could not be
-// downloaded; any other failure to start is an error of this worker.
+// To the page, as the pool's worker says it, {type: 'downloadFailed', file} if a file of
+// the module could not be downloaded, {type: 'startFailed', message} if this thread could
+// not join the pool for another reason.
 
-import { DownloadFailed, instantiateBuild } from './build.js';
+import { instantiateBuild, startFailure } from './build.js';
 
 /** Joins the pool once its worker says how (`init`, wasm-bindgen-rayon's message). */
 async function run(init, port) {
@@ -21,9 +22,9 @@ async function run(init, port) {
   try {
     glue = await instantiateBuild(new URL(init.mainJS), init.module, init.memory);
   } catch (error) {
-    if (error instanceof DownloadFailed) postMessage({ type: 'downloadFailed', file: error.file });
-    // A rejection would reach no one, and the pool would wait for this thread for good.
-    else setTimeout(() => { throw error; });
+    // Said, not rejected: a rejection would reach no one, and the pool would wait for this
+    // thread for good.
+    postMessage(startFailure(error));
     return;
   }
   port.postMessage({ type: 'wasm_bindgen_worker_ready' });

@@ -13,7 +13,7 @@
 // {type: 'startFailed', message} if the pool did not come up for another reason.
 
 import {
-  DownloadFailed, failureMessage, instantiateBuild, threadsAvailable,
+  failureMessage, instantiateBuild, startFailure, threadsAvailable,
 } from './build.js';
 
 let wasm = null; // the build's module, once loaded
@@ -79,9 +79,7 @@ const ready = (async () => {
 })();
 // A start that fails says so at once, where the page would wait for 'ready' until its
 // timeout; it then starts a fresh worker for the next run, which downloads again.
-ready.catch((error) => self.postMessage(error instanceof DownloadFailed
-  ? { type: 'downloadFailed', file: error.file }
-  : { type: 'startFailed', message: failureMessage(error, lastPanic) }));
+ready.catch((error) => self.postMessage(startFailure(error, lastPanic)));
 
 /** A run's events, kept until the run has ended, then posted to the page in batches: one
  * message per event costs more than the event itself when a run records 200,000 spans,

@@ -6,11 +6,10 @@
 //! to sleep. Rayon's own threads do so natively (they yield a few dozen times first), but in
 //! wasm `yield` does nothing and they fall asleep at once, so every call would pay for
 //! waking a sleeping thread twice (its worker, then its caller), 20–30 µs each in the
-//! browser.
-//! Here both sides spin for up to [`SPIN_MS`] (longer in the page, where waking costs
-//! more): one call costs what the hand-off itself costs. Only one idle pool thread spins at a time, the
-//! others sleep: with the caller, two threads are busy in the steady state, what two
-//! cores can hold.
+//! browser. Here both sides spin for up to [`SPIN_MS`] (longer in the page, where waking
+//! costs more): one call costs what the hand-off itself costs. Only one idle pool thread
+//! spins at a time, the others sleep: with the caller, two threads are busy in the steady
+//! state, what two cores can hold.
 //!
 //! The call and its result pass through two slots without a lock: the phase of the call
 //! says whose they are (the `Sync` impl below). With a mutex each, 10,000 calls took 1.3×
