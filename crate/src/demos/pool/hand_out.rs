@@ -109,10 +109,9 @@ pub const STRETCH_MS: f64 = 0.05;
 
 /// `pool.apply` once per chunk (per row by default): the caller blocks on each call until a
 /// worker has run it, so every call pays a full round trip ([`with_round_trips`]). When
-/// `stretches` is given, the pool thread that takes a call reads the clock only at a
-/// stretch's ends: as the call starts one (the first call of a repeat, the first after
-/// the last stretch ended, or a call on another thread than the last) and as the call
-/// planned as its last ends. A stretch has as many calls as the last one's pace says will
+/// `stretches` is given, the pool thread that serves the calls reads the clock only at a
+/// stretch's ends: as the call starts one (the first call of a repeat, or the first after
+/// the last stretch ended) and as the call planned as its last ends. A stretch has as many calls as the last one's pace says will
 /// fill [`STRETCH_MS`] (the first of a repeat is one call). The records are plain numbers,
 /// no lock or allocation inside the round trip they are there to show
 /// ([`record_stretches`] makes them spans and arrows afterwards).
@@ -127,7 +126,7 @@ pub fn apply_into(
     // it says which thread it is, and reads the clock at the ends of a stretch.
     let count = |(counts, rows, cue): (&mut [u32], Rows, Option<StretchCue>)| {
         let thread = rayon::current_thread_index();
-        let starts = cue.is_some_and(|cue| cue.starts_one || cue.last_thread != thread);
+        let starts = cue.is_some_and(|cue| cue.starts_one);
         let start_ms = starts.then(clock::now_ms);
         rows.count_into(counts);
         let ends = cue.is_some_and(|cue| cue.ends_one);
@@ -136,7 +135,6 @@ pub fn apply_into(
     let last_call = counts.len().div_ceil(chunk_rows).saturating_sub(1);
     with_round_trips(&count, |pool| {
         let first_record = stretches.as_deref().map_or(0, Vec::len);
-        let mut last_thread = None;
         // The calls the current stretch is planned to take: the first call alone, first.
         let mut planned = 0..=0;
         let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
@@ -145,7 +143,6 @@ pub fn apply_into(
             let cue = stretches.is_some().then_some(StretchCue {
                 starts_one: call == *planned.start(),
                 ends_one: call == *planned.end() || call == last_call,
-                last_thread,
             });
             let (thread, start_ms, end_ms) = pool.call((counts, rows, cue));
             if let Some(stretches) = stretches.as_deref_mut() {
@@ -164,19 +161,16 @@ pub fn apply_into(
                     planned = call + 1..=call + calls;
                 }
             }
-            last_thread = thread;
             ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
         }
     });
 }
 
-/// What a traced call is told: whether it is due to start or end a stretch, and which
-/// thread ran the call before it.
+/// What a traced call is told: whether it is due to start or end a stretch.
 #[derive(Clone, Copy)]
 struct StretchCue {
     starts_one: bool,
     ends_one: bool,
-    last_thread: Option<usize>,
 }
 
 /// How many calls the next stretch should take to last [`STRETCH_MS`], given that the last

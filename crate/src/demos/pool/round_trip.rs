@@ -2,26 +2,30 @@
 //! thread has run it, as Python's `Pool.apply` puts a task on the pool's queue and waits for
 //! its result.
 //!
-//! A thread with nothing to do keeps checking for its next step for a moment before it goes
+//! The calls come one at a time, so one pool thread serves them all: however many workers
+//! the pool has, one works at a time, and the others sleep (free for other work) instead of
+//! being woken by every run. With a server per thread, each repeat on 2 workers woke both,
+//! and its first call started 0.17 ms after the repeat (medians of 108 repeats in the page,
+//! from their timelines), where on 1 worker it started after 0.05 ms; with one server, 0.07.
+//!
+//! The server and the caller keep checking for their next step for a moment before they go
 //! to sleep. Rayon's own threads do so natively (they yield a few dozen times first), but in
 //! wasm `yield` does nothing and they fall asleep at once, so every call would pay for
-//! waking a sleeping thread twice (its worker, then its caller), 20–30 µs each in the
+//! waking a sleeping thread twice (its server, then its caller), 20–30 µs each in the
 //! browser. Here both sides spin for up to [`SPIN_MS`] (longer in the page, where waking
-//! costs more): one call costs what the hand-off itself costs. Only one idle pool thread
-//! spins at a time, the others sleep: with the caller, two threads are busy in the steady
-//! state, what two cores can hold.
+//! costs more): one call costs what the hand-off itself costs.
 //!
 //! The call and its result pass through two slots without a lock: the phase of the call
 //! says whose they are (the `Sync` impl below). With a mutex each, 10,000 calls took 1.3×
 //! as long in the page and 1.2× natively (bench/compare-builds.mjs, medians of 16 rounds).
 //!
-//! A pool thread serving calls takes no other work of its pool until the caller is done,
-//! so a call must not wait for work of that pool itself: apply's count does not use rayon.
+//! The server takes no other work of its pool until the caller is done, so a call must not
+//! wait for work of that pool itself: apply's count does not use rayon.
 
 use std::cell::UnsafeCell;
 use std::marker::PhantomData;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering::SeqCst};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering::SeqCst};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::thread::{self, Thread};
 
@@ -46,35 +50,31 @@ pub const SPIN_MS: f64 = if cfg!(target_arch = "wasm32") {
 mod phase {
     /// No call yet: the caller's turn.
     pub const EMPTY: u8 = 0;
-    /// A call waits for a pool thread.
+    /// A call is the server's to run.
     pub const HANDED: u8 = 1;
-    /// A pool thread runs it.
-    pub const TAKEN: u8 = 2;
     /// The call has run: its result is the caller's (in its slot until the caller takes it),
     /// and so is the turn, until the caller hands its next call from here or closes. Going
     /// back to EMPTY first would cost both sides another trip of the phase's cache line
     /// between their cores: 10,000 calls took 1.15× as long in the page
     /// (bench/compare-builds.mjs, 16 alternated rounds, median of the rounds' ratios).
-    pub const DONE: u8 = 3;
-    /// The caller has made its last call: the pool threads leave.
-    pub const CLOSED: u8 = 4;
+    pub const DONE: u8 = 2;
+    /// The caller has made its last call: the server leaves.
+    pub const CLOSED: u8 = 3;
 }
 
-/// The hand-off between one caller and the pool threads that serve its calls.
+/// The hand-off between one caller and the pool thread that serves its calls.
 pub struct RoundTrips<'run, C, R> {
     run: &'run (dyn Fn(C) -> R + Sync),
     phase: AtomicU8,
-    /// The call in flight: written by the caller while the phase is EMPTY or DONE, taken by the
-    /// pool thread that moved it from HANDED to TAKEN.
+    /// The call in flight: written by the caller while the phase is EMPTY or DONE, taken by
+    /// the server while it is HANDED.
     call: UnsafeCell<Option<C>>,
     /// What the call returned, or how it panicked (natively; wasm aborts on a panic):
-    /// written by that pool thread before it marks the call DONE, taken by the caller after.
+    /// written by the server before it marks the call DONE, taken by the caller after.
     result: UnsafeCell<Option<thread::Result<R>>>,
     caller: Thread,
-    /// Whether an idle pool thread is spinning; the caller wakes a sleeping one only when
-    /// none is.
-    spinning: AtomicBool,
-    sleeping: AtomicUsize,
+    /// Whether the server has stopped spinning to sleep: the caller then wakes it.
+    server_asleep: AtomicBool,
     asleep: Mutex<()>,
     wake: Condvar,
     /// The caller is itself the pool's only thread: nobody else could take its calls.
@@ -82,9 +82,9 @@ pub struct RoundTrips<'run, C, R> {
 }
 
 /// Runs `caller`, whose every `call` runs `run` on a thread of the current rayon pool and
-/// returns its result; the pool's threads serve only these calls until `caller` returns.
-/// Called from a thread of a pool of one, the calls run in place (as rayon runs a job that
-/// no other thread could take).
+/// returns its result; that thread serves only these calls until `caller` returns. Called
+/// from a thread of a pool of one, the calls run in place (as rayon runs a job that no
+/// other thread could take).
 pub fn with_round_trips<C: Send, R: Send, T>(
     run: &(dyn Fn(C) -> R + Sync),
     caller: impl FnOnce(&Caller<C, R>) -> T,
@@ -93,24 +93,22 @@ pub fn with_round_trips<C: Send, R: Send, T>(
     // (as in single-threaded wasm).
     let threads = rayon::current_num_threads();
     let in_pool = rayon::current_thread_index().is_some();
-    let servers = threads - usize::from(in_pool);
     let trips = RoundTrips {
         run,
         phase: AtomicU8::new(phase::EMPTY),
         call: UnsafeCell::new(None),
         result: UnsafeCell::new(None),
         caller: thread::current(),
-        spinning: AtomicBool::new(false),
-        sleeping: AtomicUsize::new(0),
+        server_asleep: AtomicBool::new(false),
         asleep: Mutex::new(()),
         wake: Condvar::new(),
-        inline: servers == 0,
+        inline: threads == usize::from(in_pool),
     };
     rayon::in_place_scope(|scope| {
-        for _ in 0..servers {
+        if !trips.inline {
             scope.spawn(|_| trips.serve());
         }
-        // Closes even if `caller` unwinds: the scope waits for its servers to leave.
+        // Closes even if `caller` unwinds: the scope waits for the server to leave.
         let _closing = Closing(&trips);
         caller(&Caller {
             trips: &trips,
@@ -119,16 +117,16 @@ pub fn with_round_trips<C: Send, R: Send, T>(
     })
 }
 
-/// The caller's side of [`with_round_trips`], on the thread that started it: the pool
-/// threads wake that thread, and the one call in flight has one slot, which two threads
-/// calling at once would share. Not `Sync`: a `&Caller` cannot reach another thread.
+/// The caller's side of [`with_round_trips`], on the thread that started it: the server
+/// wakes that thread, and the one call in flight has one slot, which two threads calling
+/// at once would share. Not `Sync`: a `&Caller` cannot reach another thread.
 pub struct Caller<'a, 'run, C, R> {
     trips: &'a RoundTrips<'run, C, R>,
     on_this_thread: PhantomData<*const ()>,
 }
 
 impl<C, R> Caller<'_, '_, C, R> {
-    /// Hands `call` to a pool thread and blocks until its result is back.
+    /// Hands `call` to the server and blocks until its result is back.
     pub fn call(&self, call: C) -> R {
         self.trips.hand_off(call)
     }
@@ -136,9 +134,8 @@ impl<C, R> Caller<'_, '_, C, R> {
 
 // SAFETY: the call and its result (the only fields not `Sync` on their own) have one owner
 // at a time, which the phase says: the caller (one thread: [`Caller`]) while it is EMPTY or
-// DONE, the pool thread that took the call while it is TAKEN; while it is HANDED, nobody.
-// Each hand-over is a SeqCst store of the phase that the next owner reads (the pool thread
-// by the compare_exchange that takes the call) before it touches them.
+// DONE, the server (one thread: one rayon job) while it is HANDED. Each hand-over is a
+// SeqCst store of the phase that the next owner reads before it touches them.
 unsafe impl<C: Send, R: Send> Sync for RoundTrips<'_, C, R> {}
 
 struct Closing<'a, 'run, C, R>(&'a RoundTrips<'run, C, R>);
@@ -147,7 +144,7 @@ impl<C, R> Drop for Closing<'_, '_, C, R> {
     fn drop(&mut self) {
         self.0.phase.store(phase::CLOSED, SeqCst);
         let _asleep = lock(&self.0.asleep);
-        self.0.wake.notify_all();
+        self.0.wake.notify_one();
     }
 }
 
@@ -156,29 +153,26 @@ impl<C, R> RoundTrips<'_, C, R> {
         if self.inline {
             return (self.run)(call);
         }
-        // SAFETY: the phase is EMPTY or DONE: no pool thread touches the call until it is
+        // SAFETY: the phase is EMPTY or DONE: the server does not touch the call until it is
         // HANDED.
         unsafe { *self.call.get() = Some(call) };
         self.phase.store(phase::HANDED, SeqCst);
-        // No thread to wake if one is spinning, or has taken the call already: a spinner
-        // that sees the call stops being one only once it has tried to take it. A pool
-        // thread that stops spinning for any reason checks the phase after it counts
-        // itself asleep (all SeqCst): either it sees this call, or this sees it asleep and
-        // wakes it.
-        let taken = || self.phase.load(SeqCst) != phase::HANDED;
-        if !self.spinning.load(SeqCst) && !taken() && self.sleeping.load(SeqCst) > 0 {
+        // The server checks the phase after it says it is asleep, and this checks whether
+        // it is asleep after handing the call (all SeqCst): either it sees this call, or this
+        // sees it asleep and wakes it.
+        if self.server_asleep.load(SeqCst) {
             let _asleep = lock(&self.asleep);
             self.wake.notify_one();
         }
         let is_done = || self.phase.load(SeqCst) == phase::DONE;
         if !spin_until(is_done) {
-            // The pool thread unparks this one after it marks the call done.
+            // The server unparks this thread after it marks the call done.
             while !is_done() {
                 thread::park();
             }
         }
-        // SAFETY: the phase is DONE: the pool thread wrote the result before, and no other
-        // touches it until the next call is TAKEN.
+        // SAFETY: the phase is DONE: the server wrote the result before, and touches it
+        // again only once the next call is HANDED.
         let result = unsafe { (*self.result.get()).take() };
         match result.expect("a call marked done has its result") {
             Ok(result) => result,
@@ -186,62 +180,43 @@ impl<C, R> RoundTrips<'_, C, R> {
         }
     }
 
-    /// A pool thread's part: takes calls as they come until the caller is done.
+    /// The server's part: runs calls as they come until the caller is done.
     fn serve(&self) {
-        let mut spinner = false;
-        loop {
-            spinner = self.wait_for_a_call(spinner);
-            let taken = self
-                .phase
-                .compare_exchange(phase::HANDED, phase::TAKEN, SeqCst, SeqCst);
-            // The spinner stays one until it has tried to take the call: the caller, seeing
-            // a thread spinning, wakes none of the sleeping ones.
-            if spinner {
-                self.spinning.store(false, SeqCst);
-                spinner = false;
-            }
-            match taken {
-                Ok(_) => {
-                    // SAFETY: this thread moved the phase from HANDED to TAKEN: the call and
-                    // its result are its own until it marks the call DONE.
-                    let call =
-                        unsafe { (*self.call.get()).take() }.expect("a handed call is there");
-                    let result = panic::catch_unwind(AssertUnwindSafe(|| (self.run)(call)));
-                    // SAFETY: as for the call, until the store of DONE below.
-                    unsafe { *self.result.get() = Some(result) };
-                    // Spinning for the next call before the caller can hand it, so that
-                    // the caller, seeing a spinner, wakes nobody: the calls stay here.
-                    spinner = !self.spinning.swap(true, SeqCst);
-                    self.phase.store(phase::DONE, SeqCst);
-                    self.caller.unpark();
-                }
-                Err(phase::CLOSED) => return,
-                Err(_) => {} // another pool thread took it
-            }
+        while self.wait_for_a_call() == phase::HANDED {
+            // SAFETY: the phase is HANDED: the call and its result are this thread's until
+            // it marks the call DONE.
+            let call = unsafe { (*self.call.get()).take() }.expect("a handed call is there");
+            let result = panic::catch_unwind(AssertUnwindSafe(|| (self.run)(call)));
+            // SAFETY: as for the call, until the store of DONE below.
+            unsafe { *self.result.get() = Some(result) };
+            self.phase.store(phase::DONE, SeqCst);
+            self.caller.unpark();
         }
     }
 
-    /// Waits until a call is handed out or the caller is done: spinning if this thread is
-    /// the spinner already or no other idle pool thread is, asleep otherwise. Returns
-    /// whether this thread is still the spinner.
-    fn wait_for_a_call(&self, spinner: bool) -> bool {
-        let waiting = || matches!(self.phase.load(SeqCst), phase::HANDED | phase::CLOSED);
-        if spinner || !self.spinning.swap(true, SeqCst) {
-            if spin_until(waiting) {
-                return true;
-            }
-            self.spinning.store(false, SeqCst);
+    /// Waits, spinning and then asleep, until a call is handed or the caller is done;
+    /// which of the two.
+    fn wait_for_a_call(&self) -> u8 {
+        let waiting = || {
+            let now = self.phase.load(SeqCst);
+            matches!(now, phase::HANDED | phase::CLOSED).then_some(now)
+        };
+        if spin_until(|| waiting().is_some()) {
+            return waiting().expect("a phase that only the server changes back");
         }
         let mut asleep = lock(&self.asleep);
-        self.sleeping.fetch_add(1, SeqCst);
-        while !waiting() {
+        self.server_asleep.store(true, SeqCst);
+        let now = loop {
+            if let Some(now) = waiting() {
+                break now;
+            }
             asleep = self
                 .wake
                 .wait(asleep)
                 .unwrap_or_else(PoisonError::into_inner);
-        }
-        self.sleeping.fetch_sub(1, SeqCst);
-        false
+        };
+        self.server_asleep.store(false, SeqCst);
+        now
     }
 }
 

@@ -1,5 +1,5 @@
 //! Apply's round trip: every call runs once, on a pool thread, and its result comes back
-//! to its own caller, whether the threads found the call spinning or asleep.
+//! to its own caller, whether the server found the call spinning or asleep.
 
 use super::super::round_trip::{with_round_trips, SPIN_MS};
 use crate::testing::pool;
@@ -22,7 +22,7 @@ fn busy_for(ms: f64) {
 }
 
 /// Makes the calls on the current pool (or, from outside any pool, the global one) and
-/// checks that each came back with its own result, run on one of the pool's threads.
+/// checks that each came back with its own result, all run on one of the pool's threads.
 fn check_round_trips(caller: &str) {
     let run = |(call, ms): (usize, f64)| {
         busy_for(ms);
@@ -38,14 +38,16 @@ fn check_round_trips(caller: &str) {
     let returned: Vec<usize> = results.iter().map(|&(result, _)| result).collect();
     assert_eq!(returned, expected, "{caller}");
     let threads = rayon::current_num_threads();
+    let server = results[0].1;
     for (_, thread) in results {
         let thread = thread.unwrap_or_else(|| panic!("{caller}: a call ran off the pool"));
         assert!(thread < threads, "{caller}: thread {thread} of {threads}");
+        assert_eq!(Some(thread), server, "{caller}: the calls changed threads");
     }
 }
 
 #[test]
-fn each_call_runs_once_on_a_pool_thread_and_its_own_result_comes_back() {
+fn each_call_runs_once_on_the_one_serving_pool_thread_and_its_own_result_comes_back() {
     // From outside any pool, as the page's runner and the bench call.
     check_round_trips("outside the global pool");
     // From a pool thread: the others serve; with no other, the calls run in place.
@@ -55,7 +57,7 @@ fn each_call_runs_once_on_a_pool_thread_and_its_own_result_comes_back() {
 }
 
 #[test]
-fn a_call_that_panics_panics_in_its_caller_and_the_pool_threads_leave() {
+fn a_call_that_panics_panics_in_its_caller_and_the_server_leaves() {
     let run = |call: usize| {
         assert!(call != 3, "call 3 fails");
         call
