@@ -3,13 +3,14 @@
 //!
 //! Two modes, each printing one JSON object per line:
 //!
-//! `bench_native pool ROWS APPLY_CALLS WORKERS`: map and starmap on ROWS rows and apply with
-//! APPLY_CALLS calls, on a global pool of WORKERS threads called from the main thread, which
-//! is not one of them, as the page calls its pool from a Worker outside it (a pool thread
-//! calling in would run apply's calls itself, with no round trip). One line per method:
-//! `{"method", "workers", "rows", "parallelMs", "sequentialMs"}`, medians of its repeats.
-//! The bench alternates the worker counts process by process, a global pool being one per
-//! process.
+//! `bench_native serve WORKERS`: a global pool of WORKERS threads, kept as the page keeps
+//! its pool, called from the main thread, which is not one of them, as the page calls its
+//! pool from a Worker outside it (a pool thread calling in would run apply's calls itself,
+//! with no round trip). Each line read, `METHOD ROWS` (`pool.map 2000000`), runs that job
+//! and prints `{"method", "workers", "rows", "parallelMs", "sequentialMs"}`, medians of its
+//! repeats; it ends at the end of its input. The bench runs one process per worker count (a
+//! global pool being one per process) and sends each job right after the page's run of the
+//! same job, so that both see the machine at the same pace.
 //!
 //! `bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS
 //! [BURST_MS...]`: WAKE_UPS `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS
@@ -39,20 +40,14 @@ use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
 const REPEATS: usize = 9;
 /// The burst lengths' order, shuffled each round, is the same from run to run.
 const ORDER_SEED: u64 = 2026;
-const USAGE: &str = "usage: bench_native pool ROWS APPLY_CALLS WORKERS | \
+const USAGE: &str = "usage: bench_native serve WORKERS | \
     bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS [BURST_MS...]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let whole = |arg: &String| -> usize { arg.parse().expect(USAGE) };
     match args.first().map(String::as_str) {
-        Some("pool") => {
-            let [rows, apply_calls, workers] = args[1..].iter().map(whole).collect::<Vec<_>>()[..]
-            else {
-                panic!("{USAGE}");
-            };
-            pool_runs(rows, apply_calls, workers);
-        }
+        Some("serve") if args.len() == 2 => serve_pool_runs(whole(&args[1])),
         Some("machine") if args.len() >= 7 => {
             let [workers, rounds, wake_ups, idle_ms, caller_rounds] =
                 args[1..6].iter().map(whole).collect::<Vec<_>>()[..]
@@ -78,23 +73,28 @@ fn main() {
     }
 }
 
-fn pool_runs(rows: usize, apply_calls: usize, workers: usize) {
+fn serve_pool_runs(workers: usize) {
     rayon::ThreadPoolBuilder::new()
         .num_threads(workers)
         .build_global()
         .expect("the global rayon pool, built once");
-    for method in [PoolMethod::Map, PoolMethod::Starmap, PoolMethod::Apply] {
-        let rows = if method == PoolMethod::Apply {
-            apply_calls
-        } else {
-            rows
-        };
+    let methods = [PoolMethod::Map, PoolMethod::Starmap, PoolMethod::Apply];
+    for line in std::io::stdin().lines() {
+        let line = line.expect("a line from the bench");
+        let (method, rows) = line
+            .split_once(' ')
+            .and_then(|(name, rows)| {
+                let method = methods.into_iter().find(|m| m.name() == name)?;
+                Some((method, rows.parse().ok()?))
+            })
+            .unwrap_or_else(|| panic!("{line:?}: expected METHOD ROWS"));
         let params = PoolParams {
             rows,
             repeats: REPEATS,
             ..PoolParams::default()
         };
         let report = run_pool(method, &params, &|_| {}).expect("parameters within the limits");
+        // Rust's stdout is line-buffered, pipe or not: the bench gets each line at once.
         println!(
             "{{\"method\":\"{}\",\"workers\":{workers},\"rows\":{rows},\"parallelMs\":{},\"sequentialMs\":{}}}",
             method.name(),
