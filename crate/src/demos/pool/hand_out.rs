@@ -88,16 +88,15 @@ fn for_each_chunk<T: Sync>(
     });
 }
 
-/// A stretch of apply's calls that one pool thread ran one after another, from the start of
-/// its first call to the end of its last: the end of the call planned as its last, or,
-/// when the calls moved to another thread before it, the start of the next stretch.
+/// A stretch of apply's calls that the serving pool thread ran one after another, from the
+/// start of its first call to the end of its last.
 #[derive(Clone, Copy, Debug)]
 pub struct ApplyStretch {
     /// The first call's number in its repeat.
     pub first_call: usize,
     pub thread: Option<usize>,
     pub start_ms: f64,
-    pub end_ms: Option<f64>,
+    pub end_ms: f64,
 }
 
 /// How long a stretch of apply's calls lasts at least, in milliseconds. A reading of the
@@ -134,7 +133,8 @@ pub fn apply_into(
     };
     let last_call = counts.len().div_ceil(chunk_rows).saturating_sub(1);
     with_round_trips(&count, |pool| {
-        let first_record = stretches.as_deref().map_or(0, Vec::len);
+        // The stretch begun and not yet ended: its first call, thread and start.
+        let mut open = None;
         // The calls the current stretch is planned to take: the first call alone, first.
         let mut planned = 0..=0;
         let chunks = counts.chunks_mut(chunk_rows).zip(rows.chunks(chunk_rows));
@@ -145,21 +145,20 @@ pub fn apply_into(
                 ends_one: call == *planned.end() || call == last_call,
             });
             let (thread, start_ms, end_ms) = pool.call((counts, rows, cue));
-            if let Some(stretches) = stretches.as_deref_mut() {
-                if let Some(start_ms) = start_ms {
-                    stretches.push(ApplyStretch {
-                        first_call: call,
-                        thread,
-                        start_ms,
-                        end_ms: None,
-                    });
-                }
-                if let (Some(end_ms), Some(last)) = (end_ms, stretches[first_record..].last_mut()) {
-                    last.end_ms = Some(end_ms);
-                    let calls =
-                        next_stretch_length(call + 1 - last.first_call, end_ms - last.start_ms);
-                    planned = call + 1..=call + calls;
-                }
+            if let Some(start_ms) = start_ms {
+                open = Some((call, thread, start_ms));
+            }
+            if let (Some(stretches), Some(end_ms)) = (stretches.as_deref_mut(), end_ms) {
+                // A call ends a stretch only at or after the call that began it.
+                let (first_call, thread, start_ms) = open.take().expect("an open stretch");
+                stretches.push(ApplyStretch {
+                    first_call,
+                    thread,
+                    start_ms,
+                    end_ms,
+                });
+                let calls = next_stretch_length(call + 1 - first_call, end_ms - start_ms);
+                planned = call + 1..=call + calls;
             }
             ROWS_DONE.fetch_add(handed, Ordering::Relaxed);
         }
@@ -197,12 +196,9 @@ pub fn record_stretches(
     let chunk_rows = chunk_rows.max(1);
     let calls = rows.div_ceil(chunk_rows);
     let recorded = stretches.iter().enumerate().map(|(index, stretch)| {
-        let next = stretches.get(index + 1);
-        let next_call = next.map_or(calls, |next| next.first_call);
-        // A stretch cut short by a move to another thread ends as the next begins.
-        let end_ms = (stretch.end_ms)
-            .or(next.map(|next| next.start_ms))
-            .unwrap_or(stretch.start_ms);
+        let next_call = stretches
+            .get(index + 1)
+            .map_or(calls, |next| next.first_call);
         let lane = lane_of(stretch.thread);
         let taken = (lane.clone(), stretch.start_ms);
         spans.flow(|| Flow::new(FlowKind::Send, (RUNNER_LANE, stretch.start_ms), taken));
@@ -214,7 +210,7 @@ pub fn record_stretches(
             lane,
             state: SpanState::Running,
             start_ms: stretch.start_ms,
-            end_ms: end_ms.max(stretch.start_ms),
+            end_ms: stretch.end_ms.max(stretch.start_ms),
             label,
         }
     });
