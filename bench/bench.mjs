@@ -21,7 +21,8 @@ const ROWS = QUICK ? 200_000 : 2_000_000;
 const BIG_ROWS = QUICK ? 400_000 : 10_000_000;
 const ROUNDS = QUICK ? 1 : 7;
 // The pool's jobs, each paired with native: a pair's ratio swings from 0.5× to 2× with the
-// machine's pace, so more of them than ROUNDS, for the median's 95 % interval.
+// machine's pace (apply's, under a millisecond a run, far more), so more of them than
+// ROUNDS, for the median's 95 % interval.
 const POOL_ROUNDS = QUICK ? 1 : 15;
 // Tracing on vs off: a run's pace varies by a fifth or more from one run to the next on a
 // shared machine (pool.apply's round trips most), far more than the few per cent measured,
@@ -95,13 +96,19 @@ const buildNative = () =>
 function nativePool(workers) {
   const child = spawn(NATIVE, ['serve', String(workers)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  // A process that fails to start or dies fails the next run, not the whole of Node (an
+  // unhandled 'error' would leave the browser and the servers open).
+  let failure = null;
+  const failed = (error) => { failure ??= error; };
+  child.once('error', failed);
+  child.stdin.on('error', failed);
   return {
     async run(method, rows) {
       // As long asleep first as the page's pool (`pause` in poolRuns).
       await new Promise((resolve) => setTimeout(resolve, 100));
-      child.stdin.write(`${method} ${rows}\n`);
-      const { value, done } = await lines.next();
-      if (done) throw new Error(`bench_native serve ${workers} ended (exit code ${child.exitCode})`);
+      if (!failure) child.stdin.write(`${method} ${rows}\n`);
+      const { value, done } = failure ? { done: true } : await lines.next();
+      if (done) throw new Error(`bench_native serve ${workers}: ${failure?.message ?? 'ended'}`);
       return JSON.parse(value);
     },
     close: () => child.stdin.end(),
@@ -121,10 +128,10 @@ const pythonRuns = (workers) =>
 
 // --- In the page ----------------------------------------------------------------------------
 
-/** The pool's jobs with one worker and with all, alternating, round by round, each run next
- * to the same job natively; then tracing on and off with all workers, in pairs whose order
- * alternates; then dispatch costs. */
-async function poolRuns(page, rows, bigRows, rounds) {
+/** The pool's jobs with one worker and with all, alternating, `pairedRounds` rounds, each run
+ * next to the same job natively; then tracing on and off with all workers, in pairs whose
+ * order alternates; then dispatch costs, `rounds` rounds. */
+async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
   const params = { rows, bigRows, wakeUpParams: WAKE_UP, applyCalls: APPLY_CALLS, tracingRounds: TRACING_ROUNDS };
   const cores = await page.evaluate(async () => {
     const { PoolClient } = await import('./js/pool-client.js');
@@ -163,7 +170,7 @@ async function poolRuns(page, rows, bigRows, rounds) {
   });
   // The jobs compared with native, and the big map, whose speedup has a target of its own.
   const jobs = [['map', rows], ['starmap', rows], ['map', bigRows], ['apply', APPLY_CALLS]];
-  const natives = new Map([1, cores].map((workers) => [workers, nativePool(workers)]));
+  const natives = new Map([...new Set([1, cores])].map((workers) => [workers, nativePool(workers)]));
   const runPage = (method, params, workers, round) => page.evaluate(async ({ method, params, workers }) => {
     const { clients, run } = globalThis.bench;
     return run(clients[workers === 1 ? 0 : 1], method, params);
@@ -174,7 +181,7 @@ async function poolRuns(page, rows, bigRows, rounds) {
   const native = [];
   try {
     // Round -1 warms both sides up, untimed: a process's first call of a job is slower.
-    for (let round = -1; round < rounds; round++) {
+    for (let round = -1; round < pairedRounds; round++) {
       for (const [method, jobRows] of jobs) {
         const nativeToo = jobRows !== bigRows;
         // Each job on one worker and on all, in turn; natively right after the page (or just
@@ -649,8 +656,8 @@ async function main() {
   try {
     const { page, errors } = await openPage(browser, `${server.url}#count-async`);
     await page.waitForSelector('html[data-ready="true"]');
-    log('pool runs in the page, each round then natively');
-    ({ pool: raw.pool, native: raw.native } = await poolRuns(page, ROWS, BIG_ROWS, POOL_ROUNDS));
+    log('pool runs in the page, each next to the same job natively');
+    ({ pool: raw.pool, native: raw.native } = await poolRuns(page, ROWS, BIG_ROWS, POOL_ROUNDS, ROUNDS));
     log('a caller waking plain Web Workers');
     raw.pageCallerWakesAll = await callerWakesAllInPage(page, raw.pool.cores);
     log('event loop');

@@ -5,12 +5,13 @@
 //!
 //! `bench_native serve WORKERS`: a global pool of WORKERS threads, kept as the page keeps
 //! its pool, called from the main thread, which is not one of them, as the page calls its
-//! pool from a Worker outside it (a pool thread calling in would run apply's calls itself,
-//! with no round trip). Each line read, `METHOD ROWS` (`pool.map 2000000`), runs that job
-//! and prints `{"method", "workers", "rows", "parallelMs", "sequentialMs"}`, medians of its
-//! repeats; it ends at the end of its input. The bench runs one process per worker count (a
-//! global pool being one per process) and sends each job right after the page's run of the
-//! same job, so that both see the machine at the same pace.
+//! pool from a Worker outside it (a pool thread calling in would take one of its own
+//! workers for the caller; on a pool of one, apply's calls would run in place, with no
+//! round trip). Each line read, `METHOD ROWS` (`pool.map 2000000`), runs that job and
+//! prints `{"method", "workers", "rows", "parallelMs", "sequentialMs"}`, medians of its
+//! repeats; it ends at the end of its input. The bench runs one process per worker count
+//! (a global pool being one per process) and sends each job right after the page's run of
+//! the same job, so that both see the machine at the same pace.
 //!
 //! `bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS
 //! [BURST_MS...]`: WAKE_UPS `{"wakeUpMs"}` lines: how long a pool thread asleep for IDLE_MS

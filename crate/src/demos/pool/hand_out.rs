@@ -110,10 +110,10 @@ pub const STRETCH_MS: f64 = 0.05;
 /// worker has run it, so every call pays a full round trip ([`with_round_trips`]). When
 /// `stretches` is given, the pool thread that serves the calls reads the clock only at a
 /// stretch's ends: as the call starts one (the first call of a repeat, or the first after
-/// the last stretch ended) and as the call planned as its last ends. A stretch has as many calls as the last one's pace says will
-/// fill [`STRETCH_MS`] (the first of a repeat is one call). The records are plain numbers,
-/// no lock or allocation inside the round trip they are there to show
-/// ([`record_stretches`] makes them spans and arrows afterwards).
+/// the last stretch ended) and as the call planned as its last ends. A stretch has as many
+/// calls as the last one's pace says will fill [`STRETCH_MS`] (the first of a repeat is one
+/// call). The records are plain numbers, no lock or allocation inside the round trip they
+/// are there to show ([`record_stretches`] makes them spans and arrows afterwards).
 pub fn apply_into(
     counts: &mut [u32],
     rows: Rows,

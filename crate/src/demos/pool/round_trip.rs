@@ -142,6 +142,10 @@ struct Closing<'a, 'run, C, R>(&'a RoundTrips<'run, C, R>);
 
 impl<C, R> Drop for Closing<'_, '_, C, R> {
     fn drop(&mut self) {
+        // Never while a call is HANDED: `hand_off` cannot unwind between handing a call and
+        // its DONE, and a CLOSED that the server's DONE overwrote would leave the server
+        // asleep and the scope waiting for it.
+        debug_assert_ne!(self.0.phase.load(SeqCst), phase::HANDED);
         self.0.phase.store(phase::CLOSED, SeqCst);
         let _asleep = lock(&self.0.asleep);
         self.0.wake.notify_one();

@@ -4,14 +4,20 @@
 use super::super::round_trip::{with_round_trips, SPIN_MS};
 use crate::testing::pool;
 
-/// Calls of every kind of length: shorter than a spin, so that an idle thread catches the
-/// next one spinning, and longer, so that the caller and the other threads fall asleep.
+/// Calls of every kind of length: shorter than a spin, so that the server catches the next
+/// one spinning, and longer, so that the caller falls asleep.
 fn lengths_ms() -> impl Iterator<Item = f64> {
     (0..300).map(|call| match call % 10 {
         0 => 3.0 * SPIN_MS,
         1 => 50.0 * SPIN_MS,
         _ => 0.0,
     })
+}
+
+/// How long the caller works before each call: mostly not at all, and now and then longer
+/// than a spin, so that the server falls asleep and must be woken by the next call.
+fn pauses_ms() -> impl Iterator<Item = f64> {
+    (0..300).map(|call| if call % 7 == 3 { 3.0 * SPIN_MS } else { 0.0 })
 }
 
 fn busy_for(ms: f64) {
@@ -30,8 +36,12 @@ fn check_round_trips(caller: &str) {
     };
     let results = with_round_trips(&run, |pool| {
         lengths_ms()
+            .zip(pauses_ms())
             .enumerate()
-            .map(|(call, ms)| pool.call((call, ms)))
+            .map(|(call, (ms, pause_ms))| {
+                busy_for(pause_ms);
+                pool.call((call, ms))
+            })
             .collect::<Vec<_>>()
     });
     let expected: Vec<usize> = (0..lengths_ms().count()).map(|call| call * 7).collect();
@@ -50,7 +60,7 @@ fn check_round_trips(caller: &str) {
 fn each_call_runs_once_on_the_one_serving_pool_thread_and_its_own_result_comes_back() {
     // From outside any pool, as the page's runner and the bench call.
     check_round_trips("outside the global pool");
-    // From a pool thread: the others serve; with no other, the calls run in place.
+    // From a pool thread: another serves; with no other, the calls run in place.
     for threads in [1, 2, 3] {
         pool(threads).install(|| check_round_trips(&format!("in a pool of {threads}")));
     }
@@ -73,5 +83,15 @@ fn a_call_that_panics_panics_in_its_caller_and_the_server_leaves() {
         let panic = caught.expect_err("the call's panic reaches its caller");
         let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
         assert_eq!(message, "call 3 fails", "{threads} threads");
+    }
+}
+
+#[test]
+fn a_caller_that_makes_no_call_returns_and_the_server_leaves() {
+    let run = |call: usize| call;
+    assert_eq!(with_round_trips(&run, |_| 7), 7, "outside the global pool");
+    for threads in [1, 2, 3] {
+        let returned = pool(threads).install(|| with_round_trips(&run, |_| 7));
+        assert_eq!(returned, 7, "{threads} threads");
     }
 }
