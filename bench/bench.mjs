@@ -44,6 +44,13 @@ const TARGETS = {
 
 const medianOf = (runs, pick) => summary(runs.map(pick)).median;
 
+/** "95 % interval of the median A to B; " for `values`, each shown by `format`, or nothing
+ * for too few values to have one. */
+function medianIntervalText(values, format) {
+  const interval = medianInterval(values);
+  return interval ? `95 % interval of the median ${format(interval.low)} to ${format(interval.high)}; ` : '';
+}
+
 // --- Processes ----------------------------------------------------------------------------
 
 function jsonLines(command, args, options = {}) {
@@ -171,10 +178,10 @@ async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
   // The jobs compared with native, and the big map, whose speedup has a target of its own.
   const jobs = [['map', rows], ['starmap', rows], ['map', bigRows], ['apply', APPLY_CALLS]];
   const natives = new Map([...new Set([1, cores])].map((workers) => [workers, nativePool(workers)]));
-  const runPage = (method, params, workers, round) => page.evaluate(async ({ method, params, workers }) => {
+  const runPage = (method, jobParams, workers, round) => page.evaluate(async ({ method, jobParams, workers }) => {
     const { clients, run } = globalThis.bench;
-    return run(clients[workers === 1 ? 0 : 1], method, params);
-  }, { method, params, workers }).then((run) => ({ ...run, round }));
+    return run(clients[workers === 1 ? 0 : 1], method, jobParams);
+  }, { method, jobParams, workers }).then((run) => ({ ...run, round }));
   const runNative = (method, rows, workers, round) =>
     natives.get(workers).run(`pool.${method}`, rows).then((run) => ({ ...run, round }));
   const speedup = [];
@@ -182,13 +189,13 @@ async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
   try {
     // Round -1 warms both sides up, untimed: a process's first call of a job is slower.
     for (let round = -1; round < pairedRounds; round++) {
+      const pageFirst = round % 2 === 0;
       for (const [method, jobRows] of jobs) {
         const nativeToo = jobRows !== bigRows;
         // Each job on one worker and on all, in turn; natively right after the page (or just
         // before it, every other round), so that both see the machine at the same pace: it
         // moves by a factor of two within seconds here.
         for (const workers of [1, cores]) {
-          const pageFirst = round % 2 === 0;
           const both = [() => runPage(method, { rows: jobRows }, workers, round)];
           if (nativeToo) both[pageFirst ? 'push' : 'unshift'](() => runNative(method, jobRows, workers, round));
           for (const side of both) {
@@ -518,12 +525,9 @@ function analyse(raw) {
   const againstNativeRow = (what, pageRuns, nativeRuns, pick) => {
     const pairs = againstNative(pageRuns, pick);
     const ratios = summary(pairs);
-    const interval = medianInterval(pairs);
     const [page, nat] = [summary(pageRuns.map(pick)), summary(nativeRuns.map(pick))];
     add('wasm vs native', `${what}: page / native (${pairs.length} pairs)`,
-      `${times(ratios.median)} (` +
-      (interval ? `95 % interval of the median ${times(interval.low)}–${times(interval.high)}; ` : '') +
-      `pairs ${times(ratios.min)}–${times(ratios.max)}; medians ${ms(page.median)} / ${ms(nat.median)}; ` +
+      `${times(ratios.median)} (${medianIntervalText(pairs, times)}pairs ${times(ratios.min)}–${times(ratios.max)}; medians ${ms(page.median)} / ${ms(nat.median)}; ` +
       `fastest ${ms(page.min)} / ${ms(nat.min)}, ${times(page.min / nat.min)})`,
       `≤ ${TARGETS.wasmVsNative}×`, ratios.median <= TARGETS.wasmVsNative);
   };
@@ -584,8 +588,7 @@ function analyse(raw) {
     const off = pool.tracing.filter((r) => !r.trace && r.method === `pool.${method}`);
     const pairs = on.map((r, i) => 100 * (r.parallelMs / off[i].parallelMs - 1));
     const overhead = summary(pairs);
-    const interval = medianInterval(pairs);
-    const within = interval ? `95 % interval of the median ${interval.low.toFixed(1)} to ${interval.high.toFixed(1)} %; ` : '';
+    const within = medianIntervalText(pairs, (value) => `${value.toFixed(1)} %`);
     add('Instrumentation', `pool.${method}, ${what}, ${cores} workers: tracing on vs off (${pairs.length} pairs)`,
       `${overhead.median.toFixed(1)} % (${within}pairs ${overhead.min.toFixed(1)} to ${overhead.max.toFixed(1)} %; ${ms(medianOf(on, (r) => r.parallelMs))} vs ${ms(medianOf(off, (r) => r.parallelMs))})`,
       `≤ ${TARGETS.tracingOverheadPct} %`, overhead.median <= TARGETS.tracingOverheadPct);

@@ -113,12 +113,13 @@ export class PoolClient {
         reject(error);
       };
       worker.addEventListener('message', ({ data }) => {
+        const failure = startFailed(data);
         if (data.type === 'ready') {
           const { memory, rowsDoneAddress, panicReportAddress } = data;
           this.#shared = memory && { memory, rowsDoneAddress, panicReportAddress };
           started(data.workers);
-        } else if (startFailed(data)) {
-          failed(startFailed(data));
+        } else if (failure) {
+          failed(failure);
         } else if (data.type === 'threadInit') {
           // Wrapped as it came: the helper imported with the glue listens for a bare init
           // in every worker, and would answer where the pool's worker does not listen.
@@ -138,7 +139,8 @@ export class PoolClient {
       for (const { thread } of threads) {
         thread.addEventListener('error', onError('js/pool-thread.js'));
         thread.addEventListener('message', ({ data }) => {
-          if (startFailed(data)) failed(startFailed(data));
+          const failure = startFailed(data);
+          if (failure) failed(failure);
         });
       }
     });
