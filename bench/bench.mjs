@@ -72,6 +72,31 @@ function jsonLines(command, args, options = {}) {
  * after the call (a hop into the pool and one hand-out, on the timeline). */
 const ON_TIME_MS = 0.5;
 
+/** From the timeline of a run of `method` on `workers` threads (its spans, the page's or the
+ * native run's), for each repeat of the parallel call: how long it took and how late its
+ * last worker started. */
+function callsOf(spans, method, workers) {
+  return spans.filter((span) => span.label === `waiting for ${method}`).map((wait) => {
+    const firstStarts = new Map();
+    for (const span of spans) {
+      // A worker's chunks only: its idle stretches fill the rest of the wait.
+      if (!span.lane.startsWith('worker') || span.state !== 'running') continue;
+      if (span.start < wait.start || span.end > wait.end) continue;
+      firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
+    }
+    // A worker that took no chunk at all started too late to matter: as late as the call.
+    const starts = [...firstStarts.values()];
+    const lastStart = starts.length < workers ? wait.end : Math.max(...starts);
+    return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start };
+  });
+}
+
+/** `run` (a page's or a native run, with its spans) with each repeat's call from its spans
+ * in their stead: the raw runs are written out whole, and a timeline would swell them. */
+function withCalls({ spans, ...run }) {
+  return { ...run, repeats: callsOf(spans, run.method, run.workers) };
+}
+
 /** How long a pool thread asleep for idleMs takes to start work handed out by another. */
 const WAKE_UP = { samples: QUICK ? 5 : 30, idleMs: 20 };
 
@@ -146,31 +171,17 @@ async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
     const clients = [new PoolClient({ workers: 1 }), new PoolClient({ workers: cores })];
     await Promise.all(clients.map((client) => client.start()));
-    // From the timeline of a run: for each repeat of the parallel call, how long it took and
-    // how late its last worker started.
-    const repeatsOf = (spans, method) => spans
-      .filter((span) => span.label === `waiting for pool.${method}`)
-      .map((wait) => {
-        const firstStarts = new Map();
-        for (const span of spans) {
-          // A worker's chunks only: its idle stretches fill the rest of the wait.
-          if (!span.lane.startsWith('worker') || span.state !== 'running') continue;
-          if (span.start < wait.start || span.end > wait.end) continue;
-          firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
-        }
-        // A worker that took no chunk at all started too late to matter: as late as the call.
-        const starts = [...firstStarts.values()];
-        const lastStart = starts.length < cores ? wait.end : Math.max(...starts);
-        return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start };
-      });
-    const run = async (client, method, params) => {
+    // With its timeline's spans if `keepSpans`, as the native runs have theirs (withCalls).
+    const run = async (client, method, params, keepSpans = false) => {
       await pause(); // the other pool's threads go back to sleep first
       const spans = [];
-      const result = await client.run(method, { repeats: 9, ...params },
-        (event) => { if (event.kind === 'span') spans.push(event); });
+      const keep = ({ kind, lane, state, start, end, label }) => {
+        if (kind === 'span') spans.push({ lane, state, start, end, label });
+      };
+      const result = await client.run(method, { repeats: 9, ...params }, keepSpans ? keep : () => {});
       return { method: `pool.${method}`, workers: result.workers, trace: params.trace ?? true,
         rows: params.rows, parallelMs: result.parallelMs, sequentialMs: result.sequentialMs,
-        repeats: repeatsOf(spans, method) };
+        ...(keepSpans && { spans }) };
     };
     globalThis.bench = { clients, run };
     return cores;
@@ -180,10 +191,10 @@ async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
   const natives = new Map([...new Set([1, cores])].map((workers) => [workers, nativePool(workers)]));
   const runPage = (method, jobParams, workers, round) => page.evaluate(async ({ method, jobParams, workers }) => {
     const { clients, run } = globalThis.bench;
-    return run(clients[workers === 1 ? 0 : 1], method, jobParams);
-  }, { method, jobParams, workers }).then((run) => ({ ...run, round }));
+    return run(clients[workers === 1 ? 0 : 1], method, jobParams, true);
+  }, { method, jobParams, workers }).then((run) => ({ ...withCalls(run), round }));
   const runNative = (method, rows, workers, round) =>
-    natives.get(workers).run(`pool.${method}`, rows).then((run) => ({ ...run, round }));
+    natives.get(workers).run(`pool.${method}`, rows).then((run) => ({ ...withCalls(run), round }));
   const speedup = [];
   const native = [];
   try {
@@ -196,11 +207,13 @@ async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
         // before it, every other round), so that both see the machine at the same pace: it
         // moves by a factor of two within seconds here.
         for (const workers of [1, cores]) {
-          const both = [() => runPage(method, { rows: jobRows }, workers, round)];
-          if (nativeToo) both[pageFirst ? 'push' : 'unshift'](() => runNative(method, jobRows, workers, round));
+          const both = [() => runPage(method, { rows: jobRows }, workers, round).then((run) => [speedup, run])];
+          if (nativeToo) {
+            both[pageFirst ? 'push' : 'unshift'](() => runNative(method, jobRows, workers, round).then((run) => [native, run]));
+          }
           for (const side of both) {
-            const run = await side();
-            if (round >= 0) (run.repeats ? speedup : native).push(run);
+            const [runs, run] = await side();
+            if (round >= 0) runs.push(run);
           }
         }
       }
@@ -471,20 +484,26 @@ function analyse(raw) {
       times(ratio.median / ceiling.median), `≥ ${TARGETS.ofCeiling}`, ratio.median / ceiling.median >= TARGETS.ofCeiling);
     const loop = medianOf(all, (r) => r.sequentialMs);
     add('Parallel speedup', `${what}: ${cores} workers vs the plain loop`, times(loop / medianOf(all, (r) => r.parallelMs)));
-    // Why the speedup varies: the timeline says when each worker started its first chunk.
-    const repeats = all.flatMap((r) => r.repeats);
-    const onTime = repeats.filter((r) => r.lastStartMs <= ON_TIME_MS);
-    const late = repeats.filter((r) => r.lastStartMs > ON_TIME_MS);
-    const oneMs = medianOf(one, (r) => r.parallelMs);
-    if (onTime.length) {
-      const onTimeMs = summary(onTime.map((r) => r.ms)).median;
-      add('Parallel speedup', `${what}, ${cores} workers: calls whose workers all started within ${ON_TIME_MS} ms`,
-        `${onTime.length} of ${repeats.length}: ${ms(onTimeMs)}, ${times(oneMs / onTimeMs)} the 1-worker time`);
-    }
-    if (late.length) {
-      add('Parallel speedup', `${what}, ${cores} workers: the other calls`,
-        `${late.length} of ${repeats.length}: ${ms(summary(late.map((r) => r.ms)).median)}, last worker started ` +
-        `${range(summary(late.map((r) => r.lastStartMs)), ms)} late`);
+    // Why the speedup varies: the timeline says when each worker started its first chunk. The
+    // same calls natively, next to them, say how much of that is the machine's.
+    const nativeRuns = native.filter((r) => r.method === method && r.rows === rows);
+    const sides = [['', one, all],
+      [', natively', nativeRuns.filter((r) => r.workers === 1), nativeRuns.filter((r) => r.workers === cores)]];
+    for (const [side, sideOne, sideAll] of sides) {
+      const repeats = sideAll.flatMap((r) => r.repeats);
+      const onTime = repeats.filter((r) => r.lastStartMs <= ON_TIME_MS);
+      const late = repeats.filter((r) => r.lastStartMs > ON_TIME_MS);
+      const oneMs = medianOf(sideOne, (r) => r.parallelMs);
+      if (onTime.length) {
+        const onTimeMs = summary(onTime.map((r) => r.ms)).median;
+        add('Parallel speedup', `${what}, ${cores} workers${side}: calls whose workers all started within ${ON_TIME_MS} ms`,
+          `${onTime.length} of ${repeats.length}: ${ms(onTimeMs)}, ${times(oneMs / onTimeMs)} the 1-worker time`);
+      }
+      if (late.length) {
+        add('Parallel speedup', `${what}, ${cores} workers${side}: the other calls`,
+          `${late.length} of ${repeats.length}: ${ms(summary(late.map((r) => r.ms)).median)}, last worker started ` +
+          `${range(summary(late.map((r) => r.lastStartMs)), ms)} late`);
+      }
     }
   }
 

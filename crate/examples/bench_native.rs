@@ -8,8 +8,9 @@
 //! pool from a Worker outside it (a pool thread calling in would take one of its own
 //! workers for the caller; on a pool of one, apply's calls would run in place, with no
 //! round trip). Each line read, `METHOD ROWS` (`pool.map 2000000`), runs that job and
-//! prints `{"method", "workers", "rows", "parallelMs", "sequentialMs"}`, medians of its
-//! repeats; it ends at the end of its input. The bench runs one process per worker count
+//! prints `{"method", "workers", "rows", "parallelMs", "sequentialMs", "spans"}`: medians
+//! of its repeats, and its timeline's spans as the page's events have them; it ends at the
+//! end of its input. The bench runs one process per worker count
 //! (a global pool being one per process) and sends each job right after the page's run of
 //! the same job, so that both see the machine at the same pace.
 //!
@@ -27,6 +28,7 @@
 //! wakes WORKERS plain threads parked IDLE_MS and then waits for their bursts of
 //! CALLER_BURST_MS: how late the last of them started.
 
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
@@ -37,6 +39,7 @@ use rand_pcg::Pcg32;
 
 use playground::bench::wake_up_latencies;
 use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
+use playground::trace::{Event, Span};
 
 const REPEATS: usize = 9;
 /// The burst lengths' order, shuffled each round, is the same from run to run.
@@ -94,15 +97,53 @@ fn serve_pool_runs(workers: usize) {
             repeats: REPEATS,
             ..PoolParams::default()
         };
-        let report = run_pool(method, &params, &|_| {}).expect("parameters within the limits");
+        // Kept as the page keeps a run's events, for its timeline: the bench reads from them
+        // when each call's workers started, as it does from the page's.
+        let spans = RefCell::new(Vec::new());
+        let keep = |event| {
+            if let Event::Span(span) = event {
+                spans.borrow_mut().push(span_json(&span));
+            }
+        };
+        let report = run_pool(method, &params, &keep).expect("parameters within the limits");
         // Rust's stdout is line-buffered, pipe or not: the bench gets each line at once.
         println!(
-            "{{\"method\":\"{}\",\"workers\":{workers},\"rows\":{rows},\"parallelMs\":{},\"sequentialMs\":{}}}",
+            "{{\"method\":\"{}\",\"workers\":{workers},\"rows\":{rows},\"parallelMs\":{},\"sequentialMs\":{},\"spans\":[{}]}}",
             method.name(),
             report.parallel_ms(),
-            report.sequential_ms()
+            report.sequential_ms(),
+            spans.into_inner().join(",")
         );
     }
+}
+
+/// A span as the page's events have it: `{"lane", "state", "start", "end", "label"}`.
+fn span_json(span: &Span) -> String {
+    format!(
+        "{{\"lane\":{},\"state\":\"{}\",\"start\":{},\"end\":{},\"label\":{}}}",
+        json_string(&span.lane),
+        span.state.as_str(),
+        span.start_ms,
+        span.end_ms,
+        json_string(&span.label.english())
+    )
+}
+
+fn json_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if c < ' ' => quoted.push_str(&format!("\\u{:04x}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 fn machine_runs(
