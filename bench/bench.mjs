@@ -73,21 +73,23 @@ function jsonLines(command, args, options = {}) {
 const ON_TIME_MS = 0.5;
 
 /** From the timeline of a run of `method` on `workers` threads (its spans, the page's or the
- * native run's), for each repeat of the parallel call: how long it took and how late its
- * last worker started. */
+ * native run's), for each repeat of the parallel call: how long it took, how late its last
+ * worker started, and how long its chunks took in all. */
 function callsOf(spans, method, workers) {
   return spans.filter((span) => span.label === `waiting for ${method}`).map((wait) => {
     const firstStarts = new Map();
+    let busyMs = 0;
     for (const span of spans) {
       // A worker's chunks only: its idle stretches fill the rest of the wait.
       if (!span.lane.startsWith('worker') || span.state !== 'running') continue;
       if (span.start < wait.start || span.end > wait.end) continue;
       firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
+      busyMs += span.end - span.start;
     }
     // A worker that took no chunk at all started too late to matter: as late as the call.
     const starts = [...firstStarts.values()];
     const lastStart = starts.length < workers ? wait.end : Math.max(...starts);
-    return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start };
+    return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start, busyMs };
   });
 }
 
@@ -503,6 +505,13 @@ function analyse(raw) {
         add('Parallel speedup', `${what}, ${cores} workers${side}: the other calls`,
           `${late.length} of ${repeats.length}: ${ms(summary(late.map((r) => r.ms)).median)}, last worker started ` +
           `${range(summary(late.map((r) => r.lastStartMs)), ms)} late`);
+      }
+      // Work that two threads at once make slower (a shared cache, a third thread taking a
+      // core) shows as chunks that take longer in all than one worker's.
+      const busyOf = (runs) => summary(runs.flatMap((r) => r.repeats).map((r) => r.busyMs)).median;
+      if (onTime.length && sideOne.length) {
+        add('Parallel speedup', `${what}, ${cores} workers${side}: the calls on time, their chunks in all against 1 worker's`,
+          `${times(summary(onTime.map((r) => r.busyMs)).median / busyOf(sideOne))} (${ms(summary(onTime.map((r) => r.busyMs)).median)} / ${ms(busyOf(sideOne))})`);
       }
     }
   }
