@@ -13,7 +13,7 @@ import os from 'node:os';
 import readline from 'node:readline';
 import path from 'node:path';
 import { ROOT, launchBrowser, openPage, startServer } from '../tests/support/harness.mjs';
-import { medianInterval, summary, untilRunnable } from './measure.mjs';
+import { callsOf, medianInterval, summary, untilRunnable } from './measure.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const ROWS = QUICK ? 200_000 : 2_000_000;
@@ -71,27 +71,6 @@ function jsonLines(command, args, options = {}) {
 /** A parallel call's workers count as started at once when the last one started this soon
  * after the call (a hop into the pool and one hand-out, on the timeline). */
 const ON_TIME_MS = 0.5;
-
-/** From the timeline of a run of `method` on `workers` threads (its spans, the page's or the
- * native run's), for each repeat of the parallel call: how long it took, how late its last
- * worker started, and how long its chunks took in all. */
-function callsOf(spans, method, workers) {
-  return spans.filter((span) => span.label === `waiting for ${method}`).map((wait) => {
-    const firstStarts = new Map();
-    let busyMs = 0;
-    for (const span of spans) {
-      // A worker's chunks only: its idle stretches fill the rest of the wait.
-      if (!span.lane.startsWith('worker') || span.state !== 'running') continue;
-      if (span.start < wait.start || span.end > wait.end) continue;
-      firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
-      busyMs += span.end - span.start;
-    }
-    // A worker that took no chunk at all started too late to matter: as late as the call.
-    const starts = [...firstStarts.values()];
-    const lastStart = starts.length < workers ? wait.end : Math.max(...starts);
-    return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start, busyMs };
-  });
-}
 
 /** `run` (a page's or a native run, with its spans) with each repeat's call from its spans
  * in their stead: the raw runs are written out whole, and a timeline would swell them. */

@@ -44,3 +44,24 @@ export const untilRunnable = (page) => page.evaluate((timeoutMs) => new Promise(
   };
   poll();
 }), RUNNABLE_TIMEOUT_MS);
+
+/** From the timeline of a run of `method` on `workers` threads (its spans, the page's or the
+ * native run's), for each repeat of the parallel call: how long it took, how late its last
+ * worker started, and how long its chunks took in all. */
+export function callsOf(spans, method, workers) {
+  return spans.filter((span) => span.label === `waiting for ${method}`).map((wait) => {
+    const firstStarts = new Map();
+    let busyMs = 0;
+    for (const span of spans) {
+      // A worker's chunks only: its idle stretches fill the rest of the wait.
+      if (!span.lane.startsWith('worker') || span.state !== 'running') continue;
+      if (span.start < wait.start || span.end > wait.end) continue;
+      firstStarts.set(span.lane, Math.min(span.start, firstStarts.get(span.lane) ?? Infinity));
+      busyMs += span.end - span.start;
+    }
+    // A worker that took no chunk at all started too late to matter: as late as the call.
+    const starts = [...firstStarts.values()];
+    const lastStart = starts.length < workers ? wait.end : Math.max(...starts);
+    return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start, busyMs };
+  });
+}

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { medianInterval, summary } from '../bench/measure.mjs';
+import { callsOf, medianInterval, summary } from '../bench/measure.mjs';
 
 /** The k of the median's 95 % interval for n values, from the binomial's tail summed
  * exactly in integers: the largest k with 2^n × P(fewer than k below) ≤ 2.5 % of 2^n. */
@@ -42,4 +42,33 @@ test('too few values for an interval, and one that narrows as the sample grows',
     return (high - low) / n;
   };
   assert.ok(width(96) < width(24), `${width(96)} vs ${width(24)}`);
+});
+
+test('a call’s start, length and work, read from its timeline as the page and native runs give it', () => {
+  const span = (lane, state, start, end, label = 'rows') => ({ lane, state, start, end, label });
+  const spans = [
+    // On time: both workers start within 0.2 ms; worker 1 takes two chunks.
+    span('runner', 'waiting', 10, 12, 'waiting for pool.map'),
+    span('worker 0', 'waiting', 10, 10.1, 'idle'),
+    span('worker 0', 'running', 10.1, 11.9),
+    span('worker 1', 'running', 10.2, 11),
+    span('worker 1', 'running', 11, 11.8),
+    // The loop between, on a pool thread: not the call's.
+    span('runner', 'waiting', 12, 14, 'waiting for the sequential loop'),
+    span('worker 0', 'running', 12, 14, 'sequential loop'),
+    // Late: worker 1 starts 1.5 ms into the call.
+    span('runner', 'waiting', 20, 23, 'waiting for pool.map'),
+    span('worker 0', 'running', 20.1, 22),
+    span('worker 1', 'running', 21.5, 22.9),
+    // Worker 1 takes nothing: as late as the call.
+    span('runner', 'waiting', 30, 32, 'waiting for pool.map'),
+    span('worker 0', 'running', 30.1, 31.9),
+  ];
+  const calls = callsOf(spans, 'pool.map', 2).map(({ ms, lastStartMs, busyMs }) =>
+    [ms, lastStartMs, busyMs].map((value) => Math.round(value * 100) / 100));
+  assert.deepEqual(calls, [[2, 0.2, 3.4], [3, 1.5, 3.3], [2, 2, 1.8]]);
+  // On one worker, one start is all starts.
+  assert.deepEqual(callsOf(spans.slice(7, 8).concat(span('worker 0', 'running', 20.3, 22)), 'pool.map', 1)
+    .map((call) => Math.round(call.lastStartMs * 100) / 100), [0.3]);
+  assert.deepEqual(callsOf(spans, 'pool.starmap', 2), []);
 });
