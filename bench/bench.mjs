@@ -73,9 +73,10 @@ function jsonLines(command, args, options = {}) {
 const ON_TIME_MS = 0.5;
 
 /** `run` (a page's or a native run, with its spans) with each repeat's call from its spans
- * in their stead: the raw runs are written out whole, and a timeline would swell them. */
+ * in their stead: the raw runs are written out whole, and a timeline would swell them.
+ * Not apply's: one thread serves all of its calls, so a second worker never starts. */
 function withCalls({ spans, ...run }) {
-  return { ...run, repeats: callsOf(spans, run.method, run.workers) };
+  return run.method === 'pool.apply' ? run : { ...run, repeats: callsOf(spans, run.method, run.workers) };
 }
 
 /** How long a pool thread asleep for idleMs takes to start work handed out by another. */
@@ -152,7 +153,9 @@ async function poolRuns(page, rows, bigRows, pairedRounds, rounds) {
     const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
     const clients = [new PoolClient({ workers: 1 }), new PoolClient({ workers: cores })];
     await Promise.all(clients.map((client) => client.start()));
-    // With its timeline's spans if `keepSpans`, as the native runs have theirs (withCalls).
+    // With its timeline's spans if `keepSpans`: only the runs paired with native ones are read
+    // for their calls (withCalls); the tracing pairs' and dispatch runs' spans would cross
+    // into Node for nothing.
     const run = async (client, method, params, keepSpans = false) => {
       await pause(); // the other pool's threads go back to sleep first
       const spans = [];
@@ -446,15 +449,15 @@ function analyse(raw) {
   const ceilingAt = (burstMs) => summary(machineBursts.filter((r) => r.burstMs === burstMs)
     .map((r) => r.oneThreadMs / r.twoThreadsMs));
   const bursts = jobBurstsMs(pool);
-  for (const [job, [method, rows]] of speedupJobs.entries()) {
-    const runs = pool.speedup.filter((r) => r.rows === rows);
+  for (const [job, [method, jobRows]] of speedupJobs.entries()) {
+    const runs = pool.speedup.filter((r) => r.rows === jobRows);
     const one = runs.filter((r) => r.method === method && r.workers === 1);
     const all = runs.filter((r) => r.method === method && r.workers === cores);
     const ratio = summary(one.map((r, i) => r.parallelMs / all[i].parallelMs));
-    const what = `${method}, ${rows.toLocaleString('en')} × 5`;
+    const what = `${method}, ${jobRows.toLocaleString('en')} × 5`;
     add('Parallel speedup', `${what}: 1 worker`, range(summary(one.map((r) => r.parallelMs)), ms));
     add('Parallel speedup', `${what}: ${cores} workers`, range(summary(all.map((r) => r.parallelMs)), ms));
-    const absolute = rows === BIG_ROWS && method === 'pool.map';
+    const absolute = jobRows === BIG_ROWS && method === 'pool.map';
     add('Parallel speedup', `${what}: speedup, ${cores} workers vs 1 (per round)`, range(ratio, times),
       absolute ? `≥ ${TARGETS.speedup}×` : '', absolute ? ratio.median >= TARGETS.speedup : null);
     // What the machine allows at this job's length: two plain native threads, each running
@@ -467,10 +470,11 @@ function analyse(raw) {
     add('Parallel speedup', `${what}: ${cores} workers vs the plain loop`, times(loop / medianOf(all, (r) => r.parallelMs)));
     // Why the speedup varies: the timeline says when each worker started its first chunk. The
     // same calls natively, next to them, say how much of that is the machine's.
-    const nativeRuns = native.filter((r) => r.method === method && r.rows === rows);
+    const nativeRuns = native.filter((r) => r.method === method && r.rows === jobRows);
     const sides = [['', one, all],
       [', natively', nativeRuns.filter((r) => r.workers === 1), nativeRuns.filter((r) => r.workers === cores)]];
     for (const [side, sideOne, sideAll] of sides) {
+      if (!sideOne.length || !sideAll.length) continue;
       const repeats = sideAll.flatMap((r) => r.repeats);
       const onTime = repeats.filter((r) => r.lastStartMs <= ON_TIME_MS);
       const late = repeats.filter((r) => r.lastStartMs > ON_TIME_MS);
@@ -487,10 +491,11 @@ function analyse(raw) {
       }
       // Work that two threads at once make slower (a shared cache, a third thread taking a
       // core) shows as chunks that take longer in all than one worker's.
-      const busyOf = (runs) => summary(runs.flatMap((r) => r.repeats).map((r) => r.busyMs)).median;
-      if (onTime.length && sideOne.length) {
+      if (onTime.length) {
+        const onTimeBusyMs = medianOf(onTime, (r) => r.busyMs);
+        const oneBusyMs = medianOf(sideOne.flatMap((r) => r.repeats), (r) => r.busyMs);
         add('Parallel speedup', `${what}, ${cores} workers${side}: the calls on time, their chunks in all against 1 worker's`,
-          `${times(summary(onTime.map((r) => r.busyMs)).median / busyOf(sideOne))} (${ms(summary(onTime.map((r) => r.busyMs)).median)} / ${ms(busyOf(sideOne))})`);
+          `${times(onTimeBusyMs / oneBusyMs)} (${ms(onTimeBusyMs)} / ${ms(oneBusyMs)})`);
       }
     }
   }

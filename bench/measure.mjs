@@ -61,7 +61,7 @@ export function callsOf(spans, method, workers) {
     }
     // A worker that took no chunk at all started too late to matter: as late as the call.
     const starts = [...firstStarts.values()];
-    const lastStart = starts.length < workers ? wait.end : Math.max(...starts);
+    const lastStart = !starts.length || starts.length < workers ? wait.end : Math.max(...starts);
     return { ms: wait.end - wait.start, lastStartMs: lastStart - wait.start, busyMs };
   });
 }

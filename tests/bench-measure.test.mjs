@@ -60,15 +60,20 @@ test('a call’s start, length and work, read from its timeline as the page and 
     span('runner', 'waiting', 20, 23, 'waiting for pool.map'),
     span('worker 0', 'running', 20.1, 22),
     span('worker 1', 'running', 21.5, 22.9),
-    // Worker 1 takes nothing: as late as the call.
+    // Worker 1 takes nothing: as late as the call. A span that outlasts the wait is not
+    // the call's.
     span('runner', 'waiting', 30, 32, 'waiting for pool.map'),
     span('worker 0', 'running', 30.1, 31.9),
+    span('worker 1', 'running', 31.5, 32.5),
+    // No chunk at all: as late as the call, and no work.
+    span('runner', 'waiting', 40, 41, 'waiting for pool.map'),
   ];
   const calls = callsOf(spans, 'pool.map', 2).map(({ ms, lastStartMs, busyMs }) =>
     [ms, lastStartMs, busyMs].map((value) => Math.round(value * 100) / 100));
-  assert.deepEqual(calls, [[2, 0.2, 3.4], [3, 1.5, 3.3], [2, 2, 1.8]]);
+  assert.deepEqual(calls, [[2, 0.2, 3.4], [3, 1.5, 3.3], [2, 2, 1.8], [1, 1, 0]]);
   // On one worker, one start is all starts.
   assert.deepEqual(callsOf(spans.slice(7, 8).concat(span('worker 0', 'running', 20.3, 22)), 'pool.map', 1)
     .map((call) => Math.round(call.lastStartMs * 100) / 100), [0.3]);
+  assert.deepEqual(callsOf(spans.slice(-1), 'pool.map', 0).map((call) => call.lastStartMs), [1]);
   assert.deepEqual(callsOf(spans, 'pool.starmap', 2), []);
 });

@@ -39,6 +39,7 @@ use rand_pcg::Pcg32;
 
 use playground::bench::wake_up_latencies;
 use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
+use playground::examples::json_string;
 use playground::trace::{Event, Span};
 
 const REPEATS: usize = 9;
@@ -127,23 +128,6 @@ fn span_json(span: &Span) -> String {
         span.end_ms,
         json_string(&span.label.english())
     )
-}
-
-fn json_string(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    for c in text.chars() {
-        match c {
-            '"' | '\\' => {
-                quoted.push('\\');
-                quoted.push(c);
-            }
-            c if c < ' ' => quoted.push_str(&format!("\\u{:04x}", c as u32)),
-            c => quoted.push(c),
-        }
-    }
-    quoted.push('"');
-    quoted
 }
 
 fn machine_runs(

@@ -163,9 +163,10 @@ fn param_json(param: &Param) -> String {
     }
 }
 
-/// A JSON string: the schema's texts are names and plain words, but quotes and
-/// backslashes are escaped all the same.
-fn json_string(text: &str) -> String {
+/// `text` as a JSON string, its quotes, backslashes and control characters escaped: the
+/// schema here and the native bench's spans (crate/examples/bench_native.rs) are written
+/// without a JSON library.
+pub fn json_string(text: &str) -> String {
     let mut quoted = String::from('"');
     for c in text.chars() {
         match c {
