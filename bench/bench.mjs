@@ -137,6 +137,14 @@ const nativeMachineRuns = (cores, burstsMs) => jsonLines(NATIVE, [
   ...burstsMs.map(String),
 ]);
 
+/** The machine's own limit for map's work, memory included, which the arithmetic bursts
+ * above leave out: its kernel on the example's rows, one native thread against `cores`
+ * pinned threads started together, no wake-up in either (bench_native's `kernel` mode). */
+const nativeKernelRuns = (cores) => jsonLines(NATIVE, [
+  'kernel', String(cores), String(ROUNDS * 4), String(WAKE_UP.idleMs),
+  ...[...new Set(speedupJobs.filter(([method]) => method === 'pool.map').map(([, rows]) => rows))].map(String),
+]);
+
 const pythonRuns = (workers) =>
   jsonLines(PYTHON, ['bench/python_pool.py', String(ROWS), String(workers), String(PYTHON_ROUNDS)]);
 
@@ -437,7 +445,7 @@ const times = (value) => `${value.toFixed(2)}×`;
 const range = (s, format) => `${format(s.median)} (${format(s.min)}–${format(s.max)}, n=${s.runs})`;
 
 function analyse(raw) {
-  const { pool, native, nativeWakeUp, plainWakeUp, machineBursts, nativeCallerWakesAll, pageCallerWakesAll,
+  const { pool, native, nativeWakeUp, plainWakeUp, machineBursts, kernelCeiling, nativeCallerWakesAll, pageCallerWakesAll,
     python, eventLoop, pageTenThousand, timeline, load, assets } = raw;
   const rows = [];
   const add = (group, metric, measured, target = '', met = null) =>
@@ -466,6 +474,14 @@ function analyse(raw) {
     add('Parallel speedup', `${what}: speedup / this machine's ceiling at ${ms(bursts[job])} per worker ` +
       `(${times(ceiling.median)}, ${times(ceiling.min)}–${times(ceiling.max)})`,
       times(ratio.median / ceiling.median), `≥ ${TARGETS.ofCeiling}`, ratio.median / ceiling.median >= TARGETS.ofCeiling);
+    // And what it allows map's own work, memory included: its kernel on these rows on plain
+    // native threads, started together.
+    const kernelRuns = method === 'pool.map' ? kernelCeiling.filter((r) => r.kernelRows === jobRows) : [];
+    if (kernelRuns.length) {
+      const kernel = summary(kernelRuns.map((r) => r.oneThreadMs / r.threadsMs));
+      add('Parallel speedup', `${what}: speedup / map's kernel on these rows on ${cores} plain native threads started together ` +
+        `(${times(kernel.median)}, ${times(kernel.min)}–${times(kernel.max)})`, times(ratio.median / kernel.median));
+    }
     const loop = medianOf(all, (r) => r.sequentialMs);
     add('Parallel speedup', `${what}: ${cores} workers vs the plain loop`, times(loop / medianOf(all, (r) => r.parallelMs)));
     // Why the speedup varies: the timeline says when each worker started its first chunk. The
@@ -523,6 +539,15 @@ function analyse(raw) {
     const runs = machineBursts.filter((r) => r.burstMs === burstMs);
     const ratios = summary(runs.map((r) => r.oneThreadMs / r.twoThreadsMs));
     add('Parallel speedup', `this machine, no rayon, no wasm: two ${burstMs} ms bursts on two native threads (one asleep ${WAKE_UP.idleMs} ms before) vs on one`,
+      `${times(ratios.median)} (${times(ratios.min)}–${times(ratios.max)}, ${runs.length} rounds)`);
+  }
+
+  // The same for map's kernel, memory and all, without a wake-up.
+  for (const rows of [...new Set(kernelCeiling.map((r) => r.kernelRows))]) {
+    const runs = kernelCeiling.filter((r) => r.kernelRows === rows);
+    const ratios = summary(runs.map((r) => r.oneThreadMs / r.threadsMs));
+    add('Parallel speedup', `this machine, no rayon, no wasm: map's kernel on ${rows.toLocaleString('en')} rows, ${cores} native threads each on a CPU of its own, started together, vs one ` +
+      `(${ms(medianOf(runs, (r) => r.oneThreadMs))} / ${ms(medianOf(runs, (r) => r.threadsMs))})`,
       `${times(ratios.median)} (${times(ratios.min)}–${times(ratios.max)}, ${runs.length} rounds)`);
   }
 
@@ -695,6 +720,7 @@ async function main() {
   raw.nativeWakeUp = native.filter((r) => r.wakeUpMs !== undefined).map((r) => r.wakeUpMs);
   raw.plainWakeUp = native.filter((r) => r.plainWakeUpMs !== undefined).map((r) => r.plainWakeUpMs);
   raw.machineBursts = native.filter((r) => r.burstMs !== undefined);
+  raw.kernelCeiling = await nativeKernelRuns(raw.pool.cores);
   raw.nativeCallerWakesAll = native.filter((r) => r.callerWakesAllLateMs !== undefined)
     .map((r) => r.callerWakesAllLateMs);
   log('CPython');

@@ -27,6 +27,14 @@
 //! `{"callerWakesAllLateMs"}` lines: a pool call's start without the pool, a caller that
 //! wakes WORKERS plain threads parked IDLE_MS and then waits for their bursts of
 //! CALLER_BURST_MS: how late the last of them started.
+//!
+//! `bench_native kernel WORKERS ROUNDS IDLE_MS [ROWS...]`: `{"kernelRows", "oneThreadMs",
+//! "threadsMs"}` lines, ROUNDS for each ROWS: map's own kernel on the example's matrix of
+//! ROWS rows, counted by one thread against WORKERS plain threads each counting its share,
+//! started together (no rayon, no wasm, no wake-up: the others are already running when the
+//! count starts), each pinned to a CPU of its own. The arithmetic bursts above touch no
+//! memory; this is as far as this machine lets two threads speed up the work itself, its
+//! memory's part in it included.
 
 use std::cell::RefCell;
 use std::hint::black_box;
@@ -38,15 +46,20 @@ use rand::RngExt;
 use rand_pcg::Pcg32;
 
 use playground::bench::wake_up_latencies;
-use playground::demos::pool::{run_pool, PoolMethod, PoolParams};
+use playground::demos::pool::{
+    run_pool, Matrix, PoolMethod, PoolParams, DEFAULT_COLUMNS, DEFAULT_MAXIMUM, DEFAULT_MINIMUM,
+    DEFAULT_SEED,
+};
 use playground::examples::json_string;
 use playground::trace::{Event, Span};
+use playground_kernel::Rows;
 
 const REPEATS: usize = 9;
 /// The burst lengths' order, shuffled each round, is the same from run to run.
 const ORDER_SEED: u64 = 2026;
 const USAGE: &str = "usage: bench_native serve WORKERS | \
-    bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS [BURST_MS...]";
+    bench_native machine WORKERS ROUNDS WAKE_UPS IDLE_MS CALLER_ROUNDS CALLER_BURST_MS [BURST_MS...] | \
+    bench_native kernel WORKERS ROUNDS IDLE_MS [ROWS...]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -73,6 +86,15 @@ fn main() {
             for late in caller_wakes_all(workers, caller_rounds, idle, caller_burst_ms) {
                 println!("{{\"callerWakesAllLateMs\":{late}}}");
             }
+        }
+        Some("kernel") if args.len() >= 4 => {
+            let [workers, rounds, idle_ms] = args[1..4].iter().map(whole).collect::<Vec<_>>()[..]
+            else {
+                panic!("{USAGE}");
+            };
+            let idle = Duration::from_millis(idle_ms as u64);
+            let sizes: Vec<usize> = args[4..].iter().map(whole).collect();
+            kernel_on_threads_against_one(workers, rounds, idle, &sizes);
         }
         _ => panic!("{USAGE}"),
     }
@@ -324,4 +346,105 @@ fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
         );
     }
     helper.join().expect("the helper thread");
+}
+
+/// Map's kernel on the example's matrix of each of `sizes` rows: one thread counting every
+/// row, then `workers` threads each counting its share, `rounds` times per size in an order
+/// shuffled afresh each round (as the bursts above, for the same reason), each count after
+/// `idle` asleep as the pool's threads are between calls.
+fn kernel_on_threads_against_one(workers: usize, rounds: usize, idle: Duration, sizes: &[usize]) {
+    pin_to_cpu(0);
+    let matrices: Vec<Matrix> = sizes
+        .iter()
+        .map(|&rows| Matrix::random(rows, DEFAULT_COLUMNS, DEFAULT_SEED))
+        .collect();
+    let mut counts = vec![0u32; sizes.iter().copied().max().unwrap_or(0)];
+    let mut rng = Pcg32::new(ORDER_SEED, 0);
+    for _ in 0..rounds {
+        let mut order: Vec<usize> = (0..sizes.len()).collect();
+        for last in (1..order.len()).rev() {
+            order.swap(last, rng.random_range(0..=last));
+        }
+        for size in order {
+            let rows = matrices[size].rows_to_count(DEFAULT_MINIMUM, DEFAULT_MAXIMUM);
+            let counts = &mut counts[..rows.count()];
+            std::thread::sleep(idle);
+            let one = count_on_threads(rows, counts, workers, 1);
+            std::thread::sleep(idle);
+            let all = count_on_threads(rows, counts, workers, workers);
+            println!(
+                "{{\"kernelRows\":{},\"oneThreadMs\":{},\"threadsMs\":{}}}",
+                rows.count(),
+                one.as_secs_f64() * 1000.0,
+                all.as_secs_f64() * 1000.0
+            );
+        }
+    }
+}
+
+/// How long `rows` took to count into `counts` on `sharing` of `threads` threads, each
+/// counting its share, the rest idle. All of them are spawned and spinning before the count
+/// starts, whether they have a share or not, so that neither count has a wake-up in it and
+/// both find the CPUs equally awake; each is pinned to a CPU of its own: on this project's
+/// VM a new thread first shared its spawner's CPU, and two counts then took turns on one
+/// CPU until a tick (4 ms) moved one (2,000,000 rows on two threads unpinned took 4.8–5.4
+/// ms in 5 of 12 rounds, 0.8–1.6 ms in the others).
+fn count_on_threads(rows: Rows, counts: &mut [u32], threads: usize, sharing: usize) -> Duration {
+    let share = rows.count().div_ceil(sharing.max(1));
+    let mut shares = counts.chunks_mut(share).zip(rows.chunks(share));
+    let own = shares.next();
+    let (ready, go, done) = (
+        AtomicUsize::new(0),
+        AtomicBool::new(false),
+        AtomicUsize::new(0),
+    );
+    let helpers = threads.max(1) - 1;
+    std::thread::scope(|scope| {
+        for helper in 1..=helpers {
+            let share = shares.next();
+            let (ready, go, done) = (&ready, &go, &done);
+            scope.spawn(move || {
+                pin_to_cpu(helper);
+                ready.fetch_add(1, Ordering::Release);
+                while !go.load(Ordering::Acquire) {
+                    std::hint::spin_loop();
+                }
+                if let Some((counts, rows)) = share {
+                    rows.count_into(counts);
+                }
+                done.fetch_add(1, Ordering::Release);
+            });
+        }
+        while ready.load(Ordering::Acquire) < helpers {
+            std::hint::spin_loop();
+        }
+        let started = Instant::now();
+        go.store(true, Ordering::Release);
+        if let Some((counts, rows)) = own {
+            rows.count_into(counts);
+        }
+        while done.load(Ordering::Acquire) < helpers {
+            std::hint::spin_loop();
+        }
+        started.elapsed()
+    })
+}
+
+/// Keeps the calling thread on CPU `cpu` (modulo the CPUs there are), where Linux allows it.
+fn pin_to_cpu(cpu: usize) {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: sysconf reads a value; a zeroed cpu_set_t is an empty set, and
+        // sched_setaffinity reads only the set it is given, for the calling thread (0).
+        unsafe {
+            // Not available_parallelism, which counts only the CPUs of this thread's own
+            // affinity: once one thread is pinned, the ones it spawns would follow it.
+            let cpus = libc::sysconf(libc::_SC_NPROCESSORS_ONLN).max(1) as usize;
+            let mut set: libc::cpu_set_t = std::mem::zeroed();
+            libc::CPU_SET(cpu % cpus, &mut set);
+            libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = cpu;
 }
