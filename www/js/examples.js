@@ -128,8 +128,9 @@ const POOL_LABELS = {
 };
 
 /** The pool examples' Rust files, in the order a reader would take them. */
-const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/round_trip.rs',
-  'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs', 'pool/matrix.rs'];
+const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/team.rs',
+  'pool/round_trip.rs', 'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs',
+  'pool/matrix.rs'];
 
 // Whatever the parameters: the description must not contradict the form beside it.
 const POOL_DATA = 'A matrix of random digits, rows × columns; for each row, count the values ' +
@@ -312,12 +313,15 @@ export const EXAMPLES = [
         'counting five numbers: the original’s pool loses to a plain loop. Here the workers ' +
         'are threads sharing one memory (rayon on Web Workers): nothing is copied, and rows ' +
         'go out in chunks so each hand-off is paid once per chunk. The original’s 200,000 ' +
-        'rows take a fraction of a millisecond here, so waking the workers costs as much as ' +
-        'the work: the default is ten times as many, where two workers usually win; lower ' +
+        'rows take a fraction of a millisecond here, so handing out the chunks and waiting ' +
+        'for the last one cost as much as the work: the default is ten times as many, where ' +
+        'two workers usually win; lower ' +
         'the rows to see the speedup vanish, or raise them to see it approach the number ' +
         'of cores. On the timeline, ' +
         'each worker shows the chunks it took and, between them, its time idle: the wait ' +
-        'before its first chunk is what waking it cost.',
+        'before its first chunk is what handing it the work cost. While a run lasts, the ' +
+        'workers keep checking for the next call instead of sleeping, as OpenMP’s threads ' +
+        'do: a sleeping thread can take milliseconds to wake.',
       'The pool runs in a dedicated Worker, because rayon blocks the thread that calls it ' +
         'and the page must stay responsive. The data comes from a seeded generator (PCG32), ' +
         'so a seed always gives the same matrix. (The original calls ' +

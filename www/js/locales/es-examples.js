@@ -181,11 +181,15 @@ export const EXAMPLES_ES = {
         'workers son hilos que comparten una memoria (rayon sobre Web Workers): no se copia ' +
         'nada, y las filas salen en bloques (chunks), así que cada traspaso se paga una vez ' +
         'por bloque. Las 200.000 filas del original tardan aquí una fracción de milisegundo, ' +
-        'así que despertar a los workers cuesta tanto como el propio trabajo: por defecto ' +
+        'así que repartir los bloques y esperar al último cuesta tanto como el propio ' +
+        'trabajo: por defecto ' +
         'son diez veces más, donde dos workers suelen ganar; baja las filas para ver ' +
         'desaparecer la aceleración, o súbelas para verla acercarse al número de núcleos. En la ' +
         'línea de tiempo, cada worker muestra los bloques que tomó y, entre ellos, su tiempo ' +
-        'inactivo: la espera antes de su primer bloque es lo que costó despertarlo.',
+        'inactivo: la espera antes de su primer bloque es lo que costó darle el trabajo. ' +
+        'Mientras dura una ejecución, los workers siguen mirando si llega la siguiente ' +
+        'llamada en vez de dormirse, como los hilos de OpenMP: un hilo dormido puede tardar ' +
+        'milisegundos en despertar.',
       'El pool se ejecuta en un Worker dedicado, porque rayon bloquea el hilo que lo llama y ' +
         'la página debe seguir respondiendo. Los datos salen de un generador con semilla ' +
         '(PCG32), así que una semilla siempre da la misma matriz. (El original llama a ' +

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::round_trip::{lock, with_round_trips};
+use super::team::Team;
 use super::timeline::worker_lane_of;
 use crate::clock;
 use crate::messages::{self, Arg, Message};
@@ -17,11 +18,18 @@ use playground_kernel::{call_each, Rows, StarmapItem};
 /// the run blocks its worker, so progress costs the run one atomic add per chunk.
 pub static ROWS_DONE: AtomicUsize = AtomicUsize::new(0);
 
-/// `pool.map` on the rayon pool: chunks of `chunk_rows` of the `rows`, each counted by one
-/// worker straight into its part of `counts`. Each chunk is recorded as one span of its
+/// `pool.map` on the `team`'s servers: chunks of `chunk_rows` of the `rows`, each counted by
+/// one worker straight into its part of `counts`. Each chunk is recorded as one span of its
 /// worker's lane.
-pub fn count_parallel_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, spans: &SpanSink) {
+pub fn count_parallel_into(
+    team: &Team,
+    counts: &mut [u32],
+    rows: Rows,
+    chunk_rows: usize,
+    spans: &SpanSink,
+) {
     for_each_chunk(
+        team,
         counts,
         rows.cells,
         rows.columns,
@@ -34,26 +42,27 @@ pub fn count_parallel_into(counts: &mut [u32], rows: Rows, chunk_rows: usize, sp
 /// `pool.starmap`: the items are `(row, minimum, maximum)` tuples, unpacked into each call;
 /// chunks and spans as in [`count_parallel_into`].
 pub fn starmap_into(
+    team: &Team,
     counts: &mut [u32],
     items: &[StarmapItem],
     chunk_rows: usize,
     spans: &SpanSink,
 ) {
-    for_each_chunk(counts, items, 1, chunk_rows, spans, call_each);
+    for_each_chunk(team, counts, items, 1, chunk_rows, spans, call_each);
 }
 
 /// The pool's hand-out, shared by map and starmap: `chunk_rows` rows at a time, with
 /// `inputs_per_row` of `inputs` each, counted by `count` into their part of `counts`,
 /// one span and one progress step per chunk.
 ///
-/// The chunks wait in a queue, in order, and each worker takes the next until none is
-/// left, as the workers of Python's pool take tasks from its queue. The caller starts the
-/// workers and then waits for the last chunk. Split inside the pool instead (rayon's
-/// `par_chunks_mut`), the first thread to wake woke the second and kept its own core busy,
-/// and on this project's 2-vCPU VM the second then often started a scheduler tick (4 ms)
-/// late; woken by a caller that then blocks, it most often starts at once (README,
-/// Performance).
+/// The chunks wait in a queue, in order, and each of the team's servers takes the next until
+/// none is left, as the workers of Python's pool take tasks from its queue. The caller hands
+/// the queue to them all at once and then waits for the last chunk. Split inside the pool
+/// instead (rayon's `par_chunks_mut`), the first thread to wake woke the second and kept its
+/// own core busy, and on this project's 2-vCPU VM the second then often started a scheduler
+/// tick (4 ms) late (README, Performance).
 fn for_each_chunk<T: Sync>(
+    team: &Team,
     counts: &mut [u32],
     inputs: &[T],
     inputs_per_row: usize,
@@ -62,14 +71,13 @@ fn for_each_chunk<T: Sync>(
     count: impl Fn(&mut [u32], &[T]) + Sync,
 ) {
     let chunk_rows = chunk_rows.max(1);
-    let workers = rayon::current_num_threads().min(counts.len().div_ceil(chunk_rows));
     let chunks = counts
         .chunks_mut(chunk_rows)
         .zip(inputs.chunks(chunk_rows * inputs_per_row))
         .enumerate();
     let queue = Mutex::new(chunks);
     let next = || lock(&queue).next();
-    let take_chunks = |_: &rayon::Scope| {
+    let take_chunks = || {
         while let Some((chunk, (counts, inputs))) = next() {
             let rows = counts.len();
             spans.record(
@@ -81,11 +89,7 @@ fn for_each_chunk<T: Sync>(
             ROWS_DONE.fetch_add(rows, Ordering::Relaxed);
         }
     };
-    rayon::in_place_scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(take_chunks);
-        }
-    });
+    team.run_on_each(&take_chunks);
 }
 
 /// A stretch of apply's calls that the serving pool thread ran one after another, from the

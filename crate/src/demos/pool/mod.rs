@@ -18,8 +18,8 @@
 //! plain loop. Here the workers are threads sharing one memory: rows are never copied, each
 //! worker writes its counts straight into the result, and rows are handed out in chunks so
 //! that the cost of a hand-off is paid once per chunk rather than once per row. Even so, a
-//! job of a few milliseconds is dominated by waking the workers; the speedup shows from a
-//! few million rows on.
+//! job of a fraction of a millisecond is dominated by handing out its chunks and waiting for
+//! the last one; the speedup shows from a few million rows on.
 
 mod hand_out;
 mod matrix;
@@ -27,6 +27,7 @@ mod params;
 mod report;
 mod round_trip;
 mod runner;
+mod team;
 #[cfg(test)]
 mod tests;
 mod timeline;
@@ -42,6 +43,7 @@ pub use params::{
 };
 pub use report::{python_list, Costs, PoolReport, Spread, Verdict};
 pub use runner::run_pool;
+pub use team::{with_team, Team};
 
 use crate::messages::{self, Arg, Message};
 

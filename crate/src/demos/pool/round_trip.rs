@@ -208,25 +208,36 @@ impl<C, R> RoundTrips<'_, C, R> {
         if spin_until(|| waiting().is_some()) {
             return waiting().expect("a phase that only the server changes back");
         }
-        let mut asleep = lock(&self.asleep);
-        self.server_asleep.store(true, SeqCst);
-        let now = loop {
-            if let Some(now) = waiting() {
-                break now;
-            }
-            asleep = self
-                .wake
-                .wait(asleep)
-                .unwrap_or_else(PoisonError::into_inner);
-        };
-        self.server_asleep.store(false, SeqCst);
-        now
+        let says_asleep = |asleep| self.server_asleep.store(asleep, SeqCst);
+        sleep_until(&self.asleep, &self.wake, says_asleep, waiting)
     }
+}
+
+/// Sleeps on `wake` until `ready` gives a value, saying so with `says_asleep` (true, then
+/// false) while the lock on `asleep` is held: a waker that changes what `ready` reads and
+/// then finds the sleeper said asleep notifies under that lock, so its notice cannot come
+/// between a check and the wait.
+pub(super) fn sleep_until<T>(
+    asleep: &Mutex<()>,
+    wake: &Condvar,
+    says_asleep: impl Fn(bool),
+    ready: impl Fn() -> Option<T>,
+) -> T {
+    let mut guard = lock(asleep);
+    says_asleep(true);
+    let value = loop {
+        if let Some(value) = ready() {
+            break value;
+        }
+        guard = wake.wait(guard).unwrap_or_else(PoisonError::into_inner);
+    };
+    says_asleep(false);
+    value
 }
 
 /// Checks `done` for one batch of checks, then until it holds or [`SPIN_MS`] more have
 /// passed; whether it held.
-fn spin_until(done: impl Fn() -> bool) -> bool {
+pub(super) fn spin_until(done: impl Fn() -> bool) -> bool {
     // The clock is read once per this many checks, about 8 µs of them (a check is mostly
     // its pause), and not at all by a wait shorter than that (most of a round trip's): a
     // reading costs a call into the browser, ~0.26 µs, as much as a round trip.
@@ -270,7 +281,7 @@ fn spin_until(done: impl Fn() -> bool) -> bool {
 /// longer (1.16 → 1.61–1.93 ms): the cache line's trip between cores costs more or less
 /// as the VM's vCPUs move.
 #[inline(always)]
-fn pause() {
+pub(super) fn pause() {
     std::hint::spin_loop();
     #[cfg(target_arch = "wasm32")]
     for step in 0..48u32 {

@@ -7,6 +7,7 @@ use super::hand_out::{
     ROWS_DONE,
 };
 use super::report::PoolReport;
+use super::team::{with_team, Team};
 use super::timeline::call_events;
 use super::{Matrix, PoolMethod, PoolParams};
 use crate::clock;
@@ -68,8 +69,6 @@ pub fn run_pool(
         items: &items,
         chunk_rows,
     };
-    call.warm_up();
-    ROWS_DONE.store(0, Ordering::Relaxed);
     let waiting_label = || {
         Label::from(Message::new(
             messages::WAITING_FOR,
@@ -87,50 +86,61 @@ pub fn run_pool(
         0
     });
     let mut apply_waits = Vec::new();
-    for _ in 0..repeats {
-        let worker_spans = SpanSink::new(params.trace);
-        let first_stretch = stretches.len();
-        let (elapsed, wait) = Span::timed(on_runner(), SpanState::Waiting, waiting_label(), || {
-            call.count_into(&mut parallel, &worker_spans, &mut stretches)
-        });
-        parallel_times_ms.push(elapsed);
-        if apply_tracing {
-            apply_waits.push((first_stretch..stretches.len(), wait.clone()));
-        } else if worker_spans.is_tracing() {
-            let (chunks, sent) = worker_spans.into_parts();
-            call_events(method, chunks, sent, workers, &wait, emit);
-        }
-        runner.extend([wait]);
+    with_pool_threads(method, |team| {
+        call.warm_up(team);
+        ROWS_DONE.store(0, Ordering::Relaxed);
+        for _ in 0..repeats {
+            let worker_spans = SpanSink::new(params.trace);
+            let first_stretch = stretches.len();
+            let (elapsed, wait) =
+                Span::timed(on_runner(), SpanState::Waiting, waiting_label(), || {
+                    call.count_into(team, &mut parallel, &worker_spans, &mut stretches)
+                });
+            parallel_times_ms.push(elapsed);
+            if apply_tracing {
+                apply_waits.push((first_stretch..stretches.len(), wait.clone()));
+            } else if worker_spans.is_tracing() {
+                let (chunks, sent) = worker_spans.into_parts();
+                call_events(method, chunks, sent, workers, &wait, emit);
+            }
+            runner.extend([wait]);
 
-        // On a pool thread, as the call's work is, and timed from here by the runner's
-        // wait, as the call is: both with their hop into the pool (see `on_a_pool_thread`).
-        let (loop_span, loop_wait) = Span::timed(
-            on_runner(),
-            SpanState::Waiting,
-            Label::said(messages::WAITING_FOR_LOOP),
-            || {
-                on_a_pool_thread(|| {
-                    Span::timed(
-                        worker_lane(),
-                        SpanState::Running,
-                        Label::said(messages::SEQUENTIAL_LOOP),
-                        || call.count_sequentially(&mut sequential),
-                    )
-                    .1
-                })
-            },
-        );
-        sequential_times_ms.push(loop_wait.end_ms - loop_wait.start_ms);
-        runner.extend([loop_wait]);
-        ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
-        emit(Event::Span(loop_span));
-        assert_eq!(
-            parallel,
-            sequential,
-            "{} and the loop disagree",
-            method.name()
-        );
-    }
+            // On a pool thread, as the call's work is, and timed from here by the runner's
+            // wait, as the call is: both with their hop into the pool (see `on_a_pool_thread`).
+            let (loop_span, loop_wait) = Span::timed(
+                on_runner(),
+                SpanState::Waiting,
+                Label::said(messages::WAITING_FOR_LOOP),
+                || {
+                    on_a_pool_thread(team, || {
+                        Span::timed(
+                            worker_lane(),
+                            SpanState::Running,
+                            Label::said(messages::SEQUENTIAL_LOOP),
+                            || call.count_sequentially(&mut sequential),
+                        )
+                        .1
+                    })
+                },
+            );
+            sequential_times_ms.push(loop_wait.end_ms - loop_wait.start_ms);
+            runner.extend([loop_wait]);
+            ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
+            emit(Event::Span(loop_span));
+            // On a pool thread too, untimed: on 10,000,000 rows the check reads 80 MB, and
+            // the caller making it beside a team's servers, which fill the cores, took a core
+            // from one of them (README, Performance).
+            let (parallel, sequential) = (&parallel, &sequential);
+            on_a_pool_thread(team, || {
+                assert_eq!(
+                    parallel,
+                    sequential,
+                    "{} and the loop disagree",
+                    method.name()
+                );
+            });
+        }
+    });
     for (repeat_stretches, wait) in apply_waits {
         let worker_spans = SpanSink::new(true);
         record_stretches(
@@ -191,6 +201,7 @@ impl PoolCall<'_> {
     /// spans once the last repeat is timed); returns how long that took, in milliseconds.
     fn count_into(
         &self,
+        team: Option<&Team>,
         counts: &mut [u32],
         spans: &SpanSink,
         stretches: &mut Vec<ApplyStretch>,
@@ -213,8 +224,12 @@ impl PoolCall<'_> {
                 chunk_rows,
                 spans.is_tracing().then_some(stretches),
             ),
-            PoolMethod::Map => count_parallel_into(counts, rows, chunk_rows, spans),
-            PoolMethod::Starmap => starmap_into(counts, items, chunk_rows, spans),
+            PoolMethod::Map => {
+                count_parallel_into(team.expect(ON_A_TEAM), counts, rows, chunk_rows, spans)
+            }
+            PoolMethod::Starmap => {
+                starmap_into(team.expect(ON_A_TEAM), counts, items, chunk_rows, spans)
+            }
         });
         end_ms - start_ms
     }
@@ -224,7 +239,7 @@ impl PoolCall<'_> {
     /// without a warm-up the first repeat measures the quick compiler and the pool's first
     /// wake-up. The first rows are borrowed, not copied: the run's memory is counted in
     /// [`PoolParams::run_size`].
-    fn warm_up(&self) {
+    fn warm_up(&self, team: Option<&Team>) {
         let rows = self.rows.count().min(self.method.warm_up_rows());
         let sample = PoolCall {
             rows: self.rows.first(rows),
@@ -236,8 +251,8 @@ impl PoolCall<'_> {
             ..*self
         };
         let mut counts = vec![0u32; rows];
-        sample.count_into(&mut counts, &SpanSink::new(false), &mut Vec::new());
-        on_a_pool_thread(|| sample.count_sequentially(&mut counts));
+        sample.count_into(team, &mut counts, &SpanSink::new(false), &mut Vec::new());
+        on_a_pool_thread(team, || sample.count_sequentially(&mut counts));
     }
 
     /// The plain loop the call is compared with: what the pool's workers run, on one
@@ -251,11 +266,27 @@ impl PoolCall<'_> {
     }
 }
 
-/// `work` on a thread of the pool, where the parallel call's work runs too, so that the loop
-/// and the call differ only in how many threads run it; the caller blocks meanwhile. Both
-/// are timed from the caller, each with its hop into the pool (the wake-up of a sleeping
-/// thread by one that then blocks: 0.02 ms here). Called from a pool thread, it runs in
-/// place.
-fn on_a_pool_thread<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    rayon::scope(|_| work())
+/// Map's and starmap's runs are served by a team (team.rs), whose servers hold every pool
+/// thread until the run is over.
+const ON_A_TEAM: &str = "map and starmap run on a team";
+
+/// Runs `run` with a team of servers on the pool's threads for map and starmap, without one
+/// for apply: its calls come one at a time, and one pool thread of its own serves them
+/// (round_trip.rs), which a team would leave none for.
+fn with_pool_threads<T>(method: PoolMethod, run: impl FnOnce(Option<&Team>) -> T) -> T {
+    match method {
+        PoolMethod::Apply => run(None),
+        PoolMethod::Map | PoolMethod::Starmap => with_team(|team| run(Some(team))),
+    }
+}
+
+/// `work` on a thread of the pool (one of the `team`'s servers, if there is a team), where
+/// the parallel call's work runs too, so that the loop and the call differ only in how many
+/// threads run it; the caller blocks meanwhile. Both are timed from the caller, each with its
+/// hop into the pool. Called from a pool thread, it runs in place.
+fn on_a_pool_thread<T: Send>(team: Option<&Team>, work: impl FnOnce() -> T + Send) -> T {
+    match team {
+        Some(team) => team.run_on_one(work),
+        None => rayon::scope(|_| work()),
+    }
 }

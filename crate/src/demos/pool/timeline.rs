@@ -19,7 +19,7 @@ pub(super) fn worker_lane_of(index: usize) -> String {
 /// of `method` on `workers` threads, while the runner waited in `wait`: the chunks; on each
 /// worker's lane, every stretch of the wait it spent without a chunk, as idle; for map and
 /// starmap an arrow from the start of the wait to each worker's first chunk, whose length
-/// is what waking that worker cost (apply's arrows, one per call, come in `sent`); and one
+/// is what handing that worker the call cost (apply's arrows, one per call, come in `sent`); and one
 /// from the end of the last chunk, which let the call return, to the end of the wait.
 pub(super) fn call_events(
     method: PoolMethod,

@@ -5,6 +5,7 @@ mod params;
 mod report;
 mod round_trip;
 mod runner;
+mod team;
 mod timeline;
 
 use super::hand_out::rows_label;
@@ -59,11 +60,14 @@ pub(super) fn count_parallel(
     spans: &SpanSink,
 ) -> Vec<u32> {
     let mut counts = vec![0u32; matrix.rows()];
-    count_parallel_into(
-        &mut counts,
-        matrix.rows_to_count(minimum, maximum),
-        chunk_rows,
-        spans,
-    );
+    with_team(|team| {
+        count_parallel_into(
+            team,
+            &mut counts,
+            matrix.rows_to_count(minimum, maximum),
+            chunk_rows,
+            spans,
+        )
+    });
     counts
 }
