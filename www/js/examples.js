@@ -321,7 +321,7 @@ export const EXAMPLES = [
         'each worker shows the chunks it took and, between them, its time idle: the wait ' +
         'before its first chunk is what handing it the work cost. While a run lasts, the ' +
         'workers keep checking for the next call instead of sleeping, as OpenMP’s threads ' +
-        'do: a sleeping thread can take milliseconds to wake.',
+        'do for a while: a sleeping thread can take milliseconds to wake.',
       'The pool runs in a dedicated Worker, because rayon blocks the thread that calls it ' +
         'and the page must stay responsive. The data comes from a seeded generator (PCG32), ' +
         'so a seed always gives the same matrix. (The original calls ' +

@@ -183,17 +183,17 @@ export const MESSAGES_EN = {
   sweepColSpeedup: 'Speedup',
   sweepCrossover: 'On this device {workers} workers beat 1 from {rows} rows on. There 1 worker ' +
     'takes {work} ({perRow} ns a row); split {workers} ways that is {share} each, which saves ' +
-    '{saved}, and {workers} workers took {all}: handing out the rows and waiting for the last ' +
-    'worker cost {handOff}, less than the split saves. At {beforeRows} rows the split could save only ' +
-    '{beforeSaved}, and handing out cost {beforeHandOff}.',
+    '{saved}, and {workers} workers took {all}: handing out the rows and waiting for their ' +
+    'counts cost {handOff}, less than the split saves. At {beforeRows} rows the split could ' +
+    'save only {beforeSaved}, and handing out cost {beforeHandOff}.',
   sweepFromTheStart: 'On this device {workers} workers beat 1 already at {rows} rows, the ' +
     'smallest size swept: 1 worker takes {work} ({perRow} ns a row); split {workers} ways that ' +
-    'is {share} each, which saves {saved}, and handing out the rows and waiting for the last ' +
-    'worker cost {handOff} ({workers} workers took {all}).',
+    'is {share} each, which saves {saved}, and handing out the rows and waiting for their ' +
+    'counts cost {handOff} ({workers} workers took {all}).',
   sweepNever: 'Up to {rows} rows {workers} workers did not beat 1 on this device. At {rows} ' +
     'rows 1 worker takes {work} ({perRow} ns a row); split {workers} ways that is {share} ' +
     'each, which would save {saved}, but {workers} workers took {all}: handing out the rows ' +
-    'and waiting for the last worker cost {handOff}, about as much as the split saves, or more.',
+    'and waiting for their counts cost {handOff}, about as much as the split saves, or more.',
   sweepFellBack: 'At {rows} rows the speedup fell to 1× or below again: one sweep measures ' +
     'one moment of a device that other programs share.',
 };

@@ -40,7 +40,7 @@ export const crossoverIndex = (points) => points.findIndex((point) => asWritten(
 
 /** What splitting `point`'s work over `workers` saves, and what it cost: 1 worker's time
  * shared evenly (`shareMs` each) saves `savedMs`; what all workers took beyond that share
- * is what handing out the rows and waking the workers cost (`handOffMs`). All workers beat
+ * is what handing out the rows and waiting for their counts cost (`handOffMs`). All workers beat
  * one exactly when the hand-off costs less than the split saves. */
 export function splitOf(point, workers) {
   const shareMs = point.oneMs / workers;

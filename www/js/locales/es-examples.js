@@ -188,7 +188,8 @@ export const EXAMPLES_ES = {
         'línea de tiempo, cada worker muestra los bloques que tomó y, entre ellos, su tiempo ' +
         'inactivo: la espera antes de su primer bloque es lo que costó darle el trabajo. ' +
         'Mientras dura una ejecución, los workers siguen mirando si llega la siguiente ' +
-        'llamada en vez de dormirse, como los hilos de OpenMP: un hilo dormido puede tardar ' +
+        'llamada en vez de dormirse, como hacen un rato los hilos de OpenMP: un hilo dormido ' +
+        'puede tardar ' +
         'milisegundos en despertar.',
       'El pool se ejecuta en un Worker dedicado, porque rayon bloquea el hilo que lo llama y ' +
         'la página debe seguir respondiendo. Los datos salen de un generador con semilla ' +

@@ -259,17 +259,17 @@ export const MESSAGES_ES = {
   sweepCrossover: 'En este dispositivo {workers} workers ganan a 1 a partir de {rows} filas. ' +
     'Ahí 1 worker tarda {work} ({perRow} ns por fila); repartido entre {workers}, son {share} ' +
     'cada uno, lo que ahorra {saved}, y {workers} workers tardaron {all}: repartir las filas y ' +
-    'esperar al último worker costó {handOff}, menos de lo que ahorra el reparto. Con ' +
+    'esperar sus cuentas costó {handOff}, menos de lo que ahorra el reparto. Con ' +
     '{beforeRows} filas el reparto solo podía ahorrar {beforeSaved}, y repartir costó ' +
     '{beforeHandOff}.',
   sweepFromTheStart: 'En este dispositivo {workers} workers ganan a 1 ya con {rows} filas, el ' +
     'menor tamaño barrido: 1 worker tarda {work} ({perRow} ns por fila); repartido entre ' +
     '{workers}, son {share} cada uno, lo que ahorra {saved}, y repartir las filas y esperar ' +
-    'al último worker costó {handOff} ({workers} workers tardaron {all}).',
+    'sus cuentas costó {handOff} ({workers} workers tardaron {all}).',
   sweepNever: 'Hasta {rows} filas, {workers} workers no ganaron a 1 en este dispositivo. Con ' +
     '{rows} filas 1 worker tarda {work} ({perRow} ns por fila); repartido entre {workers}, ' +
     'son {share} cada uno, lo que ahorraría {saved}, pero {workers} workers tardaron {all}: ' +
-    'repartir las filas y esperar al último worker costó {handOff}, más o menos lo que ahorra ' +
+    'repartir las filas y esperar sus cuentas costó {handOff}, más o menos lo que ahorra ' +
     'el reparto, o más.',
   sweepFellBack: 'Con {rows} filas la aceleración volvió a caer a 1× o menos: un barrido mide ' +
     'un momento de un dispositivo que comparten otros programas.',

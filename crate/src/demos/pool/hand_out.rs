@@ -5,9 +5,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use super::round_trip::{lock, with_round_trips};
+use super::round_trip::with_round_trips;
 use super::team::Team;
 use super::timeline::worker_lane_of;
+use super::wait::lock;
 use crate::clock;
 use crate::messages::{self, Arg, Message};
 use crate::trace::{Flow, FlowKind, Label, Span, SpanSink, SpanState, RUNNER_LANE};

@@ -31,6 +31,7 @@ mod team;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod wait;
 // And kernel.rs, the row kernel, compiled as a crate of its own (crate/kernel/Cargo.toml)
 // for speed, while the rest is compiled for size.
 

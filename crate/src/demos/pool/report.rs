@@ -50,9 +50,9 @@ impl Verdict {
 
 /// Where a parallel call's time goes, from the medians: the loop's counting split evenly
 /// over the workers, what that split saves, and what the call took beyond its share
-/// (handing out the rows, waiting for the last one; for apply, waking its server). The parallel time
-/// is the loop's, less `saved_ms`, plus `hand_off_ms`: the pool wins when the hand-offs
-/// cost less than the split saves.
+/// (handing out the rows, waiting for the last one; for apply, waking its server). The
+/// parallel time is the loop's, less `saved_ms`, plus `hand_off_ms`: the pool wins when the
+/// hand-offs cost less than the split saves.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Costs {
     pub share_ms: f64,

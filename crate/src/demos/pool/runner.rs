@@ -128,8 +128,9 @@ pub fn run_pool(
             ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
             emit(Event::Span(loop_span));
             // On a pool thread too, untimed: on 10,000,000 rows the check reads 80 MB, and
-            // the caller making it beside a team's servers, which fill the cores, took a core
-            // from one of them (README, Performance).
+            // the caller making it would run beside a team's servers, which may fill the
+            // cores, and take a core from one of them. (For apply, without a team, it costs
+            // an untimed hop into the pool.)
             let (parallel, sequential) = (&parallel, &sequential);
             on_a_pool_thread(team, || {
                 assert_eq!(
@@ -283,7 +284,7 @@ fn with_pool_threads<T>(method: PoolMethod, run: impl FnOnce(Option<&Team>) -> T
 /// `work` on a thread of the pool (one of the `team`'s servers, if there is a team), where
 /// the parallel call's work runs too, so that the loop and the call differ only in how many
 /// threads run it; the caller blocks meanwhile. Both are timed from the caller, each with its
-/// hop into the pool. Called from a pool thread, it runs in place.
+/// hop into the pool. Called from a pool thread, it runs there or on another of the team's.
 fn on_a_pool_thread<T: Send>(team: Option<&Team>, work: impl FnOnce() -> T + Send) -> T {
     match team {
         Some(team) => team.run_on_one(work),

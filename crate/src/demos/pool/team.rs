@@ -6,24 +6,30 @@
 //! nothing there), so each of a run's calls found the pool asleep behind the plain loop
 //! before it and had to wake every worker. On this project's 2-vCPU VM the second worker
 //! then started more than 0.5 ms late (most often by 2–3 ms) in 51–54 of 90 calls of map on
-//! 10,000,000 rows in the page, and 24 of 90 on 2,000,000, where the same counts on two
-//! threads that were already running took half the time of one (README, Performance). A
-//! server here keeps checking for its next task between them, as OpenMP's threads spin
-//! between parallel regions, and sleeps only once the run is over (or, on a pool with more
-//! threads than the machine has cores, where it would take a core from a thread with work,
-//! after [`SPIN_MS`](super::round_trip::SPIN_MS)): late in 5 of 90 and 3–4 of 90, and map on
-//! 10,000,000 rows took 4.1 ms on 2 workers instead of 5.9–6.0 (one worker: 7.8–8.1 ms).
+//! 10,000,000 rows in the page, and in 24 of 90 on 2,000,000 (README, Performance). A server
+//! here keeps checking for its next task between them, as OpenMP's threads spin between
+//! parallel regions, and sleeps only once the run is over, or natively on a pool with more
+//! threads than the machine has cores (where it would take a core from a thread with work)
+//! after [`SPIN_MS`](super::wait::SPIN_MS). In wasm the standard library cannot count the
+//! cores, and the page never makes a pool larger than the browser says it has
+//! (pool-client.js, MAX_WORKERS), so there the servers check until the run is over. With
+//! the team's first version, the second worker was late in 3–5 of 90 calls of each size, and
+//! map on 10,000,000 rows took 4.1 ms a call on 2 workers instead of 5.9–6.0 (one worker:
+//! 7.8–8.1 ms); half an hour later, at a moment when two threads counted more slowly at
+//! once, 5.65 ms (one worker: 8.5).
 //!
-//! The servers take no other work of their pool until the caller is done, so a task must
-//! not wait for work of that pool itself.
+//! The servers take no other work of their pool until the caller is done: a task must not
+//! wait for work of that pool itself, and a pool serves one team at a time (two callers'
+//! servers, spawned in turn, could each hold part of the pool and wait for the rest).
 
 use std::cell::UnsafeCell;
+use std::marker::PhantomData;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::sync::{Condvar, Mutex, PoisonError};
 use std::thread::{self, Thread};
 
-use super::round_trip::{lock, pause, sleep_until, spin_until};
+use super::wait::{lock, pause, sleep_until, spin_until};
 
 /// A task as the servers see it: the caller's closure with its lifetime erased. Sound
 /// because the caller does not return from [`Team::run_on_each`] (nor unwind out of it)
@@ -31,7 +37,7 @@ use super::round_trip::{lock, pause, sleep_until, spin_until};
 type Task = *const (dyn Fn() + Sync + 'static);
 
 /// The servers' side and the caller's, shared.
-pub struct Team {
+struct Servers {
     /// How many tasks the caller has handed out; a server runs each once.
     handed: AtomicUsize,
     /// The task handed last: written by the caller only while every server has finished
@@ -47,7 +53,7 @@ pub struct Team {
     /// The caller has handed its last task: the servers leave.
     closed: AtomicBool,
     /// Whether the servers keep checking until the caller is done (a pool that fits the
-    /// machine's cores), or sleep after [`SPIN_MS`](super::round_trip::SPIN_MS).
+    /// machine's cores), or sleep after [`SPIN_MS`](super::wait::SPIN_MS).
     spin_through: bool,
     caller: Thread,
     sleepers: AtomicUsize,
@@ -55,11 +61,19 @@ pub struct Team {
     wake: Condvar,
 }
 
-// SAFETY: the task (the one field not `Sync` on its own) is written by the caller only
-// between tasks, while every server has finished the last one and waits for `handed` to
-// change; each server reads it once after it has seen `handed` change (SeqCst, stored by
-// the caller after the write).
-unsafe impl Sync for Team {}
+// SAFETY: the task (the one field not `Sync` on its own) is written only by the caller (one
+// thread: [`Team`]) and only between tasks, while every server has finished the last one
+// and waits for `handed` to change; each server reads it once after it has seen `handed`
+// change (SeqCst, stored by the caller after the write).
+unsafe impl Sync for Servers {}
+
+/// The caller's side of a team, on the thread that started it: the servers wake that
+/// thread, and the task in flight has one slot. Not `Sync`, so neither another thread nor a
+/// task (which must be `Sync`) can hold one: tasks cannot nest or overlap.
+pub struct Team<'a> {
+    servers: &'a Servers,
+    on_this_thread: PhantomData<*const ()>,
+}
 
 /// Runs `caller` with a server on every thread of the current rayon pool until it returns.
 /// Called from a thread of the pool, that thread serves too, between the caller's steps (a
@@ -69,18 +83,21 @@ pub fn with_team<T>(caller: impl FnOnce(&Team) -> T) -> T {
     // in single-threaded wasm).
     let threads = rayon::current_num_threads();
     let caller_serves = rayon::current_thread_index().is_some();
-    let team = Team::new(threads - usize::from(caller_serves), caller_serves);
+    let servers = Servers::new(threads - usize::from(caller_serves), caller_serves);
     rayon::in_place_scope(|scope| {
-        for _ in 0..team.servers {
-            scope.spawn(|_| team.serve());
+        for _ in 0..servers.servers {
+            scope.spawn(|_| servers.serve());
         }
         // Closes even if `caller` unwinds: the scope waits for the servers to leave.
-        let _closing = Closing(&team);
-        caller(&team)
+        let _closing = Closing(&servers);
+        caller(&Team {
+            servers: &servers,
+            on_this_thread: PhantomData,
+        })
     })
 }
 
-struct Closing<'a>(&'a Team);
+struct Closing<'a>(&'a Servers);
 
 impl Drop for Closing<'_> {
     fn drop(&mut self) {
@@ -90,61 +107,43 @@ impl Drop for Closing<'_> {
     }
 }
 
-impl Team {
-    fn new(servers: usize, caller_serves: bool) -> Self {
-        Team {
-            handed: AtomicUsize::new(0),
-            task: UnsafeCell::new(None),
-            finished: AtomicUsize::new(0),
-            panic: Mutex::new(None),
-            servers,
-            caller_serves,
-            closed: AtomicBool::new(false),
-            // In wasm the standard library cannot count the cores, and the page never makes a
-            // pool larger than the browser says it has (pool-client.js, MAX_WORKERS).
-            spin_through: thread::available_parallelism()
-                .map_or(true, |cores| servers <= cores.get()),
-            caller: thread::current(),
-            sleepers: AtomicUsize::new(0),
-            asleep: Mutex::new(()),
-            wake: Condvar::new(),
-        }
-    }
-
+impl Team<'_> {
     /// Runs `task` once on every server (and on the caller, if it serves), at once, and
     /// returns when all have finished: each takes its share of the work from what `task`
     /// shares out, as map's chunks from their queue.
     pub fn run_on_each(&self, task: &(dyn Fn() + Sync)) {
-        if self.servers == 0 {
+        let servers = self.servers;
+        if servers.servers == 0 {
             return task();
         }
         // SAFETY: erases the lifetime of `task`, which outlives its use: this returns (or
         // unwinds) only once every server has finished it, below.
         let erased: Task = unsafe { std::mem::transmute::<&(dyn Fn() + Sync), Task>(task) };
-        self.finished.store(0, SeqCst);
+        servers.finished.store(0, SeqCst);
         // SAFETY: every server has finished the last task (or none was handed) and reads
         // this only once `handed` has changed.
-        unsafe { *self.task.get() = Some(erased) };
-        self.handed.fetch_add(1, SeqCst);
+        unsafe { *servers.task.get() = Some(erased) };
+        servers.handed.fetch_add(1, SeqCst);
         // A server says it is asleep before it checks `handed` again, and this checks for
         // sleepers after changing it (all SeqCst): either it sees the task, or this wakes it.
-        if self.sleepers.load(SeqCst) > 0 {
-            let _asleep = lock(&self.asleep);
-            self.wake.notify_all();
+        if servers.sleepers.load(SeqCst) > 0 {
+            let _asleep = lock(&servers.asleep);
+            servers.wake.notify_all();
         }
-        let own = self
+        let own = servers
             .caller_serves
             .then(|| panic::catch_unwind(AssertUnwindSafe(task)));
         // Asleep at once, not spinning first as apply's caller does: a task here takes at
-        // least a chunk, and the servers may fill the cores. Spinning for 0.1 ms, the caller
+        // least a chunk, and the servers may fill the cores. Spinning for 0.1 ms (its time in
+        // the page), the caller
         // took a core from a server: on 2 vCPUs the second server started its first chunk
         // 0.14 ms after the call, where a caller asleep at once left it 0.02 ms (medians of
         // 90 calls of map on 2,000,000 rows in the page). The last server to finish unparks
         // this thread.
-        while self.finished.load(SeqCst) < self.servers {
+        while servers.finished.load(SeqCst) < servers.servers {
             thread::park();
         }
-        let panic = lock(&self.panic).take();
+        let panic = lock(&servers.panic).take();
         if let Some(panic) = own.and_then(Result::err).or(panic) {
             panic::resume_unwind(panic);
         }
@@ -156,12 +155,36 @@ impl Team {
         let work = Mutex::new(Some(work));
         let result = Mutex::new(None);
         self.run_on_each(&|| {
-            if let Some(work) = lock(&work).take() {
+            // Taken before it runs, the lock let go: held through the work, it would put the
+            // other servers to sleep on it, and the caller would wait for them to be woken.
+            let taken = lock(&work).take();
+            if let Some(work) = taken {
                 *lock(&result) = Some(work());
             }
         });
         let result = result.into_inner().unwrap_or_else(PoisonError::into_inner);
         result.expect("one server took the work")
+    }
+}
+
+impl Servers {
+    fn new(servers: usize, caller_serves: bool) -> Self {
+        Servers {
+            handed: AtomicUsize::new(0),
+            task: UnsafeCell::new(None),
+            finished: AtomicUsize::new(0),
+            panic: Mutex::new(None),
+            servers,
+            caller_serves,
+            closed: AtomicBool::new(false),
+            // In wasm the cores cannot be counted (the module's doc).
+            spin_through: thread::available_parallelism()
+                .map_or(true, |cores| servers <= cores.get()),
+            caller: thread::current(),
+            sleepers: AtomicUsize::new(0),
+            asleep: Mutex::new(()),
+            wake: Condvar::new(),
+        }
     }
 
     /// A server's part: runs each task handed out until the caller is done.

@@ -19,8 +19,9 @@ pub(super) fn worker_lane_of(index: usize) -> String {
 /// of `method` on `workers` threads, while the runner waited in `wait`: the chunks; on each
 /// worker's lane, every stretch of the wait it spent without a chunk, as idle; for map and
 /// starmap an arrow from the start of the wait to each worker's first chunk, whose length
-/// is what handing that worker the call cost (apply's arrows, one per call, come in `sent`); and one
-/// from the end of the last chunk, which let the call return, to the end of the wait.
+/// is what handing that worker the call cost (apply's arrows, one per call, come in
+/// `sent`); and one from the end of the last chunk, which let the call return, to the end
+/// of the wait.
 pub(super) fn call_events(
     method: PoolMethod,
     chunks: Vec<Span>,
@@ -68,8 +69,8 @@ pub(super) fn call_events(
 }
 
 /// The stretches of `wait` that a lane's chunks (`on_lane`, by start) leave uncovered:
-/// before its first chunk (asleep until woken), between two (looking for the next), after
-/// its last (looking for more, then asleep). Stretches the clock cannot tell from nothing
+/// before its first chunk (being handed the call), between two (looking for the next),
+/// after its last (looking for the next call). Stretches the clock cannot tell from nothing
 /// are left out.
 fn idle_between<'a>(
     lane: &'a str,

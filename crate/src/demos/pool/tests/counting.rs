@@ -80,7 +80,10 @@ fn from_outside_any_pool_every_chunk_is_counted_by_a_pool_thread() {
     // As the page's runner calls the pool.
     let matrix = Matrix::random(10_000, 5, 3);
     let spans = SpanSink::new(true);
-    let counts = count_parallel(&matrix, 4, 8, 7, &spans);
+    let counts = {
+        let _alone = global_pool_to_ourselves();
+        count_parallel(&matrix, 4, 8, 7, &spans)
+    };
     assert_eq!(counts, count_sequential(&matrix, 4, 8));
     let spans = spans.into_spans();
     assert_eq!(spans.len(), 10_000usize.div_ceil(7));

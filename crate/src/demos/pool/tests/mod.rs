@@ -51,6 +51,15 @@ fn count_sequential(matrix: &Matrix, minimum: u8, maximum: u8) -> Vec<u32> {
     counts
 }
 
+/// Held by each test that calls a team from outside any pool, so on the global pool: a pool
+/// serves one team at a time (team.rs), and the tests run side by side.
+pub(super) fn global_pool_to_ourselves() -> std::sync::MutexGuard<'static, ()> {
+    static GLOBAL_POOL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    GLOBAL_POOL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// [`count_parallel_into`] into a new vector.
 pub(super) fn count_parallel(
     matrix: &Matrix,

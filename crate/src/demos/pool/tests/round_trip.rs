@@ -1,7 +1,8 @@
 //! Apply's round trip: every call runs once, on a pool thread, and its result comes back
 //! to its own caller, whether the server found the call spinning or asleep.
 
-use super::super::round_trip::{with_round_trips, SPIN_MS};
+use super::super::round_trip::with_round_trips;
+use super::super::wait::SPIN_MS;
 use crate::testing::pool;
 
 /// Calls of every kind of length: shorter than a spin, so that the server catches the next

@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-use super::super::round_trip::SPIN_MS;
 use super::super::team::with_team;
+use super::super::wait::SPIN_MS;
+use super::global_pool_to_ourselves;
 use crate::testing::pool;
 
 fn busy_for(ms: f64) {
@@ -71,7 +72,9 @@ fn check_team(caller: &str, serving_threads: usize) {
 #[test]
 fn every_task_runs_once_on_every_serving_thread() {
     // From outside any pool, as the page's runner and the bench call: every pool thread.
+    let alone = global_pool_to_ourselves();
     check_team("outside the global pool", rayon::current_num_threads());
+    drop(alone);
     // From a pool thread: it serves too; a pool of one runs each task in place.
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     // Two more threads than cores: the servers sleep between tasks, and must be woken.
@@ -100,7 +103,9 @@ fn a_task_that_panics_panics_in_its_caller_and_the_team_leaves() {
 
 #[test]
 fn a_caller_that_hands_out_nothing_returns_and_the_team_leaves() {
+    let alone = global_pool_to_ourselves();
     assert_eq!(with_team(|_| 7), 7, "outside the global pool");
+    drop(alone);
     for threads in [1, 2, 3] {
         assert_eq!(
             pool(threads).install(|| with_team(|_| 7)),
