@@ -209,8 +209,8 @@ describe('the page', () => {
     const page = await open('#pool-map');
     const tabs = await page.$$eval('#rust-tabs .tab', (nodes) => nodes.map((n) => n.textContent));
     assert.deepEqual(tabs, ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/team.rs',
-      'pool/round_trip.rs', 'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs',
-      'pool/matrix.rs']);
+      'pool/round_trip.rs', 'pool/wait.rs', 'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs',
+      'pool/params.rs', 'pool/matrix.rs']);
     await page.click('#rust-tabs .tab:has-text("pool/kernel.rs")');
     const kernel = await readFile(path.join(ROOT, 'crate/src/demos/pool/kernel.rs'), 'utf8');
     await page.waitForFunction((text) => document.querySelector('#rust-code code').textContent === text, kernel);

@@ -129,8 +129,8 @@ const POOL_LABELS = {
 
 /** The pool examples' Rust files, in the order a reader would take them. */
 const POOL_SOURCES = ['pool/mod.rs', 'pool/runner.rs', 'pool/hand_out.rs', 'pool/team.rs',
-  'pool/round_trip.rs', 'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs', 'pool/params.rs',
-  'pool/matrix.rs'];
+  'pool/round_trip.rs', 'pool/wait.rs', 'pool/timeline.rs', 'pool/kernel.rs', 'pool/report.rs',
+  'pool/params.rs', 'pool/matrix.rs'];
 
 // Whatever the parameters: the description must not contradict the form beside it.
 const POOL_DATA = 'A matrix of random digits, rows × columns; for each row, count the values ' +

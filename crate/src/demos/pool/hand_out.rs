@@ -59,9 +59,8 @@ pub fn starmap_into(
 /// The chunks wait in a queue, in order, and each of the team's servers takes the next until
 /// none is left, as the workers of Python's pool take tasks from its queue. The caller hands
 /// the queue to them all at once and then waits for the last chunk. Split inside the pool
-/// instead (rayon's `par_chunks_mut`), the first thread to wake woke the second and kept its
-/// own core busy, and on this project's 2-vCPU VM the second then often started a scheduler
-/// tick (4 ms) late (README, Performance).
+/// instead (rayon's `par_chunks_mut`), the second worker often started a scheduler tick (4
+/// ms) late (README, Performance).
 fn for_each_chunk<T: Sync>(
     team: &Team,
     counts: &mut [u32],

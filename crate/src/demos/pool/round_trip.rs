@@ -4,9 +4,8 @@
 //!
 //! The calls come one at a time, so one pool thread serves them all: however many workers
 //! the pool has, one works at a time, and the others sleep (free for other work) instead of
-//! being woken by every run. With a server per thread, each repeat on 2 workers woke both,
-//! and its first call started 0.17 ms after the repeat (medians of 108 repeats in the page,
-//! from their timelines), where on 1 worker it started after 0.05 ms; with one server, 0.07.
+//! being woken by every run, which made a repeat's first call start later (README,
+//! Performance, pool.apply).
 //!
 //! The server and the caller keep checking for their next step for a moment before they go
 //! to sleep. Rayon's own threads do so natively (they yield a few dozen times first), but in
@@ -16,8 +15,8 @@
 //! page, where waking costs more): one call costs what the hand-off itself costs.
 //!
 //! The call and its result pass through two slots without a lock: the phase of the call
-//! says whose they are (the `Sync` impl below). With a mutex each, 10,000 calls took 1.3×
-//! as long in the page and 1.2× natively (bench/compare-builds.mjs, medians of 16 rounds).
+//! says whose they are (the `Sync` impl below). With a mutex each, the calls took 1.2–1.3×
+//! as long.
 //!
 //! The server takes no other work of its pool until the caller is done, so a call must not
 //! wait for work of that pool itself: apply's count does not use rayon.

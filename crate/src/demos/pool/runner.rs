@@ -127,19 +127,21 @@ pub fn run_pool(
             runner.extend([loop_wait]);
             ROWS_DONE.fetch_add(matrix.rows(), Ordering::Relaxed);
             emit(Event::Span(loop_span));
-            // On a pool thread too, untimed: on 10,000,000 rows the check reads 80 MB, and
-            // the caller making it would run beside a team's servers, which may fill the
-            // cores, and take a core from one of them. (For apply, without a team, it costs
-            // an untimed hop into the pool.)
-            let (parallel, sequential) = (&parallel, &sequential);
-            on_a_pool_thread(team, || {
+            let check = || {
                 assert_eq!(
                     parallel,
                     sequential,
                     "{} and the loop disagree",
                     method.name()
                 );
-            });
+            };
+            // On a server, where there is a team: on 10,000,000 rows the check reads 80 MB,
+            // and the caller making it would run beside the servers, which may fill the
+            // cores, and take a core from one of them.
+            match team {
+                Some(team) => team.run_on_one(check),
+                None => check(),
+            }
         }
     });
     for (repeat_stretches, wait) in apply_waits {

@@ -4,19 +4,13 @@
 //!
 //! Rayon's threads fall asleep as soon as they find no work (in wasm at once: `yield` does
 //! nothing there), so each of a run's calls found the pool asleep behind the plain loop
-//! before it and had to wake every worker. On this project's 2-vCPU VM the second worker
-//! then started more than 0.5 ms late (most often by 2–3 ms) in 51–54 of 90 calls of map on
-//! 10,000,000 rows in the page, and in 24 of 90 on 2,000,000 (README, Performance). A server
-//! here keeps checking for its next task between them, as OpenMP's threads spin between
-//! parallel regions, and sleeps only once the run is over, or natively on a pool with more
-//! threads than the machine has cores (where it would take a core from a thread with work)
-//! after [`SPIN_MS`](super::wait::SPIN_MS). In wasm the standard library cannot count the
-//! cores, and the page never makes a pool larger than the browser says it has
-//! (pool-client.js, MAX_WORKERS), so there the servers check until the run is over. With
-//! the team's first version, the second worker was late in 3–5 of 90 calls of each size, and
-//! map on 10,000,000 rows took 4.1 ms a call on 2 workers instead of 5.9–6.0 (one worker:
-//! 7.8–8.1 ms); half an hour later, at a moment when two threads counted more slowly at
-//! once, 5.65 ms (one worker: 8.5).
+//! before it and had to wake every worker, and on this project's 2-vCPU VM the second
+//! often started milliseconds late (README, Performance, a run's team). A server here keeps
+//! checking for its next task between them, as OpenMP's threads spin between parallel
+//! regions, and sleeps only once the run is over, or natively on a pool with more threads
+//! than the machine has cores (where it would take a core from a thread with work) after
+//! [`SPIN_MS`](super::wait::SPIN_MS). In wasm the cores cannot be counted, and the page
+//! never makes a pool larger than the browser says it has (pool-client.js, MAX_WORKERS).
 //!
 //! The servers take no other work of their pool until the caller is done: a task must not
 //! wait for work of that pool itself, and a pool serves one team at a time (two callers'
@@ -134,12 +128,9 @@ impl Team<'_> {
             .caller_serves
             .then(|| panic::catch_unwind(AssertUnwindSafe(task)));
         // Asleep at once, not spinning first as apply's caller does: a task here takes at
-        // least a chunk, and the servers may fill the cores. Spinning for 0.1 ms (its time in
-        // the page), the caller
-        // took a core from a server: on 2 vCPUs the second server started its first chunk
-        // 0.14 ms after the call, where a caller asleep at once left it 0.02 ms (medians of
-        // 90 calls of map on 2,000,000 rows in the page). The last server to finish unparks
-        // this thread.
+        // least a chunk, and the servers may fill the cores. Spinning, the caller took a core
+        // from a server, whose first chunk then started 0.14 ms after the call instead of
+        // 0.02 (README). The last server to finish unparks this thread.
         while servers.finished.load(SeqCst) < servers.servers {
             thread::park();
         }

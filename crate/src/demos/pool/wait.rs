@@ -7,12 +7,8 @@ use crate::clock;
 
 /// How long a thread checks for its next step before it sleeps, in milliseconds: natively
 /// 20 µs, about what one wake-up of a sleeping thread costs, so that a thread never spends
-/// more than twice the best it could have done. In the page a wake-up took 30 µs and more
-/// on this project's 2-vCPU VM, longer than such a spin: a run that began with its threads
-/// asleep kept finding the other side asleep, call after call, two wake-ups a call (65 µs
-/// where 0.25 µs would do) until chance broke the chain. Spinning 100 µs there made
-/// apply's 10,000 calls take 0.87× as long (1 worker) and 0.96× (2) against 20 µs, medians
-/// of 16 alternated rounds' ratios (bench/compare-builds.mjs); 250 µs did no better.
+/// more than twice the best it could have done. In the page a wake-up takes 30 µs and more,
+/// and apply's calls were quickest with 100 µs (README, Performance, pool.apply).
 pub(super) const SPIN_MS: f64 = if cfg!(target_arch = "wasm32") {
     0.1
 } else {
@@ -76,16 +72,10 @@ pub(super) fn spin_until(done: impl Fn() -> bool) -> bool {
 }
 
 /// A pause between two checks of a spin: natively the CPU's own (`pause` on x86, ~30 ns
-/// here); in wasm, where `spin_loop` does nothing, steps of arithmetic (48: 12 ns in V8,
-/// measured in Node). Checked back to back, a thread keeps asking for the cache line the
-/// other is about to write, which slows that write and its own way out of the loop; a
-/// longer pause answers later. Apply's 10,000 calls in the page, 16 alternated rounds each
-/// (bench/compare-builds.mjs): 16 steps instead of none took the fastest round from 2.12 to
-/// 1.66 ms; 48 instead of 16 made the rounds 0.87× as long (medians of the rounds' ratios,
-/// 1 and 2 workers alike) and the fastest 1.21 → 1.07 ms. Longer pauses made the median
-/// round shorter still on this VM's slow pace (128 steps: 0.80–0.85× of 16) but the fastest
-/// longer (1.16 → 1.61–1.93 ms): the cache line's trip between cores costs more or less
-/// as the VM's vCPUs move.
+/// here); in wasm, where `spin_loop` does nothing, steps of arithmetic (48: 12 ns in V8).
+/// Checked back to back, a thread keeps asking for the cache line the other is about to
+/// write, which slows that write and its own way out of the loop; 48 steps made apply's
+/// calls quickest (README, Performance, pool.apply).
 #[inline(always)]
 pub(super) fn pause() {
     std::hint::spin_loop();
