@@ -77,7 +77,7 @@ pub fn with_team<T>(caller: impl FnOnce(&Team) -> T) -> T {
     // in single-threaded wasm).
     let threads = rayon::current_num_threads();
     let caller_serves = rayon::current_thread_index().is_some();
-    let servers = Servers::new(threads - usize::from(caller_serves), caller_serves);
+    let servers = Servers::new(threads, caller_serves);
     rayon::in_place_scope(|scope| {
         for _ in 0..servers.servers {
             scope.spawn(|_| servers.serve());
@@ -159,18 +159,19 @@ impl Team<'_> {
 }
 
 impl Servers {
-    fn new(servers: usize, caller_serves: bool) -> Self {
+    /// The servers for a pool of `threads`, one of them the caller's if `caller_serves`.
+    fn new(threads: usize, caller_serves: bool) -> Self {
         Servers {
             handed: AtomicUsize::new(0),
             task: UnsafeCell::new(None),
             finished: AtomicUsize::new(0),
             panic: Mutex::new(None),
-            servers,
+            servers: threads - usize::from(caller_serves),
             caller_serves,
             closed: AtomicBool::new(false),
             // In wasm the cores cannot be counted (the module's doc).
             spin_through: thread::available_parallelism()
-                .map_or(true, |cores| servers <= cores.get()),
+                .map_or(true, |cores| threads <= cores.get()),
             caller: thread::current(),
             sleepers: AtomicUsize::new(0),
             asleep: Mutex::new(()),
