@@ -32,9 +32,10 @@
 //! "threadsMs"}` lines, ROUNDS for each ROWS: map's own kernel on the example's matrix of
 //! ROWS rows, counted by one thread against WORKERS plain threads each counting its share,
 //! started together (no rayon, no wasm, no wake-up: the others are already running when the
-//! count starts), each pinned to a CPU of its own, after an untimed round. The arithmetic bursts above touch no
-//! memory; this is as far as this machine lets two threads speed up the work itself, its
-//! memory's part in it included.
+//! count starts), each pinned to a CPU of its own, after an untimed round. The arithmetic
+//! bursts above touch no memory; this counts the work itself, its memory's part in it
+//! included. On this project's VM it read below what the page's pool made (README,
+//! Performance): pinned threads are no ceiling there.
 
 use std::cell::RefCell;
 use std::hint::black_box;
@@ -295,14 +296,7 @@ fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
     let steps_of = move |burst_ms: f64| (per_ms as f64 * burst_ms) as u64;
     let mut rng = Pcg32::new(ORDER_SEED, 0);
     let schedule: Vec<f64> = (0..rounds)
-        .flat_map(|_| {
-            let mut round = bursts_ms.to_vec();
-            // Fisher–Yates.
-            for last in (1..round.len()).rev() {
-                round.swap(last, rng.random_range(0..=last));
-            }
-            round
-        })
+        .flat_map(|_| shuffled(&mut rng, bursts_ms.to_vec()))
         .collect();
     let start = Arc::new(Barrier::new(2));
     let end = Arc::new(Barrier::new(2));
@@ -348,6 +342,14 @@ fn two_threads_against_one(rounds: usize, idle: Duration, bursts_ms: &[f64]) {
     helper.join().expect("the helper thread");
 }
 
+/// `items` in a random order (Fisher–Yates), drawn from `rng`.
+fn shuffled<T>(rng: &mut Pcg32, mut items: Vec<T>) -> Vec<T> {
+    for last in (1..items.len()).rev() {
+        items.swap(last, rng.random_range(0..=last));
+    }
+    items
+}
+
 /// Map's kernel on the example's matrix of each of `sizes` rows: one thread counting every
 /// row against `workers` threads each counting its share, `rounds` times per size in an
 /// order shuffled afresh each round (as the bursts above, for the same reason), the one or
@@ -364,11 +366,7 @@ fn kernel_on_threads_against_one(workers: usize, rounds: usize, idle: Duration, 
     let mut counts = vec![0u32; sizes.iter().copied().max().unwrap_or(0)];
     let mut rng = Pcg32::new(ORDER_SEED, 0);
     for round in 0..=rounds {
-        let mut order: Vec<usize> = (0..sizes.len()).collect();
-        for last in (1..order.len()).rev() {
-            order.swap(last, rng.random_range(0..=last));
-        }
-        for size in order {
+        for size in shuffled(&mut rng, (0..sizes.len()).collect()) {
             let rows = matrices[size].rows_to_count(DEFAULT_MINIMUM, DEFAULT_MAXIMUM);
             let counts = &mut counts[..rows.count()];
             let mut count_on = |threads| {
